@@ -1,0 +1,13 @@
+import { autoctlCommand } from './autoctl.js';
+import { clearCommand } from './clear.js';
+import { helpCommand } from './help.js';
+import { metricsctlCommand } from './metricsctl.js';
+import type { Command, CommandSpec } from './types.js';
+
+/** Every shell command, in the order `help` lists them. */
+export const COMMANDS: readonly Command[] = [helpCommand, clearCommand, autoctlCommand, metricsctlCommand];
+
+/** The command grammar as plain data, for the console's completion and hints. */
+export const COMMAND_GRAMMAR: readonly CommandSpec[] = COMMANDS.map(
+  ({ name, summary, usage, subcommands }) => ({ name, summary, usage, subcommands }),
+);

@@ -1,0 +1,17 @@
+export { Kernel, type KernelOptions } from './kernel.js';
+export { PROMPT } from './boot.js';
+export { Prng } from './prng.js';
+export { Scheduler } from './scheduler.js';
+export { LineDiscipline, MAX_LINE_CHARS } from './line-discipline.js';
+export { COMMANDS, COMMAND_GRAMMAR } from './commands/index.js';
+export type {
+  Command,
+  CommandContext,
+  CommandSpec,
+  FlagSpec,
+  IntFlagSpec,
+  BoolFlagSpec,
+  SubcommandSpec,
+  Task,
+} from './commands/types.js';
+export { closestName, editDistance } from './suggest.js';

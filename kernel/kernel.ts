@@ -1,0 +1,155 @@
+import { bootDurationUs, bootText, PROMPT } from './boot.js';
+import { COMMANDS } from './commands/index.js';
+import type { Command, CommandContext, Task } from './commands/types.js';
+import { LineDiscipline } from './line-discipline.js';
+import { Prng } from './prng.js';
+import { Scheduler } from './scheduler.js';
+import { createKernelState, type KernelState } from './state.js';
+
+export interface KernelOptions {
+  /** Decides how long the virtual boot takes, hence the clock that unseeded tests seed from. Default 0. */
+  seed?: bigint | number;
+  /** Shell commands; default the full table. */
+  commands?: readonly Command[];
+}
+
+/** The real shell's token vector holds 64 tokens; more would overflow it. */
+const MAX_TOKENS = 64;
+/** Bytes kept while a test runs, like a UART receive ring; the rest are dropped. */
+const PENDING_INPUT_LIMIT = 4096;
+const CTRL_C = 0x03;
+const encoder = new TextEncoder();
+
+/**
+ * The SIS kernel model behind its UART: bytes in through `receive`, bytes out through
+ * `takeOutput`, virtual time moved by `advance`. A pure function of its seed and of the bytes
+ * received at each virtual time.
+ */
+export class Kernel {
+  readonly clock = new Scheduler();
+  readonly prng = new Prng();
+  readonly state: KernelState = createKernelState();
+  private readonly commands: readonly Command[];
+  private readonly seed: bigint;
+  private readonly line = new LineDiscipline((text) => this.print(text));
+  private output: string[] = [];
+  private task: Task | undefined;
+  private cancelRequested = false;
+  private pendingInput: number[] = [];
+  private booted = false;
+
+  constructor(options: KernelOptions = {}) {
+    this.seed = BigInt(options.seed ?? 0);
+    this.commands = options.commands ?? COMMANDS;
+  }
+
+  get nowUs(): number {
+    return this.clock.nowUs;
+  }
+
+  /** True while a long-running command needs virtual time to pass. */
+  get busy(): boolean {
+    return this.task !== undefined;
+  }
+
+  boot(): void {
+    if (this.booted) return;
+    this.booted = true;
+    this.clock.advanceTo(bootDurationUs(this.seed));
+    this.print(bootText());
+    this.print(PROMPT);
+  }
+
+  receive(bytes: Uint8Array): void {
+    let i = 0;
+    while (i < bytes.length) {
+      if (this.task) {
+        this.queueWhileBusy(bytes.subarray(i));
+        return;
+      }
+      const line = this.line.feed(bytes[i++]!);
+      if (line !== null) this.execute(line);
+    }
+  }
+
+  /** Runs the current task and due timers until virtual time reaches `targetUs`. */
+  advance(targetUs: number): void {
+    while (this.task) {
+      if (this.clock.nowUs >= targetUs) return;
+      const step = this.task.next();
+      if (step.done) {
+        this.finishTask();
+      } else {
+        this.clock.spend(step.value);
+        this.clock.fireDue();
+      }
+    }
+    if (this.clock.nowUs < targetUs) this.clock.advanceTo(targetUs);
+  }
+
+  takeOutput(): Uint8Array {
+    if (this.output.length === 0) return new Uint8Array(0);
+    const text = this.output.length === 1 ? this.output[0]! : this.output.join('');
+    this.output = [];
+    return encoder.encode(text);
+  }
+
+  print(text: string): void {
+    this.output.push(text);
+  }
+
+  private execute(line: string): void {
+    const tokens = line.split(/[ \t]+/).filter((t) => t.length > 0);
+    const name = tokens[0];
+    if (name !== undefined) {
+      const command = this.commands.find((c) => c.name === name);
+      if (!command) {
+        this.print(`Unknown command: ${name}\nType 'help' for available commands\n`);
+      } else if (tokens.length > MAX_TOKENS) {
+        this.print(`[ERROR] ${name}: too many arguments (${tokens.length - 1}; at most ${MAX_TOKENS - 1})\n`);
+      } else {
+        const task = command.run(this.context(), tokens.slice(1));
+        if (task) {
+          this.cancelRequested = false;
+          this.task = task;
+          return;
+        }
+      }
+    }
+    this.print(PROMPT);
+  }
+
+  private queueWhileBusy(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      if (byte === CTRL_C) {
+        if (!this.cancelRequested) this.print('^C');
+        this.cancelRequested = true;
+      } else if (this.pendingInput.length < PENDING_INPUT_LIMIT) {
+        this.pendingInput.push(byte);
+      }
+    }
+  }
+
+  private finishTask(): void {
+    this.task = undefined;
+    this.cancelRequested = false;
+    this.print(PROMPT);
+    const pending = Uint8Array.from(this.pendingInput);
+    this.pendingInput = [];
+    this.receive(pending);
+  }
+
+  private context(): CommandContext {
+    const kernel = this;
+    return {
+      print: (text) => kernel.print(text),
+      clock: this.clock,
+      prng: this.prng,
+      state: this.state,
+      commands: this.commands,
+      get cancelled() {
+        return kernel.cancelRequested;
+      },
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { CLI, ROOT } from '../helpers/cli.js';
+import { Tmux } from '../helpers/tmux.js';
+
+let tmux: Tmux | undefined;
+afterEach(() => tmux?.kill());
+
+describe('the console in a real terminal (tmux)', () => {
+  test('prompt, help, exit; the tty is back in canonical mode with echo', async () => {
+    tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ', TERM: 'xterm-256color' } });
+    expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);
+    tmux.type(`node ${CLI}`);
+    tmux.key('Enter');
+    expect(await tmux.waitForScreen((s) => /^sis>/m.test(s))).toBe(true);
+    expect(tmux.history()).toContain('=== SIS Kernel Shell ===');
+
+    tmux.type('help');
+    expect(await tmux.waitForScreen((s) => /^sis> help/m.test(s))).toBe(true);
+    tmux.key('Enter');
+    expect(await tmux.waitForScreen((s) => s.includes('  metricsctl - METRIC line output: on|off|status'))).toBe(true);
+    expect(tmux.history()).toMatch(/^sis> help\nAvailable commands:\n/m);
+
+    tmux.type('exit');
+    tmux.key('Enter');
+    expect(await tmux.waitForScreen((s) => s.trimEnd().endsWith('SHELL$'))).toBe(true);
+    tmux.type("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END");
+    tmux.key('Enter');
+    expect(await tmux.waitForScreen((s) => /icanon echo END/.test(s))).toBe(true);
+    expect(tmux.history()).not.toContain('-icanon');
+  });
+
+  test('Ctrl-D on an empty line quits and restores the terminal', async () => {
+    tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ' } });
+    expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);
+    tmux.type(`node ${CLI}; echo "status=$?"`);
+    tmux.key('Enter');
+    expect(await tmux.waitForScreen((s) => /^sis>/m.test(s))).toBe(true);
+    tmux.key('C-d');
+    expect(await tmux.waitForScreen((s) => s.includes('status=0'))).toBe(true);
+    tmux.type("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END");
+    tmux.key('Enter');
+    expect(await tmux.waitForScreen((s) => /icanon echo END/.test(s))).toBe(true);
+  });
+});

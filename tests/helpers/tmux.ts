@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { waitFor } from './wait.js';
+
+/** A tmux session on a private socket, driven one key per call as a person types. */
+export class Tmux {
+  private readonly socket = `sis-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  readonly session = 'main';
+
+  constructor(command: string, options: { cwd: string; width?: number; height?: number; env?: Record<string, string> }) {
+    const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}='${v.replace(/'/g, `'\\''`)}'`);
+    this.tmux(
+      'new-session', '-d', '-s', this.session, '-x', String(options.width ?? 110), '-y', String(options.height ?? 40),
+      '-c', options.cwd, `env ${env.join(' ')} ${command}`,
+    );
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Sends one key (a tmux key name like `Enter`, `C-c`, or one literal character). */
+  key(key: string): void {
+    this.tmux('send-keys', '-t', this.session, key);
+  }
+
+  type(text: string): void {
+    // A lone ';' argument separates tmux commands; escaped it is sent literally.
+    for (const ch of text) this.tmux('send-keys', '-t', this.session, '-l', ch === ';' ? '\\;' : ch);
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.session);
+  }
+
+  /** Whole history plus screen. */
+  history(): string {
+    return this.tmux('capture-pane', '-p', '-S', '-', '-t', this.session);
+  }
+
+  async waitForScreen(predicate: (screen: string) => boolean, timeoutMs = 15_000): Promise<boolean> {
+    return waitFor(() => {
+      try {
+        return predicate(this.history());
+      } catch {
+        return false;
+      }
+    }, timeoutMs);
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}

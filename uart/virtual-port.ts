@@ -1,0 +1,140 @@
+import { SerialPortMock } from 'serialport';
+import { Listeners } from './listeners.js';
+import type { BytePort, PortError } from './port.js';
+
+/** Device→host chunk size: the mock binding concatenates buffers, so large bursts go out a few KiB per turn. */
+export const VIRTUAL_CHUNK_BYTES = 16 * 1024;
+
+export interface VirtualPairOptions {
+  /** Called with every byte the host writes, in order. */
+  onHostWrite: (bytes: Uint8Array) => void;
+  /** Mock device path; default a fresh `/dev/sis-virtual-N`. */
+  path?: string;
+  baudRate?: number;
+}
+
+/** The device side of a virtual pair: what the model prints goes in here. */
+export interface VirtualDevice {
+  emit(bytes: Uint8Array): void;
+  /** Resolves once every emitted byte has been handed to the host side. */
+  flushed(): Promise<void>;
+}
+
+export interface VirtualPair {
+  readonly port: BytePort;
+  readonly device: VirtualDevice;
+}
+
+let pairCount = 0;
+
+/**
+ * A serial pair on serialport's stream with its mock binding: the host side is a real
+ * `SerialPortMock` stream, the device side feeds it through `emitData`. The mock has no write hook,
+ * so the opened binding's `write` is wrapped to hand host bytes to the device model.
+ */
+export function createVirtualPair(options: VirtualPairOptions): VirtualPair {
+  const path = options.path ?? `/dev/sis-virtual-${++pairCount}`;
+  SerialPortMock.binding.createPort(path, { echo: false, record: false, maxReadSize: 65536 });
+  const serial = new SerialPortMock({ path, baudRate: options.baudRate ?? 115200, autoOpen: false });
+  const dataListeners = new Listeners<[Uint8Array]>();
+  const closeListeners = new Listeners<[PortError | undefined]>();
+  const queue: Uint8Array[] = [];
+  let queuedBytes = 0;
+  let pumping = false;
+  let closed = false;
+  const flushWaiters: Array<() => void> = [];
+  const drainWaiters: Array<() => void> = [];
+  let writesInFlight = 0;
+
+  serial.on('data', (chunk: Buffer) => dataListeners.emit(chunk));
+
+  const pump = (): void => {
+    const binding = serial.port;
+    if (closed || !binding || queue.length === 0) {
+      pumping = false;
+      if (queue.length === 0 || closed) for (const resolve of flushWaiters.splice(0)) resolve();
+      return;
+    }
+    binding.emitData(takeChunk());
+    setImmediate(pump);
+  };
+
+  const takeChunk = (): Buffer => {
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    while (queue.length > 0 && size < VIRTUAL_CHUNK_BYTES) {
+      const head = queue[0]!;
+      const room = VIRTUAL_CHUNK_BYTES - size;
+      if (head.length <= room) {
+        parts.push(queue.shift()!);
+        size += head.length;
+      } else {
+        parts.push(head.subarray(0, room));
+        queue[0] = head.subarray(room);
+        size += room;
+      }
+    }
+    queuedBytes -= size;
+    return parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts, size);
+  };
+
+  const device: VirtualDevice = {
+    emit(bytes) {
+      if (closed || bytes.length === 0) return;
+      queue.push(bytes);
+      queuedBytes += bytes.length;
+      if (!pumping && serial.isOpen) {
+        pumping = true;
+        setImmediate(pump);
+      }
+    },
+    flushed() {
+      if (queuedBytes === 0 && !pumping) return Promise.resolve();
+      return new Promise((resolve) => flushWaiters.push(resolve));
+    },
+  };
+
+  const port: BytePort = {
+    description: 'virtual',
+    open: () =>
+      new Promise((resolve, reject) => {
+        serial.open((error) => {
+          if (error) return reject({ kind: 'io', message: `virtual port: ${error.message}` });
+          const binding = serial.port!;
+          const write = binding.write.bind(binding);
+          binding.write = (buffer: Buffer) => {
+            const done = write(buffer);
+            options.onHostWrite(Uint8Array.from(buffer));
+            return done;
+          };
+          if (queue.length > 0) {
+            pumping = true;
+            setImmediate(pump);
+          }
+          resolve();
+        });
+      }),
+    write(data) {
+      if (closed || !serial.isOpen) return;
+      writesInFlight++;
+      serial.write(Buffer.from(data), () => {
+        writesInFlight--;
+        if (writesInFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
+      });
+    },
+    drain: () =>
+      writesInFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainWaiters.push(resolve)),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      queue.length = 0;
+      queuedBytes = 0;
+      if (serial.isOpen) await new Promise<void>((resolve) => serial.close(() => resolve()));
+      for (const resolve of [...flushWaiters.splice(0), ...drainWaiters.splice(0)]) resolve();
+      closeListeners.emit(undefined);
+    },
+    onData: (listener) => dataListeners.add(listener),
+    onClose: (listener) => closeListeners.add(listener),
+  };
+  return { port, device };
+}
