@@ -2,3 +2,53 @@ export type { BytePort, PortError, PortErrorKind } from './port.js';
 export { portError, isPortError } from './port.js';
 export { Listeners } from './listeners.js';
 export { createVirtualPair, type VirtualPair, type VirtualDevice, type VirtualPairOptions } from './virtual-port.js';
+export {
+  parseEndpoint,
+  formatEndpoint,
+  DEFAULT_TCP_HOST,
+  type Endpoint,
+  type TcpEndpoint,
+  type UnixEndpoint,
+  type DeviceEndpoint,
+  type EndpointParse,
+} from './endpoint.js';
+export { createSocketPort, type SocketPortOptions } from './socket-port.js';
+export { createSerialDevicePort, type SerialDevicePortOptions } from './serial-device-port.js';
+export {
+  createSocketServer,
+  BUSY_LINE,
+  type SocketServer,
+  type SocketServerOptions,
+  type SocketServerResult,
+  type ServerEvent,
+} from './socket-server.js';
+export {
+  createReconnectingPort,
+  type ReconnectingPort,
+  type ReconnectingPortOptions,
+  type ReconnectState,
+} from './reconnecting-port.js';
+export { createLogWriter, type LogWriter, type LogWriterOptions, type LogWriterResult } from './log-file.js';
+export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';
+export { listPorts, PTY_NOTE, type PortInfo, type PortListing } from './list-ports.js';
+export {
+  enterBytes,
+  encodeLine,
+  createOutgoingMapper,
+  createIncomingMapper,
+  DEFAULT_ENTER,
+  type EnterMode,
+  type IncomingCrMode,
+  type ByteMapper,
+} from './line-endings.js';
+export {
+  checkLineSettings,
+  formatLineSettings,
+  DEFAULT_BAUD_RATE,
+  type LineSettings,
+  type DataBits,
+  type Parity,
+  type StopBits,
+  type FlowControl,
+} from './line-settings.js';
+export { createAnsiStripper, type AnsiStripper } from './ansi-strip.js';

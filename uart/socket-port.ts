@@ -1,0 +1,143 @@
+import { createConnection, type Socket } from 'node:net';
+import { formatEndpoint, type TcpEndpoint, type UnixEndpoint } from './endpoint.js';
+import { Listeners } from './listeners.js';
+import { portError, type BytePort, type PortError } from './port.js';
+import { socketErrorToPortError } from './socket-errors.js';
+
+export interface SocketPortOptions {
+  readonly endpoint: TcpEndpoint | UnixEndpoint;
+  /** Give up connecting after this long. Default 5000 ms. */
+  readonly connectTimeoutMs?: number;
+  /** After `close()`, wait this long for the peer to finish before resetting. Default 1000 ms. */
+  readonly closeTimeoutMs?: number;
+}
+
+type Phase = 'idle' | 'connecting' | 'open' | 'closed';
+
+/**
+ * A client of a tcp: or unix: byte stream (QEMU `-serial tcp:…,server`, ser2net, `sis serve`).
+ * A failed `open()` only rejects; the `close` listeners run when the host closes the port (even
+ * before or during `open()`) or when an open connection ends.
+ */
+export function createSocketPort(options: SocketPortOptions): BytePort {
+  const { endpoint } = options;
+  const description = formatEndpoint(endpoint);
+  const host = endpoint.kind === 'tcp' ? endpoint.host : undefined;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 1000;
+  const dataListeners = new Listeners<[Uint8Array]>();
+  const closeListeners = new Listeners<[PortError | undefined]>();
+  let phase: Phase = 'idle';
+  let socket: Socket | undefined;
+  let hostClosing = false;
+  let lastError: PortError | undefined;
+  let pendingWrites = 0;
+  let drainWaiters: Array<() => void> = [];
+  let closed: Promise<void> | undefined;
+  let resolveClosed: () => void = () => {};
+
+  const settleDrain = (): void => {
+    const waiters = drainWaiters;
+    drainWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  const finish = (reason: PortError | undefined): void => {
+    if (phase === 'closed') return;
+    phase = 'closed';
+    settleDrain();
+    closeListeners.emit(reason);
+    resolveClosed();
+  };
+
+  return {
+    description,
+
+    open() {
+      if (phase !== 'idle') return Promise.reject(portError('io', `${description}: open() called twice`));
+      phase = 'connecting';
+      return new Promise<void>((resolve, reject) => {
+        const s = endpoint.kind === 'tcp'
+          ? createConnection({ host: endpoint.host, port: endpoint.port })
+          : createConnection({ path: endpoint.path });
+        socket = s;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const failOpen = (error: PortError): void => {
+          clearTimeout(timer);
+          if (phase !== 'connecting') return;
+          phase = 'closed';
+          if (hostClosing) closeListeners.emit(undefined);
+          resolveClosed();
+          reject(error);
+        };
+        timer = setTimeout(() => {
+          s.destroy();
+          failOpen(portError('unreachable', `${description}: connection timed out after ${connectTimeoutMs / 1000} s`));
+        }, connectTimeoutMs);
+        s.once('connect', () => {
+          clearTimeout(timer);
+          if (phase !== 'connecting') return;
+          phase = 'open';
+          if (endpoint.kind === 'tcp') s.setNoDelay(true);
+          resolve();
+        });
+        s.on('data', (chunk: Buffer) => {
+          if (phase === 'open' && chunk.length > 0) dataListeners.emit(chunk);
+        });
+        s.on('error', (error: NodeJS.ErrnoException) => {
+          const mapped = socketErrorToPortError(description, error, host);
+          if (phase === 'connecting') failOpen(mapped);
+          else lastError ??= mapped;
+        });
+        s.on('close', () => {
+          clearTimeout(timer);
+          if (phase === 'connecting') {
+            failOpen(hostClosing
+              ? portError('disconnected', `${description}: closed before the connection was made`)
+              : portError('disconnected', `${description}: connection closed by the remote end`));
+            return;
+          }
+          if (hostClosing) finish(undefined);
+          else finish(lastError ?? portError('disconnected', `${description}: connection closed by the remote end`));
+        });
+      });
+    },
+
+    write(data) {
+      if (phase !== 'open' || hostClosing || socket === undefined || data.length === 0) return;
+      pendingWrites += 1;
+      socket.write(Buffer.from(data), () => {
+        pendingWrites -= 1;
+        if (pendingWrites === 0) settleDrain();
+      });
+    },
+
+    drain() {
+      if (phase !== 'open' || pendingWrites === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => drainWaiters.push(resolve));
+    },
+
+    close() {
+      if (closed !== undefined) return closed;
+      closed = new Promise<void>((resolve) => { resolveClosed = resolve; });
+      hostClosing = true;
+      if (phase === 'idle') finish(undefined);
+      else if (phase === 'connecting') socket?.destroy();
+      else if (phase === 'open' && socket !== undefined) {
+        const s = socket;
+        const timer = setTimeout(() => s.destroy(), closeTimeoutMs);
+        s.once('close', () => clearTimeout(timer));
+        s.end();
+      } else resolveClosed();
+      return closed;
+    },
+
+    onData(listener) {
+      return dataListeners.add(listener);
+    },
+
+    onClose(listener) {
+      return closeListeners.add(listener);
+    },
+  };
+}
