@@ -1,0 +1,144 @@
+import type { ParserEvent, ParsedResult, TestType } from '../parser/index.js';
+import { compareTypeOf, parseCommandFlags } from './command-flags.js';
+import type { CompareRecord, ErrorRecord, ReportRecord, ResultsDocument, ResultsTarget, TestRun } from './types.js';
+
+export interface ResultsBuilderOptions {
+  /** The generator version written to the document (the package version). */
+  version: string;
+  target: ResultsTarget;
+  /** Clock for every timestamp; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+export interface ResultsBuilder {
+  consume(event: ParserEvent): void;
+  consumeAll(events: Iterable<ParserEvent>): void;
+  /** A snapshot of everything so far; `finished_at` is the clock at this call. */
+  document(): ResultsDocument;
+}
+
+const TEST_TYPES: readonly string[] = ['memory', 'commands', 'multi', 'learning', 'redteam', 'chaos'];
+
+interface PendingCompare {
+  side: 'off' | 'on';
+  off: number[];
+  on: number[];
+}
+
+/**
+ * Turns parser events into a results document. The command of a run is the command echoed since
+ * the last prompt; `[COMPARE] Running with autonomy …` marks the following runs as compare halves,
+ * which are linked to the compare record when its block arrives (before the next prompt).
+ */
+export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBuilder {
+  const now = options.now ?? (() => new Date());
+  const iso = () => now().toISOString();
+  const startedAt = iso();
+  const runs: TestRun[] = [];
+  const compares: CompareRecord[] = [];
+  const reports: ReportRecord[] = [];
+  const errors: ErrorRecord[] = [];
+  let command: string | null = null;
+  let testStartedAt: string | null = null;
+  let pendingCompare: PendingCompare | null = null;
+
+  function addRun(result: ParsedResult): void {
+    const index = runs.length;
+    runs.push({
+      index,
+      type: result.testType,
+      format: result.format,
+      command,
+      compare: null,
+      started_at: testStartedAt,
+      finished_at: iso(),
+      config: { ...result.config, flags: parseCommandFlags(command) },
+      verdict: result.verdict,
+      cancelled_after_ms: result.cancelledAfterMs,
+      metrics: result.metrics,
+      shell_line: result.shellLine,
+      extra: result.extra,
+    });
+    testStartedAt = null;
+    if (pendingCompare) pendingCompare[pendingCompare.side].push(index);
+  }
+
+  function addCompare(event: Extract<ParserEvent, { type: 'compare' }>): void {
+    const c = event.compare;
+    const index = compares.length;
+    const halves = pendingCompare ?? { off: [], on: [] };
+    pendingCompare = null;
+    const named = compareTypeOf(command);
+    const firstRun = runs[halves.off[0] ?? halves.on[0] ?? -1];
+    const type = named !== null && TEST_TYPES.includes(named) ? (named as TestType) : (firstRun?.type ?? null);
+    compares.push({
+      index,
+      type,
+      layout: c.layout,
+      command,
+      runs: { off: halves.off, on: halves.on },
+      test_seconds: c.testSeconds,
+      metrics: c.metrics,
+      interventions: c.interventions,
+      impact: c.impact,
+      paired: c.paired,
+      extra: c.extra,
+    });
+    for (const i of halves.off) runs[i]!.compare = { index, side: 'off' };
+    for (const i of halves.on) runs[i]!.compare = { index, side: 'on' };
+  }
+
+  function consume(event: ParserEvent): void {
+    switch (event.type) {
+      case 'prompt':
+        command = null;
+        testStartedAt = null;
+        pendingCompare = null;
+        return;
+      case 'command':
+        command = event.command;
+        return;
+      case 'test-start':
+        testStartedAt = iso();
+        return;
+      case 'result':
+        return addRun(event.result);
+      case 'compare-phase':
+        pendingCompare ??= { side: event.side, off: [], on: [] };
+        pendingCompare.side = event.side;
+        return;
+      case 'compare':
+        return addCompare(event);
+      case 'report': {
+        const r = event.report;
+        reports.push({ index: reports.length, command, format: r.format, scope: r.scope, entries: r.entries });
+        return;
+      }
+      case 'error':
+        errors.push({ command, ...event.error });
+        return;
+      default:
+        return;
+    }
+  }
+
+  return {
+    consume,
+    consumeAll(events) {
+      for (const e of events) consume(e);
+    },
+    document() {
+      return structuredClone({
+        schema_version: 1 as const,
+        generator: { name: 'sis' as const, version: options.version },
+        target: { ...options.target },
+        started_at: startedAt,
+        finished_at: iso(),
+        runs,
+        compares,
+        reports,
+        errors,
+      });
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { createResultsBuilder } from './builder.js';
+export type { ResultsBuilder, ResultsBuilderOptions } from './builder.js';
+export { parseCommandFlags } from './command-flags.js';
+export { projectDocument, toResultsJson } from './projection.js';
+export type { StableProjection } from './projection.js';
+export { runOutcome, runProperties, toJUnitXml } from './junit.js';
+export type { JUnitOptions } from './junit.js';
+export { escapeXml } from './xml.js';
+export { writeFileAtomic } from './atomic-write.js';
+export type { WriteError, WriteResult } from './atomic-write.js';
+export type * from './types.js';
