@@ -1,0 +1,100 @@
+import { useInput, useStdin, type Key } from 'ink';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ConsoleInput, type InputView } from './console-input.js';
+import type { InputGrammar } from './grammar.js';
+import type { LineHistory } from './history.js';
+import { keyToAction, type InputAction } from './key-map.js';
+
+export interface UseLineEditorOptions {
+  /** One call per finished line, in order (a paste may finish several). */
+  onSubmit: (line: string) => void;
+  /** Ctrl-C. The line is left as it is: call `clear()` to empty it. */
+  onInterrupt?: () => void;
+  /** Ctrl-D on an empty line. */
+  onEof?: () => void;
+  /** Ctrl-T, the console escape key. */
+  onEscape?: () => void;
+  /** Read once, at mount. Default: in-memory history. */
+  history?: LineHistory;
+  /** Read once, at mount. Default: COMMAND_GRAMMAR plus CONSOLE_OPTIONS. */
+  grammar?: InputGrammar;
+  /** Default true. */
+  hints?: boolean;
+  /** Default true; false stops reading keys (e.g. while a menu has the keyboard). */
+  isActive?: boolean;
+}
+
+export interface LineEditorHandle {
+  readonly view: InputView;
+  /** Empties the line and ends a search. */
+  clear(): void;
+  /** Replaces the line; the cursor goes to `cursor` (default: the end). */
+  setText(text: string, cursor?: number): void;
+  /** Applies an action as if its key had been pressed. */
+  dispatch(action: InputAction): void;
+}
+
+/**
+ * Connects Ink's keyboard to a ConsoleInput. Render with `exitOnCtrlC: false` so Ctrl-C reaches
+ * `onInterrupt`. The raw sequence of each key is read from Ink's input emitter (registered in a
+ * layout effect, so before useInput's listener) to tell the Delete key from BSpace.
+ */
+export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
+  const [controller] = useState(
+    () => new ConsoleInput({ history: options.history, grammar: options.grammar, hints: options.hints }),
+  );
+  const [view, setView] = useState(controller.view);
+  const latest = useRef(options);
+  latest.current = options;
+  const lastRaw = useRef<string | undefined>(undefined);
+  const isActive = options.isActive ?? true;
+  const { internal_eventEmitter: emitter } = useStdin();
+
+  useLayoutEffect(() => {
+    if (!isActive || !emitter) return;
+    const sniff = (raw: string): void => {
+      lastRaw.current = raw;
+    };
+    emitter.on('input', sniff);
+    return () => {
+      emitter.off('input', sniff);
+    };
+  }, [emitter, isActive]);
+
+  const dispatch = useCallback(
+    (action: InputAction): void => {
+      const events = controller.dispatch(action);
+      setView(controller.view);
+      const callbacks = latest.current;
+      for (const event of events) {
+        if (event.type === 'submit') callbacks.onSubmit(event.line);
+        else if (event.type === 'interrupt') callbacks.onInterrupt?.();
+        else if (event.type === 'eof') callbacks.onEof?.();
+        else callbacks.onEscape?.();
+      }
+    },
+    [controller],
+  );
+
+  const onKey = useCallback(
+    (input: string, key: Key): void => dispatch(keyToAction(input, key, lastRaw.current)),
+    [dispatch],
+  );
+  useInput(onKey, { isActive });
+
+  const commands = useMemo(
+    () => ({
+      clear: () => {
+        controller.clear();
+        setView(controller.view);
+      },
+      setText: (text: string, cursor?: number) => {
+        controller.setText(text, cursor);
+        setView(controller.view);
+      },
+      dispatch,
+    }),
+    [controller, dispatch],
+  );
+  return { view, ...commands };
+}
