@@ -1,0 +1,17 @@
+export { StatusLine } from './status-line.js';
+export type { LinkState, StatusLineProps } from './status-line.js';
+export { LivePanel, liveTitle } from './live-panel.js';
+export type { LivePanelProps } from './live-panel.js';
+export { PressureChart } from './pressure-chart.js';
+export type { PressureChartProps } from './pressure-chart.js';
+export { progressBar } from './progress-bar.js';
+export { formatDuration, formatNs } from './format.js';
+export { ResultCard } from './result-card.js';
+export type { ResultCardProps } from './result-card.js';
+export { cardData, latencyCell, metricCells } from './result-fields.js';
+export type { MetricCell, ResultCardData } from './result-fields.js';
+export { verdictColor, verdictLabel } from './verdict.js';
+export { CompareTable } from './compare-table.js';
+export type { CompareTableProps } from './compare-table.js';
+export { HistoryView, keyMetrics } from './history-view.js';
+export type { HistoryViewProps } from './history-view.js';

@@ -1,0 +1,136 @@
+import { Box, Text } from 'ink';
+import type { ChaosMarkOutcome, LiveCounters, LiveTest } from '../live-state/index.js';
+import { capitalise, formatNs } from './format.js';
+import { PressureChart } from './pressure-chart.js';
+import { barWidth, progressBar, progressText } from './progress-bar.js';
+
+export interface LivePanelProps {
+  test: LiveTest;
+  /** Columns available, border included. */
+  width: number;
+  /** Rows of the pressure chart (default 4). */
+  chartHeight?: number;
+}
+
+const CHAOS_MARKS: Record<ChaosMarkOutcome, { mark: string; color: string }> = {
+  ok: { mark: '●', color: 'green' },
+  recovered: { mark: '○', color: 'green' },
+  failed: { mark: '✕', color: 'red' },
+  unknown: { mark: '·', color: 'gray' },
+};
+
+const COUNTER_LABELS: ReadonlyArray<readonly [keyof LiveCounters, string]> = [
+  ['oomEvents', 'OOM'],
+  ['compactions', 'compactions'],
+  ['events', 'events'],
+  ['successes', 'successes'],
+  ['failures', 'failures'],
+];
+
+export function liveTitle(test: LiveTest): string {
+  if (test.title) return test.title;
+  return test.testType ? `${capitalise(test.testType)} test` : 'Stress test';
+}
+
+function headerText(test: LiveTest): string {
+  const parts = [liveTitle(test)];
+  if (test.config.seed !== undefined) parts.push(`seed ${test.config.seed}`);
+  if (test.config.fail_rate !== undefined) parts.push(`fail rate ${test.config.fail_rate}%`);
+  if (test.compareSide) parts.push(`compare: autonomy ${test.compareSide.toUpperCase()}`);
+  if (test.phase === 'cancelled') {
+    parts.push(test.cancelledAfterMs === null ? 'cancelled' : `cancelled after ${test.cancelledAfterMs} ms`);
+  } else if (test.phase === 'finished') {
+    parts.push('finished');
+  }
+  return parts.join(' · ');
+}
+
+function Progress({ test, width }: { test: LiveTest; width: number }) {
+  const p = test.progress;
+  if (p.pct === null && p.elapsedMs === null) return null;
+  const text = progressText(p);
+  const cells = p.pct === null ? 0 : barWidth(text, width);
+  const bar = progressBar(p.pct ?? 0, cells);
+  return (
+    <Text wrap="truncate-end">
+      <Text color="green">{bar.filled}</Text>
+      <Text dimColor>{bar.empty}</Text>
+      {cells > 0 ? text : text.trimStart()}
+    </Text>
+  );
+}
+
+function Pressure({ test, width, height }: { test: LiveTest; width: number; height: number }) {
+  const pr = test.pressure;
+  if (pr.series.length === 0) return null;
+  const parts = [`pressure ${pr.lastPct}%`, `peak ${pr.peakPct}%`];
+  if (pr.targetPct !== null) parts.push(`target ${pr.targetPct}%`);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">{parts.join(' · ')}</Text>
+      <PressureChart series={pr.series} targetPct={pr.targetPct} width={width} height={height} />
+    </Box>
+  );
+}
+
+function Counters({ counters }: { counters: LiveCounters }) {
+  const parts = COUNTER_LABELS.filter(([key]) => counters[key] !== null).map(([key, label]) => `${label} ${counters[key]}`);
+  return parts.length === 0 ? null : <Text wrap="truncate-end">{parts.join(' · ')}</Text>;
+}
+
+function ChaosTimeline({ test, width }: { test: LiveTest; width: number }) {
+  const { timeline, total } = test.chaos;
+  if (total === 0) return null;
+  const label = 'chaos ';
+  const marks = timeline.slice(Math.max(0, timeline.length - (width - label.length)));
+  return (
+    <Text wrap="truncate-end">
+      {label}
+      {marks.map((m, i) => (
+        <Text key={i} color={CHAOS_MARKS[m.outcome].color}>
+          {CHAOS_MARKS[m.outcome].mark}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+function Latency({ test }: { test: LiveTest }) {
+  const l = test.latency;
+  if (!l) return null;
+  const parts: string[] = [];
+  if (l.p50Ns !== null) parts.push(`p50 ${formatNs(l.p50Ns)}`);
+  if (l.p95Ns !== null) parts.push(`p95 ${formatNs(l.p95Ns)}`);
+  if (l.p99Ns !== null) parts.push(`p99 ${formatNs(l.p99Ns)}`);
+  return <Text wrap="truncate-end">{`${l.kind ? `${l.kind} ` : ''}latency ${parts.join(' · ')}`}</Text>;
+}
+
+function Episodes({ test }: { test: LiveTest }) {
+  const e = test.episodes;
+  if (!e) return null;
+  const count = e.total === null ? `${e.current}` : `${e.current}/${e.total}`;
+  return <Text wrap="truncate-end">{`episodes ${count}${e.lastReward === null ? '' : ` · reward ${e.lastReward}`}`}</Text>;
+}
+
+/**
+ * The running test: title, progress bar with times and ETA, pressure chart, counters, chaos
+ * timeline, episodes and latency, each only when the stream carried it.
+ */
+export function LivePanel({ test, width, chartHeight = 4 }: LivePanelProps) {
+  const inner = Math.max(10, width - 4);
+  const running = test.phase === 'running';
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={running ? 'cyan' : 'gray'} paddingX={1} width={width}>
+      <Text bold wrap="truncate-end">
+        <Text color={running ? 'cyan' : 'gray'}>{running ? '▶ ' : '■ '}</Text>
+        {headerText(test)}
+      </Text>
+      <Progress test={test} width={inner} />
+      <Pressure test={test} width={inner} height={chartHeight} />
+      <Counters counters={test.counters} />
+      <ChaosTimeline test={test} width={inner} />
+      <Episodes test={test} />
+      <Latency test={test} />
+    </Box>
+  );
+}

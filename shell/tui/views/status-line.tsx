@@ -1,0 +1,92 @@
+import { Text } from 'ink';
+import { textWidth, truncateStart } from './format.js';
+
+export type LinkState =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'waiting'; retryInMs: number }
+  | { kind: 'disconnected'; reason?: string | null };
+
+export interface StatusLineProps {
+  /** `virtual`, `/dev/ttyUSB0`, `tcp:127.0.0.1:4444`, … */
+  transport: string;
+  link: LinkState;
+  /** Terminal columns available. */
+  width: number;
+  baud?: number | null;
+  /** As last seen on the stream; omitted while unknown. */
+  autonomy?: boolean | null;
+  logFile?: string | null;
+  seed?: string | null;
+  /** `realtime`, `max`, `10x`, … */
+  speed?: string | null;
+  /** Trailing hint such as `Ctrl-D quits`. */
+  hint?: string | null;
+}
+
+interface Segment {
+  text: string;
+  color?: string;
+  dim?: boolean;
+}
+
+const SEPARATOR = ' · ';
+
+function linkText(link: LinkState): { mark: string; state: string; color: string } {
+  switch (link.kind) {
+    case 'connected':
+      return { mark: '●', state: 'connected', color: 'green' };
+    case 'connecting':
+      return { mark: '○', state: 'connecting…', color: 'yellow' };
+    case 'waiting':
+      return { mark: '○', state: `waiting, retry in ${Math.ceil(Math.max(0, link.retryInMs) / 1000)}s`, color: 'yellow' };
+    case 'disconnected':
+      return { mark: '✕', state: link.reason ? `disconnected (${link.reason})` : 'disconnected', color: 'red' };
+  }
+}
+
+/** Optional segments, most important first: the last ones are dropped first when space runs out. */
+function optionalSegments(p: StatusLineProps): Segment[] {
+  const out: Segment[] = [];
+  if (p.autonomy != null) out.push({ text: `autonomy ${p.autonomy ? 'ON' : 'OFF'}`, color: p.autonomy ? 'green' : 'gray' });
+  if (p.speed) out.push({ text: `speed ${p.speed}` });
+  if (p.seed) out.push({ text: `seed ${p.seed}` });
+  if (p.baud) out.push({ text: `${p.baud} baud` });
+  if (p.logFile) out.push({ text: `log ${p.logFile}` });
+  if (p.hint) out.push({ text: p.hint, dim: true });
+  return out;
+}
+
+/**
+ * One line: link mark, transport and state, then autonomy, speed, seed, baud, log file and hint.
+ * Segments that do not fit are dropped from the end; a transport still too long loses its start.
+ */
+export function StatusLine(props: StatusLineProps) {
+  const width = Math.max(1, props.width);
+  const link = linkText(props.link);
+  const stateText = ` ${link.state}`;
+  const fixed = textWidth(link.mark) + 1 + textWidth(stateText);
+  const transport = truncateStart(props.transport, width - fixed);
+  let used = fixed + textWidth(transport);
+  const segments: Segment[] = [];
+  for (const segment of optionalSegments(props)) {
+    const w = SEPARATOR.length + textWidth(segment.text);
+    if (used + w > width) break;
+    segments.push(segment);
+    used += w;
+  }
+  return (
+    <Text wrap="truncate-end">
+      <Text color={link.color}>{link.mark}</Text> <Text bold>{transport}</Text>
+      <Text color={link.color}>{stateText}</Text>
+      {segments.map((s, i) => (
+        <Text key={i}>
+          <Text dimColor>{SEPARATOR}</Text>
+          <Text color={s.color} dimColor={s.dim}>
+            {s.text}
+          </Text>
+        </Text>
+      ))}
+    </Text>
+  );
+}
