@@ -1,4 +1,5 @@
 import type { Kernel } from '../kernel/index.js';
+import { bytesPerSecond, createPacer, type FrameSettings } from '../uart/index.js';
 
 /** How virtual time relates to wall time: 1× (`realtime`), as fast as possible (`max`), or a factor. */
 export type Speed = 'realtime' | 'max' | number;
@@ -6,17 +7,26 @@ export type Speed = 'realtime' | 'max' | number;
 export interface KernelHostOptions {
   kernel: Kernel;
   speed: Speed;
-  /** Receives everything the kernel prints. */
+  /** Receives everything the kernel prints, as it leaves the UART. */
   emit: (bytes: Uint8Array) => void;
   /** Resolves when the consumer has taken what was emitted; `max` waits on it between slices. */
   drained?: () => Promise<void>;
   /** Wall-clock source in ms; default `performance.now`. */
   nowMs?: () => number;
+  /**
+   * Run the UART at line speed in both directions, on virtual time (115200 8N1 → 11 520 B/s).
+   * Default: unpaced, bytes move the moment they are written.
+   */
+  line?: FrameSettings;
+  /** Calls `tick` every `everyMs` wall ms until the returned stop function runs; default setInterval. */
+  ticker?: (tick: () => void, everyMs: number) => () => void;
 }
 
 export interface KernelHost {
   receive(bytes: Uint8Array): void;
   stop(): void;
+  /** Bytes waiting for the line, in either direction (always 0 when unpaced). */
+  readonly pendingBytes: number;
 }
 
 /** Virtual µs one `max` slice runs before yielding to the event loop. */
@@ -24,33 +34,63 @@ const MAX_SLICE_US = 50_000;
 /** Wall ms between ticks in paced modes. */
 const TICK_MS = 10;
 
+const intervalTicker = (tick: () => void, everyMs: number): (() => void) => {
+  const timer = setInterval(tick, everyMs);
+  return () => clearInterval(timer);
+};
+
 /**
  * The one place that turns wall time into the kernel's virtual time. In `max` mode the clock
- * moves only while a command needs it, so a script's transcript depends only on the seed and
- * the script; in paced modes it follows the wall clock, idle or not.
+ * moves only while a command runs or bytes wait for a paced line, so a script's transcript
+ * depends only on the seed and the script; in the other modes it follows the wall clock, idle
+ * or not.
  */
 export function startKernelHost(options: KernelHostOptions): KernelHost {
   const { kernel, speed, emit } = options;
   const nowMs = options.nowMs ?? (() => performance.now());
   const factor = speed === 'max' ? 0 : speed === 'realtime' ? 1 : speed;
+  const nowUs = (): number => kernel.nowUs;
+  const toKernel = createWire(options.line, nowUs);
+  const toHost = createWire(options.line, nowUs);
   let stopped = false;
   let running = false;
-  let timer: NodeJS.Timeout | undefined;
-  const flush = (): boolean => {
-    const out = kernel.takeOutput();
-    if (out.length > 0) emit(out);
-    return out.length > 0;
+  let stopTicker: (() => void) | undefined;
+
+  const pending = (): boolean => toKernel.pendingBytes > 0 || toHost.pendingBytes > 0;
+
+  /**
+   * Moves virtual time to `targetUs` (in `max` mode: no further than the point where the kernel
+   * is idle and both lines are empty), delivering bytes as the lines let them through.
+   * Returns whether anything was emitted.
+   */
+  const pump = (targetUs: number, stopWhenIdle: boolean): boolean => {
+    let emitted = false;
+    for (;;) {
+      const input = toKernel.take();
+      if (input.length > 0) kernel.receive(input);
+      const printed = kernel.takeOutput();
+      if (printed.length > 0) toHost.push(printed);
+      const output = toHost.take();
+      if (output.length > 0) {
+        emit(output);
+        emitted = true;
+      }
+      const now = kernel.nowUs;
+      if (now >= targetUs || stopped) return emitted;
+      if (stopWhenIdle && !kernel.busy && !pending()) return emitted;
+      const next = Math.min(targetUs, toKernel.nextUs() ?? Infinity, toHost.nextUs() ?? Infinity);
+      kernel.advance(next > now ? next : now + 1);
+    }
   };
 
   kernel.boot();
-  flush();
+  pump(kernel.nowUs, true);
 
   const runMax = async (): Promise<void> => {
     if (running) return;
     running = true;
-    while (!stopped && kernel.busy) {
-      kernel.advance(kernel.nowUs + MAX_SLICE_US);
-      if (flush() && options.drained) await options.drained();
+    while (!stopped && (kernel.busy || pending())) {
+      if (pump(kernel.nowUs + MAX_SLICE_US, true) && options.drained) await options.drained();
       else await new Promise((resolve) => setImmediate(resolve));
     }
     running = false;
@@ -60,31 +100,106 @@ export function startKernelHost(options: KernelHostOptions): KernelHost {
     const wallStart = nowMs();
     const virtualStart = kernel.nowUs;
     const target = (): number => virtualStart + (nowMs() - wallStart) * 1000 * factor;
-    timer = setInterval(() => {
-      kernel.advance(target());
-      flush();
+    stopTicker = (options.ticker ?? intervalTicker)(() => {
+      if (!stopped) pump(target(), false);
     }, TICK_MS);
     return {
       receive(bytes) {
-        kernel.advance(target());
-        kernel.receive(bytes);
-        flush();
+        if (stopped) return;
+        pump(target(), false);
+        toKernel.push(bytes);
+        pump(kernel.nowUs, false);
       },
       stop() {
         stopped = true;
-        clearInterval(timer);
+        stopTicker?.();
+      },
+      get pendingBytes() {
+        return toKernel.pendingBytes + toHost.pendingBytes;
       },
     };
   }
 
+  if (pending()) void runMax();
   return {
     receive(bytes) {
-      kernel.receive(bytes);
-      flush();
-      if (kernel.busy) void runMax();
+      if (stopped) return;
+      toKernel.push(bytes);
+      pump(kernel.nowUs, true);
+      if (kernel.busy || pending()) void runMax();
     },
     stop() {
       stopped = true;
     },
+    get pendingBytes() {
+      return toKernel.pendingBytes + toHost.pendingBytes;
+    },
+  };
+}
+
+/** One direction of the UART: bytes wait here until the line has carried them. */
+interface Wire {
+  readonly pendingBytes: number;
+  push(bytes: Uint8Array): void;
+  /** Every byte the line has delivered by now. */
+  take(): Uint8Array;
+  /** Virtual µs at which the next chunk of waiting bytes will have been delivered, if any wait. */
+  nextUs(): number | undefined;
+}
+
+const EMPTY = new Uint8Array(0);
+/** Paced bytes move in chunks of this much line time (10 ms: 116 bytes at 115200 8N1). */
+const CHUNK_US = 10_000;
+
+function createWire(line: FrameSettings | undefined, nowUs: () => number): Wire {
+  const queue: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const dequeue = (n: number): Uint8Array => {
+    if (n >= pendingBytes && queue.length === 1) {
+      pendingBytes = 0;
+      return queue.pop()!;
+    }
+    const out = new Uint8Array(n);
+    let filled = 0;
+    while (filled < n) {
+      const head = queue[0]!;
+      const part = Math.min(head.length, n - filled);
+      out.set(head.subarray(0, part), filled);
+      filled += part;
+      if (part === head.length) queue.shift();
+      else queue[0] = head.subarray(part);
+    }
+    pendingBytes -= n;
+    return out;
+  };
+  const push = (bytes: Uint8Array): void => {
+    if (bytes.length === 0) return;
+    queue.push(bytes);
+    pendingBytes += bytes.length;
+  };
+  if (line === undefined) {
+    return {
+      get pendingBytes() {
+        return pendingBytes;
+      },
+      push,
+      take: () => (pendingBytes === 0 ? EMPTY : dequeue(pendingBytes)),
+      nextUs: () => undefined,
+    };
+  }
+  const rate = bytesPerSecond(line);
+  const pacer = createPacer({ bytesPerSecond: rate, nowUs });
+  const chunkBytes = Math.max(1, Math.ceil((rate * CHUNK_US) / 1e6));
+  return {
+    get pendingBytes() {
+      return pendingBytes;
+    },
+    push,
+    take() {
+      if (pendingBytes === 0) return EMPTY;
+      const granted = pacer.take(pendingBytes);
+      return granted === 0 ? EMPTY : dequeue(granted);
+    },
+    nextUs: () => (pendingBytes === 0 ? undefined : pacer.nextAvailableUs(Math.min(pendingBytes, chunkBytes))),
   };
 }

@@ -1,11 +1,14 @@
 import { Kernel } from '../kernel/index.js';
-import { createVirtualPair, type BytePort } from '../uart/index.js';
+import { createVirtualPair, type BytePort, type FrameSettings } from '../uart/index.js';
 import { startKernelHost, type KernelHost, type Speed } from './kernel-host.js';
 
 export interface ModelTargetOptions {
   /** Kernel-wide seed; default a random one, so unseeded sessions differ like real boots. */
   seed?: bigint;
+  /** Default `max`. */
   speed?: Speed;
+  /** Pace the virtual UART at this line speed, on virtual time. Default: unpaced. */
+  line?: FrameSettings;
 }
 
 export interface ModelTarget {
@@ -13,9 +16,13 @@ export interface ModelTarget {
   readonly seed: bigint;
 }
 
+export function randomSeed(): bigint {
+  return BigInt(Math.floor(Math.random() * 2 ** 48));
+}
+
 /** The embedded default: the kernel model served on a virtual serial pair. */
 export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget {
-  const seed = options.seed ?? BigInt(Math.floor(Math.random() * 2 ** 48));
+  const seed = options.seed ?? randomSeed();
   const kernel = new Kernel({ seed });
   let host: KernelHost | undefined;
   const pair = createVirtualPair({ onHostWrite: (bytes) => host?.receive(bytes) });
@@ -29,6 +36,7 @@ export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget
         speed: options.speed ?? 'max',
         emit: (bytes) => pair.device.emit(bytes),
         drained: () => pair.device.flushed(),
+        line: options.line,
       });
     },
     async close() {
@@ -37,4 +45,30 @@ export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget
     },
   };
   return { port, seed };
+}
+
+export interface HeadlessModelOptions extends ModelTargetOptions {
+  /** Everything the kernel prints, as it leaves its UART. */
+  emit: (bytes: Uint8Array) => void;
+  drained?: () => Promise<void>;
+}
+
+export interface HeadlessModel {
+  readonly seed: bigint;
+  /** Bytes typed at the kernel's UART. */
+  receive(bytes: Uint8Array): void;
+  stop(): void;
+}
+
+/** The kernel model booted with no port of its own, for `sis serve`: its UART is whatever `emit` feeds. */
+export function startHeadlessModel(options: HeadlessModelOptions): HeadlessModel {
+  const seed = options.seed ?? randomSeed();
+  const host = startKernelHost({
+    kernel: new Kernel({ seed }),
+    speed: options.speed ?? 'realtime',
+    emit: options.emit,
+    drained: options.drained,
+    line: options.line,
+  });
+  return { seed, receive: (bytes) => host.receive(bytes), stop: () => host.stop() };
 }

@@ -1,89 +1,92 @@
 import { parseArgs } from 'node:util';
-import { closestName } from '../kernel/index.js';
-import type { Speed } from './kernel-host.js';
+import { closestName } from '../../kernel/index.js';
+import { CONNECT_ARGS, CONNECT_USAGE, readConnectOptions, TARGET_USAGE, type ConnectOptions } from '../connect/index.js';
+import { readResultsOptions, RESULTS_ARGS, RESULTS_USAGE, type ConsoleResultsOptions } from '../session-results/index.js';
 
 export interface CliOptions {
-  seed?: bigint;
-  speed?: Speed;
+  connect: ConnectOptions;
+  results: ConsoleResultsOptions;
   help: boolean;
   version: boolean;
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; message: string };
 
+export const EXIT_CODES_USAGE = `Exit status (plain mode):
+  0    the input was sent and the last command finished (or exit/quit was read)
+  1    the connection was lost with --no-reconnect, or the target could not be reached
+  2    usage: a bad option or value, or the log file could not be opened (nothing was started);
+       or a results file (--output-json) could not be written
+  129, 130, 143
+       ended by SIGHUP, SIGINT or SIGTERM (128 + the signal number); the log is flushed first`;
+
 export const USAGE = `Usage: sis [options]
+       sis [options] TARGET
+       sis serve --listen ENDPOINT... | --device PATH [options]   (sis serve --help)
+       sis ports [--json]
 
-The SIS kernel's stress-test console. With no options it boots the embedded kernel model behind a
-virtual UART and opens the sis> console; when stdin or stdout is not a terminal it runs a plain
-mode that sends each input line after the prompt returns and copies the kernel's bytes to stdout.
+The SIS kernel's stress-test console. With no target it boots the embedded kernel model behind a
+virtual UART and opens the sis> console; with one it attaches to a board, QEMU or ser2net. When
+stdin or stdout is not a terminal it runs a plain mode: each input line is sent once the prompt
+is back, received bytes go to stdout untouched, connection changes to stderr.
 
-Options:
-  --seed N            kernel-wide seed (0..18446744073709551615): same seed + same input = same output
-  --speed MODE        virtual time: realtime (default in the console), max (default in plain mode),
-                      or a factor such as 10
+${TARGET_USAGE}
+
+${CONNECT_USAGE}
+
+${RESULTS_USAGE}
+
+Other:
   -h, --help          show this help
   -V, --version       show the version
 
 Console: type kernel commands at sis> (try 'help'); 'exit' or Ctrl-D quits.
+
+${EXIT_CODES_USAGE}
 `;
 
-const U64_MAX = (1n << 64n) - 1n;
+const ARGS = {
+  ...CONNECT_ARGS,
+  ...RESULTS_ARGS,
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+export const OPTION_NAMES = Object.keys(ARGS).map((name) => `--${name}`);
 
 export function parseCliArgs(argv: readonly string[]): CliParse {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        seed: { type: 'string' },
-        speed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseArgs({ args: [...argv], options: ARGS, allowPositionals: true, strict: true });
   } catch (error) {
-    return { ok: false, message: describeParseError(error as Error & { code?: string }) };
+    return { ok: false, message: describeParseError(error as Error & { code?: string }, OPTION_NAMES) };
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 0) return { ok: false, message: `unexpected argument '${positionals[0]}'` };
-  const options: CliOptions = { help: values.help === true, version: values.version === true };
-  if (values.seed !== undefined) {
-    if (!/^\d+$/.test(values.seed) || BigInt(values.seed) > U64_MAX) {
-      return { ok: false, message: `--seed: invalid value '${values.seed}' (expected an integer 0..${U64_MAX})` };
-    }
-    options.seed = BigInt(values.seed);
-  }
-  if (values.speed !== undefined) {
-    const speed = parseSpeed(values.speed);
-    if (speed === undefined) {
-      return {
-        ok: false,
-        message: `--speed: invalid value '${values.speed}' (expected realtime, max, or a factor 0.01..100000)`,
-      };
-    }
-    options.speed = speed;
-  }
-  return { ok: true, options };
+  const help = values.help === true;
+  const version = values.version === true;
+  const defaults: CliParse = { ok: true, options: { connect: DEFAULT_CONNECT, results: DEFAULT_RESULTS, help, version } };
+  const connect = readConnectOptions(values, positionals);
+  if (!connect.ok) return help || version ? defaults : connect;
+  const results = readResultsOptions(values);
+  if (!results.ok) return help || version ? defaults : results;
+  return { ok: true, options: { connect: connect.options, results: results.options, help, version } };
 }
 
-function parseSpeed(text: string): Speed | undefined {
-  if (text === 'realtime' || text === 'max') return text;
-  const factor = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  return factor >= 0.01 && factor <= 100_000 ? factor : undefined;
-}
+const DEFAULT_CONNECT: ConnectOptions = { target: { kind: 'model' }, reconnect: true, enter: 'cr', incomingCr: 'keep' };
+const DEFAULT_RESULTS: ConsoleResultsOptions = { outputJson: null, historyPath: null };
 
-const OPTION_NAMES = ['--seed', '--speed', '--help', '--version'];
-
-function describeParseError(error: Error & { code?: string }): string {
+/** One line for a parseArgs error, with a suggestion for a mistyped option. */
+export function describeParseError(error: Error & { code?: string }, optionNames: readonly string[]): string {
   const option = /'(-[^']*)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-    const guess = closestName(option.split('=')[0]!, OPTION_NAMES);
+    const guess = closestName(option.split('=')[0]!, optionNames);
     return `unknown option '${option}'${guess ? ` (did you mean ${guess}?)` : ''}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return `option '${option.split(' ')[0]}' needs a value`;
+    const name = option.split(' ')[0]!;
+    return /does not take an argument/.test(error.message)
+      ? `option '${name.split('=')[0]}' takes no value`
+      : `option '${name}' needs a value`;
   }
   return error.message.split('\n')[0]!;
 }

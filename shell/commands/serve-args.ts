@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_BAUD_RATE,
+  parseEndpoint,
+  type FrameSettings,
+  type LineSettings,
+  type TcpEndpoint,
+  type UnixEndpoint,
+} from '../../uart/index.js';
+import { CONNECT_ARGS, parseSeed, parseSpeed, readLineSettings, SEED_RANGE, SPEED_RANGE, ValueReader } from '../connect/index.js';
+import type { Speed } from '../kernel-host.js';
+import { describeParseError } from './console-args.js';
+
+export interface ServeOptions {
+  /** Either sockets to listen on or a tty to attach to. */
+  readonly on:
+    | { readonly kind: 'listen'; readonly endpoints: readonly (TcpEndpoint | UnixEndpoint)[] }
+    | { readonly kind: 'device'; readonly path: string; readonly line: LineSettings; readonly reconnect: boolean };
+  readonly seed?: bigint;
+  readonly speed: Speed;
+  /** Set when a line flag was given: the model's UART runs at that speed, on virtual time. */
+  readonly pacing?: FrameSettings;
+  readonly help: boolean;
+}
+
+export type ServeParse = { ok: true; options: ServeOptions } | { ok: false; message: string };
+
+const ARGS = {
+  listen: { type: 'string', multiple: true },
+  device: CONNECT_ARGS.device,
+  baud: CONNECT_ARGS.baud,
+  databits: CONNECT_ARGS.databits,
+  parity: CONNECT_ARGS.parity,
+  stopbits: CONNECT_ARGS.stopbits,
+  flow: CONNECT_ARGS.flow,
+  'no-reconnect': CONNECT_ARGS['no-reconnect'],
+  seed: CONNECT_ARGS.seed,
+  speed: CONNECT_ARGS.speed,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const OPTION_NAMES = Object.keys(ARGS).map((name) => `--${name}`);
+const FRAME_FLAGS = ['baud', 'databits', 'parity', 'stopbits'] as const;
+
+export function parseServeArgs(argv: readonly string[]): ServeParse {
+  const fail = (message: string): ServeParse => ({ ok: false, message });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: ARGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(describeParseError(error as Error & { code?: string }, OPTION_NAMES));
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (help) return { ok: true, options: { on: { kind: 'listen', endpoints: [] }, speed: 'realtime', help } };
+  if (positionals.length > 0) {
+    return fail(`unexpected argument '${positionals[0]}' (use --listen ENDPOINT or --device PATH)`);
+  }
+  const reader = new ValueReader(values);
+  const line = readLineSettings(reader);
+  const seed = reader.read('seed', parseSeed, SEED_RANGE);
+  const speed = reader.read('speed', parseSpeed, SPEED_RANGE) ?? 'realtime';
+  if (reader.error !== undefined) return fail(reader.error);
+
+  const listen = values.listen ?? [];
+  if (listen.length > 0 && values.device !== undefined) return fail('give --listen or --device, not both');
+  let on: ServeOptions['on'];
+  if (values.device !== undefined) {
+    const parsedDevice = parseEndpoint(values.device);
+    if (!parsedDevice.ok) return fail(`--device: ${parsedDevice.message}`);
+    if (parsedDevice.endpoint.kind !== 'device') {
+      return fail(`--device: '${values.device}' is a socket; serve on it with --listen ${values.device}`);
+    }
+    on = { kind: 'device', path: parsedDevice.endpoint.path, line, reconnect: values['no-reconnect'] !== true };
+  } else if (listen.length > 0) {
+    const endpoints: (TcpEndpoint | UnixEndpoint)[] = [];
+    for (const text of listen) {
+      // A bare port number means the loopback address, like tcp:PORT.
+      const parsedListen = parseEndpoint(/^\d+$/.test(text) ? `tcp:${text}` : text, { allowPortZero: true });
+      if (!parsedListen.ok) return fail(`--listen: ${parsedListen.message}`);
+      if (parsedListen.endpoint.kind === 'device') {
+        return fail(`--listen: '${text}' is not tcp:HOST:PORT or unix:PATH (use --device PATH to serve on a tty)`);
+      }
+      endpoints.push(parsedListen.endpoint);
+    }
+    if (values.flow !== undefined) return fail('--flow applies only to --device');
+    if (values['no-reconnect'] !== undefined) return fail('--no-reconnect applies only to --device');
+    on = { kind: 'listen', endpoints };
+  } else {
+    return fail('nothing to serve on: give --listen tcp:127.0.0.1:4444, --listen unix:PATH or --device PATH');
+  }
+  const paced = FRAME_FLAGS.some((flag) => values[flag] !== undefined);
+  return {
+    ok: true,
+    options: {
+      on,
+      speed,
+      help,
+      ...(seed !== undefined && { seed }),
+      ...(paced && {
+        pacing: { baud: line.baudRate ?? DEFAULT_BAUD_RATE, dataBits: line.dataBits, parity: line.parity, stopBits: line.stopBits },
+      }),
+    },
+  };
+}
+
+export const SERVE_USAGE = `Usage: sis serve --listen ENDPOINT [--listen ENDPOINT]... [options]
+       sis serve --device PATH [options]
+
+Runs the kernel model headless and serves its UART, like QEMU's -serial tcp::4444,server=on,wait=off
+or ser2net: connect with sis, picocom, socat or nc. The kernel boots at once and keeps running
+between clients; what it prints while no client is connected is lost, as on a line with nothing
+attached (the boot banner included: a client that connects later sees nothing until it sends a
+line; sis in plain mode sends one Enter to get a prompt). One client owns the line at a time; a
+second one gets "sis: port busy (another client is connected)" and is disconnected.
+
+Where:
+  --listen ENDPOINT   tcp:HOST:PORT, tcp:PORT or PORT (host 127.0.0.1), or unix:PATH; repeatable.
+                      Only loopback unless another address is given (tcp:0.0.0.0:4444).
+                      Port 0 picks a free port; the real one is printed.
+  --device PATH       attach to an existing tty instead and play the board on the far side of the
+                      cable (e.g. one end of a socat pty pair); reconnects when it goes away
+
+Serial line (for --device the tty is set up with them; any of them also paces the model's UART
+at that line speed, on virtual time; unpaced by default):
+  --baud N  --databits N  --parity P  --stopbits N  --flow F (--device only)
+  --no-reconnect      with --device: exit 1 when the tty goes away instead of waiting for it
+
+Kernel model:
+  --seed N            kernel-wide seed (${SEED_RANGE.replace('an integer ', '')}); default random
+  --speed MODE        realtime (default), max (virtual time moves only while a command runs), or a
+                      factor such as 10
+
+Prints one line per listening address, then client connections and disconnections, on stderr.
+SIGINT, SIGTERM and SIGHUP stop it cleanly. Exit status: 0 stopped by a signal, 1 cannot listen or
+cannot open the device (or lost it with --no-reconnect), 2 usage.
+`;

@@ -1,0 +1,32 @@
+/** Help text for CONNECT_ARGS, shared by every command that opens a target. */
+export const TARGET_USAGE = `Target (one; none = the embedded kernel model):
+  PATH | --device PATH  a serial device (/dev/ttyUSB0, /dev/serial/by-id/..., a pty link)
+  tcp:HOST:PORT         a TCP server: QEMU -serial tcp::PORT,server=on,wait=off, ser2net, sis serve
+  unix:PATH             a unix socket server (also accepted after --device)`;
+
+export const CONNECT_USAGE = `Serial line (devices; for the model they pace its UART on virtual time, unpaced by default):
+  --baud N            bits per second (default 115200); 115200 8N1 moves 11520 bytes/s
+  --databits N        5, 6, 7 or 8 (default 8)
+  --parity P          none, even, odd, mark or space (default none)
+  --stopbits N        1, 1.5 or 2 (default 1)
+  --flow F            none, rtscts or xonxoff (devices only; default none)
+
+Connection:
+  --no-reconnect      end when the connection drops, instead of retrying until it is back
+                      (the first connection must succeed either way)
+
+Log:
+  --log FILE          write every byte received to FILE as it arrives (replaces FILE)
+  --log-append        add to FILE instead of replacing it
+  --log-timestamps M  prefix each line with iso, relative or delta time
+  --log-strip         remove ANSI escape sequences from the log
+
+Line endings:
+  --enter E           what Enter sends: cr (default), lf or crlf
+  --incoming-cr M     CR received: keep (default), drop, or to-lf (CR and CR LF become LF);
+                      the log keeps the bytes as received
+
+Kernel model only:
+  --seed N            kernel-wide seed (0..18446744073709551615): same seed + same input = same output
+  --speed MODE        virtual time: realtime (default in the console), max (default in plain mode),
+                      or a factor such as 10`;

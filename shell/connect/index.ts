@@ -1,0 +1,25 @@
+export {
+  CONNECT_ARGS,
+  readConnectOptions,
+  readLineSettings,
+  type ConnectArgValues,
+  type ConnectOptions,
+  type ConnectParse,
+  type LogSpec,
+  type TargetSpec,
+  type TimestampMode,
+} from './connect-options.js';
+export { CONNECT_USAGE, TARGET_USAGE } from './connect-usage.js';
+export { createConsolePort, type ConsolePortOptions } from './console-port.js';
+export {
+  openTarget,
+  connectFirst,
+  portFactory,
+  describeTarget,
+  type Connection,
+  type OpenTargetOptions,
+  type OpenTargetResult,
+} from './open-target.js';
+export { describeState, reportStates } from './state-lines.js';
+export { exitOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal } from './signal-exit.js';
+export { parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';

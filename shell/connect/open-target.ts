@@ -1,0 +1,160 @@
+import {
+  createLogWriter,
+  createReconnectingPort,
+  createSerialDevicePort,
+  createSocketPort,
+  DEFAULT_BAUD_RATE,
+  formatEndpoint,
+  isPortError,
+  portError,
+  type BytePort,
+  type LogWriter,
+  type PortError,
+  type ReconnectingPort,
+} from '../../uart/index.js';
+import type { Speed } from '../kernel-host.js';
+import { createModelTarget, randomSeed } from '../model-target.js';
+import type { ConnectOptions, TargetSpec } from './connect-options.js';
+import { createConsolePort } from './console-port.js';
+
+export interface OpenTargetOptions extends ConnectOptions {
+  /** The model's speed when the target does not name one. */
+  readonly defaultSpeed: Speed;
+  /** First wait before a retry; default 100 ms, doubling per failed attempt up to `maxDelayMs`. */
+  readonly initialDelayMs?: number;
+  /** Default 2000 ms. */
+  readonly maxDelayMs?: number;
+  /**
+   * A far end that says nothing this long after a connection gets one Enter to print its prompt
+   * (see createConsolePort). Default 500 ms; never for the embedded model, which always speaks first.
+   */
+  readonly wakeAfterMs?: number;
+}
+
+/** An open console link: the port to hand to plain mode, the TUI or `sis run`. */
+export interface Connection {
+  /** Line endings mapped, received bytes logged; `state`/`onState` tell the connection state. */
+  readonly port: ReconnectingPort;
+  readonly target: TargetSpec;
+  /** The kernel's seed when the target is the embedded model. */
+  readonly seed: bigint | undefined;
+  readonly log: LogWriter | undefined;
+  /** Closes the port, then flushes and closes the log. */
+  close(): Promise<void>;
+}
+
+export type OpenTargetResult =
+  | { readonly ok: true; readonly connection: Connection }
+  /** `status` 2: the log could not be opened (nothing was started); 1: the target could not be reached. */
+  | { readonly ok: false; readonly status: 1 | 2; readonly message: string };
+
+/** A fresh, unopened port for each connection attempt. */
+export function portFactory(target: TargetSpec, speed: Speed, seed: bigint): () => BytePort {
+  switch (target.kind) {
+    case 'model': {
+      const line = target.line;
+      return () => createModelTarget({
+        seed,
+        speed: target.speed ?? speed,
+        ...(line !== undefined && { line: { ...line, baud: line.baudRate ?? DEFAULT_BAUD_RATE } }),
+      }).port;
+    }
+    case 'device':
+      return () => createSerialDevicePort({ path: target.path, ...target.line });
+    case 'socket':
+      return () => createSocketPort({ endpoint: target.endpoint });
+  }
+}
+
+export function describeTarget(target: TargetSpec): string {
+  switch (target.kind) {
+    case 'model':
+      return 'virtual';
+    case 'device':
+      return target.path;
+    case 'socket':
+      return formatEndpoint(target.endpoint);
+  }
+}
+
+/**
+ * Opens the log, then the target, and resolves once the first connection is up. The first
+ * connection must succeed; after that a dropped link is retried (`reconnect`) or ends the port.
+ * The embedded model never drops.
+ */
+export async function openTarget(options: OpenTargetOptions): Promise<OpenTargetResult> {
+  const { target } = options;
+  let log: LogWriter | undefined;
+  if (options.log !== undefined) {
+    const opened = createLogWriter({
+      path: options.log.path,
+      append: options.log.append,
+      strip: options.log.strip,
+      ...(options.log.timestamps !== undefined && { timestamps: options.log.timestamps }),
+    });
+    if (!opened.ok) return { ok: false, status: 2, message: opened.error.message };
+    log = opened.writer;
+  }
+  const seed = target.kind === 'model' ? target.seed ?? randomSeed() : undefined;
+  const reconnecting = createReconnectingPort({
+    connect: portFactory(target, options.defaultSpeed, seed ?? 0n),
+    description: describeTarget(target),
+    reconnect: target.kind !== 'model' && options.reconnect,
+    ...(options.initialDelayMs !== undefined && { initialDelayMs: options.initialDelayMs }),
+    ...(options.maxDelayMs !== undefined && { maxDelayMs: options.maxDelayMs }),
+  });
+  // What arrived before a drop reaches the disk at once.
+  reconnecting.onState((state) => {
+    if (state.status === 'waiting' || state.status === 'disconnected') log?.flushSync();
+  });
+  const port = createConsolePort({
+    port: reconnecting,
+    enter: options.enter,
+    incomingCr: options.incomingCr,
+    log,
+    ...(target.kind !== 'model' && { wakeAfterMs: options.wakeAfterMs ?? 500 }),
+  });
+  const failure = await connectFirst(port);
+  if (failure !== undefined) {
+    await port.close();
+    await log?.close();
+    return { ok: false, status: 1, message: failure.message };
+  }
+  return {
+    ok: true,
+    connection: {
+      port,
+      target,
+      seed,
+      log,
+      async close() {
+        await port.close();
+        await log?.close();
+      },
+    },
+  };
+}
+
+/**
+ * Opens `port` and resolves once it is connected (undefined) or with the first failure: a
+ * reconnecting port scheduling a retry counts as one. The caller closes the port on failure.
+ */
+export function connectFirst(port: ReconnectingPort): Promise<PortError | undefined> {
+  return new Promise((resolve) => {
+    const stop = port.onState((state) => {
+      if (state.status !== 'waiting') return;
+      stop();
+      resolve(state.lastError);
+    });
+    port.open().then(
+      () => {
+        stop();
+        resolve(undefined);
+      },
+      (error: unknown) => {
+        stop();
+        resolve(isPortError(error) ? error : portError('io', String(error)));
+      },
+    );
+  });
+}

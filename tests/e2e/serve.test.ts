@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUSY_LINE } from '../../uart/index.js';
+import { runCli } from '../helpers/cli.js';
+import { waitFor } from '../helpers/wait.js';
+import { killAll, startServe } from './transports-helpers.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sis-serve-'));
+});
+afterEach(killAll);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A raw socket client, as nc or a terminal program would be. */
+function client(address: string): Promise<{ socket: Socket; text: () => string; closed: Promise<void> }> {
+  const [, host, port] = /^tcp:([^:]+):(\d+)$/.exec(address)!;
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = createConnection({ host: host!, port: Number(port) });
+    const closed = new Promise<void>((done) => socket.on('close', () => done()));
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    socket.once('error', reject);
+    socket.once('connect', () => resolve({ socket, text: () => text, closed }));
+  });
+}
+
+describe('sis serve', () => {
+  test('tcp and unix at once; one client owns the line, a second is turned away; the kernel runs on between clients', async () => {
+    const socket = join(dir, 'sis.sock');
+    const { serve, addresses } = await startServe(['--listen', 'tcp:0', '--listen', `unix:${socket}`, '--speed', 'max', '--seed', '9']);
+    expect(addresses).toHaveLength(2);
+    expect(addresses[0]).toMatch(/^tcp:127\.0\.0\.1:[1-9]\d*$/);
+    expect(addresses[1]).toBe(`unix:${socket}`);
+
+    const first = await client(addresses[0]!);
+    // Nothing until it sends: the banner went out before anyone was connected.
+    first.socket.write('autoctl off\r');
+    expect(await waitFor(() => first.text().endsWith('sis> '))).toBe(true);
+    expect(first.text()).toMatch(/^autoctl off\r\n/);
+
+    const second = await client(addresses[0]!);
+    await second.closed;
+    expect(second.text()).toBe(BUSY_LINE);
+    await serve.untilStderr(/client 127\.0\.0\.1:\d+ turned away: another client is connected\n/);
+
+    first.socket.end();
+    await first.closed;
+    await serve.untilStderr(/client 127\.0\.0\.1:\d+ disconnected\n/);
+    const third = await client(addresses[0]!);
+    third.socket.write('autoctl status\r');
+    expect(await waitFor(() => third.text().endsWith('sis> ') && third.text().includes('Mode: DISABLED'))).toBe(true);
+    third.socket.destroy();
+    await serve.untilStderr(/(disconnected\n[\s\S]*){2}/);
+
+    serve.kill('SIGHUP');
+    expect(await serve.exited).toEqual({ status: 0, signal: null });
+    expect(serve.stderr.split('\n').filter((line) => / (connected|disconnected|turned away)/.test(line))).toEqual([
+      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ connected on tcp:127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ turned away: another client is connected$/),
+      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ disconnected$/),
+      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ connected on tcp:127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ disconnected$/),
+    ]);
+  });
+
+  test('an address in use or a missing device: one line, status 1; usage: status 2', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const busy = await runCli(['serve', '--listen', `tcp:127.0.0.1:${port}`]);
+      expect(busy.stderr).toBe(`sis serve: cannot listen on tcp:127.0.0.1:${port}: address already in use\n`);
+      expect(busy.status).toBe(1);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+    const missing = await runCli(['serve', '--device', join(dir, 'ttyNone')]);
+    expect(missing.stderr).toBe(`sis serve: cannot open ${join(dir, 'ttyNone')}: no such device\n`);
+    expect(missing.status).toBe(1);
+    const usage = await runCli(['serve']);
+    expect(usage.stderr).toBe(
+      'sis serve: nothing to serve on: give --listen tcp:127.0.0.1:4444, --listen unix:PATH or --device PATH\n' +
+        "Try 'sis serve --help' for more information.\n",
+    );
+    expect(usage.status).toBe(2);
+  });
+});
