@@ -1,0 +1,54 @@
+/**
+ * Max segment tree over a fixed number of leaves: point updates and "leftmost leaf holding at least
+ * v", both O(log leaves). Kept small (one leaf per heap page) so that it stays in the L1 cache.
+ */
+export class MaxTree {
+  private readonly tree: Int32Array; // 1-based heap layout; leaf i lives at base + i
+  private readonly base: number;
+
+  constructor(leaves: number) {
+    let base = 1;
+    while (base < leaves) base *= 2;
+    this.base = base;
+    this.tree = new Int32Array(2 * base);
+  }
+
+  /** Largest leaf value (0 when all are empty). */
+  get max(): number {
+    return this.tree[1]!;
+  }
+
+  get(leaf: number): number {
+    return this.tree[this.base + leaf]!;
+  }
+
+  set(leaf: number, value: number): void {
+    const tree = this.tree;
+    let i = this.base + leaf;
+    tree[i] = value;
+    for (i >>= 1; i > 0; i >>= 1) {
+      const left = tree[2 * i]!;
+      const right = tree[2 * i + 1]!;
+      const m = left > right ? left : right;
+      if (tree[i] === m) return;
+      tree[i] = m;
+    }
+  }
+
+  /** Leftmost leaf whose value is at least `min`, or -1. */
+  findFirst(min: number): number {
+    const tree = this.tree;
+    if (tree[1]! < min) return -1;
+    const base = this.base;
+    let i = 1;
+    while (i < base) {
+      i <<= 1;
+      i |= (tree[i]! - min) >>> 31; // branch-free: step right when the left child is too small
+    }
+    return i - base;
+  }
+
+  clear(): void {
+    this.tree.fill(0);
+  }
+}

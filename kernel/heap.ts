@@ -1,0 +1,219 @@
+import { HoleIndex } from './heap-holes.js';
+import { HOLE, LIVE, SegmentTable } from './heap-segments.js';
+import type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './heap-types.js';
+
+export type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './heap-types.js';
+
+const MIN_BLOCK = 16;
+
+/**
+ * An arena allocator in the manner of linked_list_allocator: first fit over the address-ordered
+ * holes, blocks carved from the front of a hole, holes coalesced with both neighbours on free.
+ * Requests round up to a multiple of 8, at least 16 bytes. A hole that would be left with less than
+ * 16 bytes (too small to track) is handed out whole. Blocks are named by handles, not addresses,
+ * so that `compact` can move them.
+ */
+export class Heap {
+  readonly totalBytes: number;
+  private readonly segments: SegmentTable;
+  private readonly holeIndex: HoleIndex;
+  private readonly idBits: number;
+  private readonly idMask: number;
+  private readonly genMask: number;
+  private allocated = 0;
+  private live = 0;
+  private holes = 0;
+
+  constructor(options: HeapOptions = {}) {
+    const total = options.sizeBytes ?? 8 * 1024 * 1024;
+    if (!Number.isInteger(total) || total < 32 || total > 2 ** 30 || total % 8 !== 0) {
+      throw new RangeError(`heap size must be a multiple of 8 from 32 to 2^30 bytes, got ${total}`);
+    }
+    this.totalBytes = total;
+    const maxSegments = Math.floor(total / MIN_BLOCK);
+    this.idBits = Math.max(1, Math.ceil(Math.log2(maxSegments)));
+    this.idMask = 2 ** this.idBits - 1;
+    this.genMask = 2 ** (31 - this.idBits) - 1;
+    this.segments = new SegmentTable(maxSegments);
+    this.holeIndex = new HoleIndex(total);
+    this.reset();
+  }
+
+  get allocatedBytes(): number {
+    return this.allocated;
+  }
+  get freeBytes(): number {
+    return this.totalBytes - this.allocated;
+  }
+  get liveBlocks(): number {
+    return this.live;
+  }
+  get freeBlockCount(): number {
+    return this.holes;
+  }
+  get largestFreeBlock(): number {
+    return this.holeIndex.largest;
+  }
+
+  /** floor(100 × (1 − largest free block / free bytes)); 0 when nothing is free. */
+  fragmentationPct(): number {
+    const free = this.totalBytes - this.allocated;
+    return free === 0 ? 0 : Math.floor((100 * (free - this.holeIndex.largest)) / free);
+  }
+
+  /** Reference §2.0: min(100, 100 − floor(free × 100 / total)). */
+  pressurePct(): number {
+    const free = this.totalBytes - this.allocated;
+    return Math.min(100, 100 - Math.floor((free * 100) / this.totalBytes));
+  }
+
+  /** A handle ≥ 0, or -1 when no hole is large enough. */
+  alloc(size: number): number {
+    if (!(Number.isInteger(size) && size >= 0)) throw new RangeError(`allocation size must be a non-negative integer, got ${size}`);
+    if (size > this.totalBytes) return -1;
+    let need = size <= MIN_BLOCK ? MIN_BLOCK : (size + 7) & ~7;
+    const hole = this.holeIndex.findFirst(need);
+    if (hole < 0) return -1;
+    const seg = this.segments;
+    const holeAddr = seg.addr(hole);
+    const holeSize = seg.size(hole);
+    let id: number;
+    if (holeSize - need < MIN_BLOCK) {
+      need = holeSize;
+      id = hole;
+      seg.setState(id, LIVE);
+      this.holeIndex.remove(holeAddr, holeSize);
+      this.holes--;
+    } else {
+      id = seg.create(LIVE, holeAddr, need);
+      seg.insertBefore(id, hole);
+      seg.setAddr(hole, holeAddr + need);
+      seg.setSize(hole, holeSize - need);
+      this.holeIndex.update(hole, holeAddr, holeSize, holeAddr + need, holeSize - need);
+    }
+    const gen = (seg.gen(id) + 1) & this.genMask;
+    seg.setGen(id, gen);
+    this.allocated += need;
+    this.live++;
+    return gen * (this.idMask + 1) + id;
+  }
+
+  free(handle: number): void {
+    const id = this.segmentOf(handle);
+    const seg = this.segments;
+    const size = seg.size(id);
+    this.allocated -= size;
+    this.live--;
+    const p = seg.prev(id);
+    const q = seg.next(id);
+    let merged = size;
+    if (q >= 0 && seg.state(q) === HOLE) {
+      this.holeIndex.remove(seg.addr(q), seg.size(q));
+      merged += seg.size(q);
+      seg.unlink(q);
+      seg.release(q);
+      this.holes--;
+    }
+    if (p >= 0 && seg.state(p) === HOLE) {
+      const before = seg.size(p);
+      seg.setSize(p, before + merged);
+      seg.unlink(id);
+      seg.release(id);
+      this.holeIndex.update(p, seg.addr(p), before, seg.addr(p), before + merged);
+    } else {
+      seg.setState(id, HOLE);
+      seg.setSize(id, merged);
+      this.holes++;
+      this.holeIndex.add(id, seg.addr(id), merged);
+    }
+  }
+
+  isLive(handle: number): boolean {
+    return this.lookup(handle) >= 0;
+  }
+
+  addressOf(handle: number): number {
+    return this.segments.addr(this.segmentOf(handle));
+  }
+
+  sizeOf(handle: number): number {
+    return this.segments.size(this.segmentOf(handle));
+  }
+
+  /**
+   * Slides live blocks down into the lowest hole, one at a time: the hole moves up past each block
+   * and absorbs the hole it meets. Without a limit this leaves a single hole at the top.
+   */
+  compact(options: CompactOptions = {}): CompactResult {
+    const limit = options.maxMoves ?? Number.POSITIVE_INFINITY;
+    if (!(limit >= 0)) throw new RangeError(`maxMoves must be non-negative, got ${limit}`);
+    let movedBlocks = 0;
+    let movedBytes = 0;
+    let freedHoles = 0;
+    const hole = this.holeIndex.findFirst(1);
+    if (hole < 0 || limit === 0) return { movedBlocks, movedBytes, freedHoles };
+    const seg = this.segments;
+    this.holeIndex.remove(seg.addr(hole), seg.size(hole));
+    while (movedBlocks < limit) {
+      const block = seg.next(hole);
+      if (block < 0) break;
+      const size = seg.size(block);
+      seg.setAddr(block, seg.addr(hole));
+      seg.setAddr(hole, seg.addr(hole) + size);
+      seg.swapWithNext(hole);
+      movedBlocks++;
+      movedBytes += size;
+      const after = seg.next(hole);
+      if (after >= 0 && seg.state(after) === HOLE) {
+        this.holeIndex.remove(seg.addr(after), seg.size(after));
+        seg.setSize(hole, seg.size(hole) + seg.size(after));
+        seg.unlink(after);
+        seg.release(after);
+        this.holes--;
+        freedHoles++;
+      }
+    }
+    this.holeIndex.add(hole, seg.addr(hole), seg.size(hole));
+    return { movedBlocks, movedBytes, freedHoles };
+  }
+
+  /** Everything free again; every handle issued so far becomes invalid. */
+  reset(): void {
+    const seg = this.segments;
+    seg.clear();
+    this.holeIndex.clear();
+    const hole = seg.create(HOLE, 0, this.totalBytes);
+    seg.link(-1, hole);
+    seg.link(hole, -1);
+    this.holeIndex.add(hole, 0, this.totalBytes);
+    this.allocated = 0;
+    this.live = 0;
+    this.holes = 1;
+  }
+
+  /** All segments in address order (for inspection and tests; allocates). */
+  segmentList(): HeapSegment[] {
+    const seg = this.segments;
+    const out: HeapSegment[] = [];
+    for (let id = seg.head; id >= 0; id = seg.next(id)) {
+      const free = seg.state(id) === HOLE;
+      const handle = free ? -1 : seg.gen(id) * (this.idMask + 1) + id;
+      out.push({ address: seg.addr(id), size: seg.size(id), free, handle });
+    }
+    return out;
+  }
+
+  private lookup(handle: number): number {
+    if (!(Number.isInteger(handle) && handle >= 0 && handle <= 0x7fffffff)) return -1;
+    const id = handle & this.idMask;
+    const seg = this.segments;
+    if (id >= seg.capacity || seg.state(id) !== LIVE || seg.gen(id) !== handle >>> this.idBits) return -1;
+    return id;
+  }
+
+  private segmentOf(handle: number): number {
+    const id = this.lookup(handle);
+    if (id < 0) throw new Error(`heap: unknown or freed handle ${handle}`);
+    return id;
+  }
+}
