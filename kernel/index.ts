@@ -15,3 +15,5 @@ export type {
   Task,
 } from './commands/types.js';
 export { closestName, editDistance } from './suggest.js';
+export { STRESS_TESTS } from './stress/registry.js';
+export type { StressTest, TestType, Verdict } from './stress/types.js';

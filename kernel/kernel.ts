@@ -19,6 +19,7 @@ const MAX_TOKENS = 64;
 const PENDING_INPUT_LIMIT = 4096;
 const CTRL_C = 0x03;
 const encoder = new TextEncoder();
+const discard = (): void => {};
 
 /**
  * The SIS kernel model behind its UART: bytes in through `receive`, bytes out through
@@ -37,6 +38,7 @@ export class Kernel {
   private cancelRequested = false;
   private pendingInput: number[] = [];
   private booted = false;
+  private discardContext: CommandContext | undefined;
 
   constructor(options: KernelOptions = {}) {
     this.seed = BigInt(options.seed ?? 0);
@@ -56,6 +58,7 @@ export class Kernel {
     if (this.booted) return;
     this.booted = true;
     this.clock.advanceTo(bootDurationUs(this.seed));
+    this.state.controller.attach({ clock: this.clock, print: (text) => this.print(text) });
     this.print(bootText());
     this.print(PROMPT);
   }
@@ -99,24 +102,50 @@ export class Kernel {
   }
 
   private execute(line: string): void {
-    const tokens = line.split(/[ \t]+/).filter((t) => t.length > 0);
-    const name = tokens[0];
-    if (name !== undefined) {
-      const command = this.commands.find((c) => c.name === name);
-      if (!command) {
-        this.print(`Unknown command: ${name}\nType 'help' for available commands\n`);
-      } else if (tokens.length > MAX_TOKENS) {
-        this.print(`[ERROR] ${name}: too many arguments (${tokens.length - 1}; at most ${MAX_TOKENS - 1})\n`);
-      } else {
-        const task = command.run(this.context(), tokens.slice(1));
-        if (task) {
-          this.cancelRequested = false;
-          this.task = task;
-          return;
-        }
-      }
+    const task = this.dispatch(line, (text) => this.print(text));
+    if (task) {
+      this.cancelRequested = false;
+      this.task = task;
+      return;
     }
     this.print(PROMPT);
+  }
+
+  /** Tokenises and runs one line; returns the task a long-running command started. */
+  private dispatch(line: string, print: (text: string) => void): Task | undefined {
+    const tokens = line.split(' ').filter((t) => t.length > 0);
+    const name = tokens[0];
+    if (name === undefined) return undefined;
+    const command = this.commands.find((c) => c.name === name);
+    if (!command) {
+      print(`Unknown command: ${name}\nType 'help' for available commands\n`);
+      return undefined;
+    }
+    if (tokens.length > MAX_TOKENS) {
+      print(`[ERROR] ${name}: too many arguments (${tokens.length - 1}; at most ${MAX_TOKENS - 1})\n`);
+      return undefined;
+    }
+    const context = print === discard ? (this.discardContext ??= this.context(discard)) : this.context(print);
+    return command.run(context, tokens.slice(1)) ?? undefined;
+  }
+
+  private interpret(line: string): boolean {
+    const name = line.split(' ').find((t) => t.length > 0);
+    this.dispatch(line, discard);
+    return name !== undefined && this.commands.some((c) => c.name === name);
+  }
+
+  private feedShell(bytes: Uint8Array): number {
+    const discipline = new LineDiscipline(discard);
+    let lines = 0;
+    for (const byte of bytes) {
+      const line = discipline.feed(byte);
+      if (line !== null) {
+        lines++;
+        this.dispatch(line, discard);
+      }
+    }
+    return lines;
   }
 
   private queueWhileBusy(bytes: Uint8Array): void {
@@ -139,10 +168,12 @@ export class Kernel {
     this.receive(pending);
   }
 
-  private context(): CommandContext {
+  private context(print: (text: string) => void): CommandContext {
     const kernel = this;
     return {
-      print: (text) => kernel.print(text),
+      print,
+      interpret: (line) => kernel.interpret(line),
+      feedShell: (bytes) => kernel.feedShell(bytes),
       clock: this.clock,
       prng: this.prng,
       state: this.state,

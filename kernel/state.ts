@@ -1,3 +1,9 @@
+import { AutonomyController } from './autonomy/controller.js';
+import { createTelemetryBoard, type TelemetryBoard } from './autonomy/telemetry.js';
+import { AutonomyMetrics } from './autonomy-metrics.js';
+import { Heap } from './heap.js';
+import { TestHistory } from './stress/history.js';
+
 /** Kernel-wide mutable state shared by commands, tasks and the autonomy controller. */
 export interface AutonomyState {
   enabled: boolean;
@@ -7,12 +13,20 @@ export interface AutonomyState {
   totalDecisions: number;
   safeMode: boolean;
   learningFrozen: boolean;
+  /** What running tests publish for the autonomy controller, and its directives back. */
+  readonly telemetry: TelemetryBoard;
 }
 
 export interface KernelState {
   autonomy: AutonomyState;
   /** Runtime METRIC line switch (`metricsctl`). */
   metricsEnabled: boolean;
+  /** The 8 MiB kernel heap the tests allocate from. */
+  readonly heap: Heap;
+  readonly metrics: AutonomyMetrics;
+  readonly history: TestHistory;
+  /** Decides every `autonomy.intervalMs` while autonomy is enabled, once attached to the kernel's clock. */
+  readonly controller: AutonomyController;
 }
 
 export const DEFAULT_DECISION_INTERVAL_MS = 500;
@@ -20,15 +34,23 @@ export const DEFAULT_DECISION_INTERVAL_MS = 500;
 export const CNTFRQ_HZ = 62_500_000;
 
 export function createKernelState(): KernelState {
+  const autonomy: AutonomyState = {
+    enabled: true,
+    timerArmed: true,
+    intervalMs: DEFAULT_DECISION_INTERVAL_MS,
+    totalDecisions: 0,
+    safeMode: false,
+    learningFrozen: false,
+    telemetry: createTelemetryBoard(),
+  };
+  const heap = new Heap();
+  const metrics = new AutonomyMetrics();
   return {
-    autonomy: {
-      enabled: true,
-      timerArmed: true,
-      intervalMs: DEFAULT_DECISION_INTERVAL_MS,
-      totalDecisions: 0,
-      safeMode: false,
-      learningFrozen: false,
-    },
+    autonomy,
     metricsEnabled: true,
+    heap,
+    metrics,
+    history: new TestHistory(),
+    controller: new AutonomyController({ autonomy, heap, metrics, cntfrqHz: CNTFRQ_HZ }),
   };
 }

@@ -1,3 +1,4 @@
+import { AUTONOMY_COUNTER_LABELS } from '../autonomy-metrics.js';
 import { CNTFRQ_HZ } from '../state.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -53,6 +54,7 @@ function enable(ctx: CommandContext): void {
   const autonomy = ctx.state.autonomy;
   autonomy.enabled = true;
   autonomy.timerArmed = true;
+  ctx.state.controller.arm();
   const cycles = (CNTFRQ_HZ / 1000) * autonomy.intervalMs;
   ctx.print(
     '[AUTOCTL] Autonomous mode ENABLED\n' +
@@ -65,6 +67,7 @@ function enable(ctx: CommandContext): void {
 function disable(ctx: CommandContext): void {
   ctx.state.autonomy.enabled = false;
   ctx.state.autonomy.timerArmed = false;
+  ctx.state.controller.silence();
   ctx.state.metricsEnabled = true;
   ctx.print(
     '[AUTOCTL] Autonomous mode DISABLED\n' +
@@ -93,6 +96,11 @@ function setDecisionInterval(ctx: CommandContext, value: string | undefined): vo
 function formatStatus(ctx: CommandContext): string {
   const a = ctx.state.autonomy;
   const audit = Math.min(a.totalDecisions, 1000);
+  const accuracy = (last: number) => {
+    const pct = ctx.state.controller.accuracyPct(last);
+    return pct === undefined ? 'N/A' : `${pct}%`;
+  };
+  const counters = ctx.state.metrics.snapshot();
   return [
     '',
     '=== Autonomous Control Status ===',
@@ -103,9 +111,11 @@ function formatStatus(ctx: CommandContext): string {
     `  Decision Interval: ${a.intervalMs} ms`,
     `  Total Decisions: ${a.totalDecisions}`,
     `  Audit Log: ${audit}/1000 entries`,
-    '  Accuracy (last 100): N/A',
-    '  Accuracy (last 500): N/A',
+    `  Accuracy (last 100): ${accuracy(100)}`,
+    `  Accuracy (last 500): ${accuracy(500)}`,
     '  Watchdog Triggers: 0 low rewards, 0 high TD errors',
+    '  Autonomy Metrics:',
+    ...AUTONOMY_COUNTER_LABELS.map(([key, label]) => `    ${label}: ${counters[key]}`),
     '',
     '',
   ].join('\n');

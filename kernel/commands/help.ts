@@ -30,23 +30,21 @@ export function formatCommandHelp(spec: CommandSpec): string {
   const lines = [`${spec.name} - ${spec.summary}`, `Usage: ${spec.usage}`];
   const subs = spec.subcommands ?? [];
   if (subs.length > 0) {
-    const width = Math.max(...subs.map((s) => subcommandLabel(s.name, s.positional).length));
+    const width = Math.max(...subs.map((s) => s.name.length));
     lines.push('Subcommands:');
     for (const sub of subs) {
-      lines.push(`  ${subcommandLabel(sub.name, sub.positional).padEnd(width)} - ${sub.summary}`);
+      const label = sub.positional ? `${sub.name} ${sub.positional}` : sub.name.padEnd(width);
+      lines.push(`  ${label} - ${sub.summary}`);
       for (const flag of sub.flags ?? []) lines.push(`      ${formatFlag(flag)}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-function subcommandLabel(name: string, positional?: string): string {
-  return positional ? `${name} ${positional}` : name;
-}
-
 export function formatFlag(flag: FlagSpec): string {
   const names = [flag.name, ...(flag.aliases ?? [])].join(', ');
   if (flag.kind === 'bool') return `${names}: ${flag.help}`;
+  if (flag.kind === 'u64') return `${names} N: ${flag.help} (0..18446744073709551615)`;
   const unit = flag.unit ? ` ${flag.unit}` : '';
   const fallback = flag.default === undefined ? '' : `, default ${flag.default}`;
   return `${names} N: ${flag.help} (${flag.min}..${flag.max}${unit}${fallback})`;

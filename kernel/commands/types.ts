@@ -22,7 +22,15 @@ export interface BoolFlagSpec {
   readonly help: string;
 }
 
-export type FlagSpec = IntFlagSpec | BoolFlagSpec;
+/** A 64-bit unsigned value such as a seed, kept as a bigint. */
+export interface U64FlagSpec {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly kind: 'u64';
+  readonly help: string;
+}
+
+export type FlagSpec = IntFlagSpec | BoolFlagSpec | U64FlagSpec;
 
 export interface SubcommandSpec {
   readonly name: string;
@@ -53,6 +61,10 @@ export interface CommandContext {
   readonly commands: readonly CommandSpec[];
   /** True once Ctrl-C arrived while this command's task runs. */
   readonly cancelled: boolean;
+  /** Runs one line through the interpreter with its output discarded; false for an unknown command. */
+  interpret(line: string): boolean;
+  /** Feeds bytes through a private line discipline + interpreter (output discarded); returns lines run. */
+  feedShell(bytes: Uint8Array): number;
 }
 
 export interface Command extends CommandSpec {

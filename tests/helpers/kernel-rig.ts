@@ -2,14 +2,23 @@ import { Kernel, type KernelOptions } from '../../kernel/index.js';
 
 const decoder = new TextDecoder('latin1');
 
+export interface RigOptions extends KernelOptions {
+  /**
+   * Virtual µs to idle after boot before the first command, output discarded: past the autonomy
+   * controller's first ticks, which print [TIMER]/[AUTONOMY] lines as the real kernel does.
+   */
+  settleUs?: number;
+}
+
 /** A booted kernel whose output is read as text; boot output is discarded. */
-export function bootedKernel(options: KernelOptions = {}): {
+export function bootedKernel(options: RigOptions = {}): {
   kernel: Kernel;
   send: (input: string | Uint8Array) => string;
   run: (input: string, untilIdleMaxUs?: number) => string;
 } {
   const kernel = new Kernel(options);
   kernel.boot();
+  if (options.settleUs) kernel.advance(kernel.nowUs + options.settleUs);
   kernel.takeOutput();
   const read = (): string => decoder.decode(kernel.takeOutput());
   const send = (input: string | Uint8Array): string => {

@@ -1,0 +1,202 @@
+import type { AutonomyMetrics } from '../autonomy-metrics.js';
+import type { Heap } from '../heap.js';
+import type { Scheduler } from '../scheduler.js';
+import type { AutonomyState } from '../state.js';
+import { MemorySteering } from './memory-steering.js';
+import { PendingOutcomes } from './outcomes.js';
+import { confidence, oomRisk, POLICY, predictNext, queueGap } from './policy.js';
+import { PredictionLog } from './prediction-log.js';
+import { steerScheduling, type Reading, type SteeringContext } from './steering.js';
+import { NO_CEILING, type ControllerAction } from './telemetry.js';
+import { formatTickEnd, formatTickStart, SILENT_LINE, VERBOSE_TICKS } from './tick-log.js';
+
+/** What the controller needs of the kernel: its clock and its console. */
+export interface ControllerHost {
+  readonly clock: Scheduler;
+  print(text: string): void;
+}
+
+export interface AutonomyControllerOptions {
+  readonly autonomy: AutonomyState;
+  readonly heap: Heap;
+  readonly metrics: AutonomyMetrics;
+  /** Counter frequency for the printed timer cycles (default 62 500 000 Hz, QEMU virt). */
+  readonly cntfrqHz?: number;
+}
+
+const DEFAULT_SIZES = { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes };
+
+/**
+ * The autonomy controller: a decision every `autonomy.intervalMs` on the kernel's scheduler. Its
+ * timer always re-arms itself and a tick does nothing while `autonomy.enabled` is false, so whoever
+ * flips the flag (autoctl, chaos, compare) needs no call here.
+ */
+export class AutonomyController {
+  readonly predictions = new PredictionLog();
+  private readonly autonomy: AutonomyState;
+  private readonly heap: Heap;
+  private readonly metrics: AutonomyMetrics;
+  private readonly cntfrqHz: number;
+  private readonly outcomes = new PendingOutcomes();
+  private readonly memory: MemorySteering;
+  private readonly history = new Float64Array(POLICY.historyTicks);
+  private host: ControllerHost | undefined;
+  private timer = -1;
+  private announcing = false;
+  private ticksSinceArm = 0;
+  private samples = 0;
+  private predictedPct = Number.NaN;
+  private seenOoms = 0;
+  private seenMisses = 0;
+  /** Names of this tick's actions while its lines are printed, else undefined. */
+  private done: string[] | undefined;
+
+  constructor(options: AutonomyControllerOptions) {
+    this.autonomy = options.autonomy;
+    this.heap = options.heap;
+    this.metrics = options.metrics;
+    this.cntfrqHz = options.cntfrqHz ?? 62_500_000;
+    this.memory = new MemorySteering(options.heap);
+  }
+
+  get attached(): boolean {
+    return this.host !== undefined;
+  }
+
+  /** Connects the clock and console and starts the timer; with autonomy on (boot) the first ticks are printed. Idempotent. */
+  attach(host: ControllerHost): void {
+    if (this.host) return;
+    this.host = host;
+    this.announcing = this.autonomy.enabled;
+    this.ticksSinceArm = 0;
+    this.schedule();
+  }
+
+  /** `autoctl on` / `reset`: re-arm the timer from now and restart the printed tick count. */
+  arm(): void {
+    this.announcing = true;
+    this.ticksSinceArm = 0;
+    if (!this.host) return;
+    this.host.clock.cancel(this.timer);
+    this.schedule();
+  }
+
+  /** `autoctl off`: no tick lines until the next arm. */
+  silence(): void {
+    this.announcing = false;
+  }
+
+  accuracyPct(last: number): number | undefined {
+    return this.predictions.accuracyPct(last);
+  }
+
+  /** One decision (what the timer runs). */
+  tick(): void {
+    const a = this.autonomy;
+    const board = a.telemetry;
+    if (!a.enabled) {
+      // Forget the trend and lift the directives, so nothing stale steers a later run.
+      this.samples = 0;
+      this.predictedPct = Number.NaN;
+      this.memory.reset();
+      this.outcomes.clear();
+      board.pressureCeilingPct = NO_CEILING;
+      return;
+    }
+    a.totalDecisions++;
+    this.ticksSinceArm++;
+    this.done = this.announcing && this.ticksSinceArm <= VERBOSE_TICKS ? [] : undefined;
+    const r = this.read();
+    if (this.announcing && this.host) this.announceStart(r);
+    this.outcomes.settle(this.metrics, oomRisk(r.usedPct, this.heap.largestFreeBlock, r.sizes, r.oomsSince), r.missesSince, queueGap(board.queueDepths));
+    const steering: SteeringContext = {
+      board,
+      metrics: this.metrics,
+      outcomes: this.outcomes,
+      done: this.done,
+      tell: (action) => this.tell(r, action),
+    };
+    const memory = this.memory.steer(r, steering);
+    // Scored at the next tick against what the heap will be after the load this tick shed.
+    this.predictedPct = r.predictedPct - (memory.freedBytes * 100) / this.heap.totalBytes;
+    steerScheduling(r, steering);
+    if (this.done && this.host) this.announceEnd(r, memory.deferred);
+  }
+
+  private read(): Reading {
+    const board = this.autonomy.telemetry;
+    const heap = this.heap;
+    const oomsSince = board.oomEvents >= this.seenOoms ? board.oomEvents - this.seenOoms : board.oomEvents;
+    const missesSince = board.deadlineMisses >= this.seenMisses ? board.deadlineMisses - this.seenMisses : board.deadlineMisses;
+    this.seenOoms = board.oomEvents;
+    this.seenMisses = board.deadlineMisses;
+    const usedPct = (heap.allocatedBytes * 100) / heap.totalBytes;
+    if (!Number.isNaN(this.predictedPct)) this.predictions.record(Math.abs(usedPct - this.predictedPct) <= POLICY.hitTolerancePct);
+    const h = this.history;
+    if (this.samples < h.length) h[this.samples++] = usedPct;
+    else {
+      h.copyWithin(0, 1);
+      h[h.length - 1] = usedPct;
+    }
+    // A trend needs two samples; before that there is no prediction to score.
+    const predictedPct = this.samples >= 2 ? predictNext(h, this.samples) : Number.NaN;
+    if (this.samples >= 2) this.metrics.recordMemoryPrediction();
+    return {
+      nowUs: this.host ? this.host.clock.nowUs : 0,
+      pressurePct: heap.pressurePct(),
+      usedPct,
+      predictedPct,
+      sizes: board.workload
+        ? { typicalBytes: board.workload.typicalAllocBytes, largestBytes: board.workload.largestAllocBytes }
+        : DEFAULT_SIZES,
+      oomsSince,
+      missesSince,
+      confidence: confidence(this.samples, this.predictions.recentMisses(4)),
+    };
+  }
+
+  private announceStart(r: Reading): void {
+    const host = this.host!;
+    if (!this.done) {
+      // The real kernel also switches METRIC output off here; the live views need METRIC lines, so it stays on.
+      host.print(SILENT_LINE);
+      this.announcing = false;
+      return;
+    }
+    host.print(
+      formatTickStart({
+        tick: this.ticksSinceArm,
+        intervalMs: this.autonomy.intervalMs,
+        cntfrqHz: this.cntfrqHz,
+        nowUs: r.nowUs,
+        pressurePct: r.pressurePct,
+        deadlineMisses: r.missesSince,
+      }),
+    );
+  }
+
+  private announceEnd(r: Reading, deferred: string | undefined): void {
+    const clamp = (x: number) => Math.max(-1000, Math.min(1000, Math.round(x)));
+    const memory = Number.isNaN(r.predictedPct) ? r.usedPct : r.predictedPct;
+    this.host!.print(
+      formatTickEnd({
+        directives: [clamp((memory - 50) * 20), clamp(r.missesSince * 100), clamp(queueGap(this.autonomy.telemetry.queueDepths) * 50)],
+        confidence: r.confidence,
+        actions: this.done!.join(', '),
+        deferred,
+      }),
+    );
+    this.done = undefined;
+  }
+
+  private schedule(): void {
+    this.timer = this.host!.clock.after(this.autonomy.intervalMs * 1000, () => {
+      this.schedule();
+      this.tick();
+    });
+  }
+
+  private tell(r: Reading, action: ControllerAction): void {
+    this.autonomy.telemetry.workload?.notify?.({ atUs: r.nowUs, pressurePct: r.pressurePct, action });
+  }
+}

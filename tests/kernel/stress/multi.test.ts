@@ -1,0 +1,132 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { CommandContext } from '../../../kernel/index.js';
+import { Prng, Scheduler } from '../../../kernel/index.js';
+import { createKernelState } from '../../../kernel/state.js';
+import { createStressContext } from '../../../kernel/stress/context.js';
+import { multiTest, PREDICTION_COMMAND } from '../../../kernel/stress/multi-test.js';
+import type { TestSummary } from '../../../kernel/stress/types.js';
+import { bootedKernel } from '../../helpers/kernel-rig.js';
+
+const GOLDEN = new URL('../../fixtures/golden/', import.meta.url);
+
+function transcript(line: string, metrics = false): string {
+  const rig = bootedKernel({ seed: 1 });
+  rig.run('autoctl off\r');
+  if (!metrics) rig.run('metricsctl off\r');
+  return rig.run(`${line}\r`);
+}
+
+/**
+ * Byte-for-byte against the golden file. Regenerate with
+ * `UPDATE_GOLDEN=1 node --experimental-vm-modules node_modules/jest/bin/jest.js <this file>`, then read the diff.
+ */
+function expectGolden(name: string, actual: string): void {
+  const url = new URL(name, GOLDEN);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual, 'latin1');
+  expect(actual).toBe(readFileSync(url, 'latin1'));
+}
+
+function drive(duration: number) {
+  const clock = new Scheduler();
+  clock.advanceTo(2_000_000);
+  const predictions: number[] = [];
+  const state = createKernelState();
+  const command: CommandContext = {
+    print: () => {},
+    clock,
+    prng: new Prng(),
+    state,
+    commands: [],
+    cancelled: false,
+    interpret: (line) => {
+      if (line === PREDICTION_COMMAND) predictions.push(clock.nowUs);
+      return true;
+    },
+    feedShell: () => 0,
+  };
+  state.metricsEnabled = false;
+  const config = { duration, quiet: false, verbose: false, seed: 5n };
+  const ctx = createStressContext({ command, config, seed: 5n });
+  const gen = multiTest.run(ctx, config);
+  let maxStep = 0;
+  let peakLive = 0;
+  for (;;) {
+    const step = gen.next();
+    peakLive = Math.max(peakLive, state.heap.liveBlocks);
+    if (step.done) return { summary: step.value as TestSummary, predictions, maxStep, state, peakLive, elapsedUs: clock.nowUs - 2_000_000 };
+    maxStep = Math.max(maxStep, step.value);
+    clock.spend(step.value);
+  }
+}
+
+describe('stresstest multi', () => {
+  test('header and summary block: no status line, no shell line', () => {
+    const out = transcript('stresstest multi --duration 1000 --seed 3');
+    expect(out).toBe(
+      'stresstest multi --duration 1000 --seed 3\r\n\n=== Multi-Subsystem Stress Test ===\nDuration: 1000 ms\nSeed: 3\n\n' +
+        '\n[STRESS TEST] Multi-subsystem complete\n  Peak Pressure: 4%\n  Actions: 99\nsis> ',
+    );
+  });
+
+  test.each([
+    ['--duration 0', "[ERROR] --duration: invalid value '0' (expected an integer 1..3600000 ms)"],
+    ['--duration 3600001', "[ERROR] --duration: invalid value '3600001' (expected an integer 1..3600000 ms)"],
+    ['--duration', '[ERROR] --duration: missing value (expected an integer 1..3600000 ms)'],
+    ['--rate 5', "[ERROR] unknown flag '--rate' for 'stresstest multi'"],
+    ['--quiet --verbose', '[ERROR] --quiet and --verbose cannot be used together'],
+  ])('%s is refused', (flags, error) => {
+    expect(transcript(`stresstest multi ${flags}`)).toBe(`stresstest multi ${flags}\r\n${error}\nsis> `);
+  });
+
+  test('golden transcript, verbose with METRIC progress (seed 3)', () => {
+    expectGolden('multi-verbose-seed3.txt', transcript('stresstest multi --duration 300 --seed 3 --verbose', true));
+  });
+
+  test('same seed, same transcript', () => {
+    const line = 'stresstest multi --duration 500 --seed 9 --verbose';
+    expect(transcript(line)).toBe(transcript(line));
+  });
+
+  test.each([
+    [10, 0],
+    [15, 1],
+    [1000, 99],
+    [10_000, 999],
+    [12_345, 1234],
+  ])('%i ms makes ceil(D/10) − 1 ticks (%i), each one prediction, on the 10 ms grid', (duration, ticks) => {
+    const { summary, predictions, maxStep, elapsedUs } = drive(duration);
+    expect(summary.record.actions).toBe(ticks);
+    expect(predictions.length).toBe(ticks);
+    predictions.forEach((t, i) => expect(t - 2_000_000).toBe((i + 1) * 10_000));
+    expect(maxStep).toBeLessThanOrEqual(10_000);
+    expect(Math.floor(elapsedUs / 1000)).toBe(duration);
+  });
+
+  test('holds at most 256 blocks, frees them all, and peak pressure reflects them', () => {
+    const { summary, state, peakLive } = drive(5000);
+    expect(peakLive).toBe(256);
+    expect(state.heap.liveBlocks).toBe(0);
+    expect(state.heap.allocatedBytes).toBe(0);
+    // 256 × 1 KiB of 8 MiB = 3.125 % → ceil 4 %
+    expect(summary.record.figures).toEqual({ peakPressure: 4, actions: 499 });
+    expect(multiTest.compareLines(summary.record)).toEqual([
+      ['Peak pressure', '4%'],
+      ['Actions', '499'],
+    ]);
+  });
+
+  test('Ctrl-C cancels within 100 ms of virtual time', () => {
+    const rig = bootedKernel({ seed: 1 });
+    rig.run('autoctl off\r');
+    const start = rig.kernel.nowUs;
+    let out = rig.send('stresstest multi --duration 60000 --seed 3\r');
+    rig.kernel.advance(start + 777_000);
+    out += rig.send('\x03') + rig.run('');
+    const ms = Number(/\[STRESS TEST\] Cancelled after (\d+) ms/.exec(out)![1]);
+    expect(ms).toBeGreaterThanOrEqual(777);
+    expect(ms).toBeLessThanOrEqual(877);
+    expect(out).toMatch(/\n\[STRESS TEST\] Multi-subsystem complete\n  Peak Pressure: \d+%\n  Actions: \d+\n  Status: CANCELLED\nsis> $/);
+    expect(rig.kernel.state.heap.liveBlocks).toBe(0);
+  });
+});
