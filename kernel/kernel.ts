@@ -75,8 +75,13 @@ export class Kernel {
     }
   }
 
-  /** Runs the current task and due timers until virtual time reaches `targetUs`. */
-  advance(targetUs: number): void {
+  /**
+   * Runs the current task and due timers until virtual time reaches `targetUs`. With
+   * `stopWhenIdle`, returns as soon as a running task ends instead of idling on to the target
+   * (as fast as possible, idle time does not pass).
+   */
+  advance(targetUs: number, stopWhenIdle = false): void {
+    const hadTask = this.task !== undefined;
     while (this.task) {
       if (this.clock.nowUs >= targetUs) return;
       const step = this.task.next();
@@ -87,6 +92,7 @@ export class Kernel {
         this.clock.fireDue();
       }
     }
+    if (hadTask && stopWhenIdle) return;
     if (this.clock.nowUs < targetUs) this.clock.advanceTo(targetUs);
   }
 

@@ -2,44 +2,43 @@ import type { BytePort } from '../uart/index.js';
 import { PromptWatch } from './prompt-watch.js';
 
 export interface ConsoleView {
-  /** The unterminated last line the far end printed (usually the prompt). */
-  readonly tail: string;
   /** A sent line has not been answered by a new prompt yet. */
   readonly busy: boolean;
   /** Lines typed or pasted and not sent yet. */
   readonly queued: number;
-  readonly connected: boolean;
 }
 
 export interface ConsoleSessionOptions {
   port: BytePort;
-  /** Complete lines, `\n`-terminated, in arrival order. */
-  writeLines: (text: string) => void;
   lineEnding?: string;
 }
 
 const CTRL_C = Uint8Array.of(0x03);
 
 /**
- * The console's link to the far end, independent of rendering: splits received bytes into
- * finished lines and the live tail, sends queued lines one at a time as prompts return.
+ * The console's conversation with the far end, independent of rendering: received chunks go to
+ * listeners; queued lines are sent one at a time, each once the prompt is back.
  */
 export class ConsoleSession {
   private readonly prompt = new PromptWatch();
   private readonly queue: string[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly chunkListeners = new Set<(chunk: Uint8Array) => void>();
   private readonly lineEnding: string;
-  private view: ConsoleView = { tail: '', busy: false, queued: 0, connected: false };
+  private view: ConsoleView = { busy: false, queued: 0 };
 
   constructor(private readonly options: ConsoleSessionOptions) {
     this.lineEnding = options.lineEnding ?? '\r';
     options.port.onData((chunk) => this.receive(chunk));
-    options.port.onClose(() => this.update({ connected: false }));
   }
 
-  async open(): Promise<void> {
-    await this.options.port.open();
-    this.update({ connected: true });
+  open(): Promise<void> {
+    return this.options.port.open();
+  }
+
+  /** The far end's prompt came and nothing was sent since. */
+  get atPrompt(): boolean {
+    return this.prompt.atPrompt;
   }
 
   get state(): ConsoleView {
@@ -51,11 +50,16 @@ export class ConsoleSession {
     return () => this.listeners.delete(listener);
   }
 
+  onChunk(listener: (chunk: Uint8Array) => void): () => void {
+    this.chunkListeners.add(listener);
+    return () => this.chunkListeners.delete(listener);
+  }
+
   /** Queues one line (no line ending); it is sent once the prompt is back. */
   submit(line: string): void {
     this.queue.push(line);
-    this.sendNext();
     this.update({ queued: this.queue.length });
+    this.sendNext();
   }
 
   /** Ctrl-C for the far end: cancels a running command there. */
@@ -63,17 +67,21 @@ export class ConsoleSession {
     this.options.port.write(CTRL_C);
   }
 
+  /** Sends control bytes now, bypassing the line queue. */
+  interruptWith(bytes: Uint8Array): void {
+    this.options.port.write(bytes);
+  }
+
+  /** Forget a busy state the far end will never answer (e.g. after a reconnect). */
+  resync(): void {
+    this.prompt.reset();
+    this.update({ busy: false });
+  }
+
   private receive(chunk: Uint8Array): void {
+    for (const listener of this.chunkListeners) listener(chunk);
     this.prompt.push(chunk);
-    const text = this.view.tail + Buffer.from(chunk).toString('latin1');
-    const end = text.lastIndexOf('\n');
-    let tail = text;
-    if (end >= 0) {
-      this.options.writeLines(text.slice(0, end + 1).replace(/\r/g, ''));
-      tail = text.slice(end + 1);
-    }
-    const busy = this.view.busy && !this.prompt.atPrompt;
-    this.update({ tail: tail.replace(/\r/g, ''), busy });
+    if (this.view.busy && this.prompt.atPrompt) this.update({ busy: false });
     this.sendNext();
   }
 

@@ -79,7 +79,7 @@ export function startKernelHost(options: KernelHostOptions): KernelHost {
       if (now >= targetUs || stopped) return emitted;
       if (stopWhenIdle && !kernel.busy && !pending()) return emitted;
       const next = Math.min(targetUs, toKernel.nextUs() ?? Infinity, toHost.nextUs() ?? Infinity);
-      kernel.advance(next > now ? next : now + 1);
+      kernel.advance(next > now ? next : now + 1, stopWhenIdle);
     }
   };
 

@@ -1,84 +1,153 @@
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ConsoleSession } from '../console-session.js';
+import type { TestRun } from '../results/index.js';
+import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
+import { InputLine, useLineEditor, type LineHistory } from './input/index.js';
+import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
+import type { Scrollback } from './scrollback.js';
+import { CompareTable, HistoryView, LivePanel, ResultCard, StatusLine, type LinkState } from './views/index.js';
+
+export interface ConsoleInfo {
+  transport: string;
+  baud?: number | null;
+  logFile?: string | null;
+  seed?: string | null;
+  speed?: string | null;
+}
 
 export interface AppProps {
   session: ConsoleSession;
-  /** Lines that arrived before the app mounted. */
-  takeBacklog: () => string;
-  setWriter: (write: ((text: string) => void) | undefined) => void;
-  description: string;
+  scrollback: Scrollback;
+  feed: LiveFeed;
+  info: ConsoleInfo;
+  link: { get(): LinkState; subscribe(listener: () => void): () => void };
+  history?: LineHistory;
+  /** Past results for Ctrl-T r; absent when no history store is kept. */
+  pastRuns?: () => readonly TestRun[];
+  /** Lines typed at `sis>` go through here first (console options such as --output-json). */
+  rewriteLine?: (line: string) => string;
+}
+
+function renderBlock(node: React.ReactElement, width: number): string {
+  return renderToString(node, { columns: width });
 }
 
 const QUIT_COMMANDS = new Set(['exit', 'quit']);
+const CTRL_T = Uint8Array.of(0x14);
 
-/** The `sis>` console: output scrolls above, the live tail and the input line sit below. */
-export function App({ session, takeBacklog, setWriter, description }: AppProps) {
+/** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
+export function App({ session, scrollback, feed, info, link, history, pastRuns, rewriteLine }: AppProps) {
   const { exit } = useApp();
-  const { write } = useStdout();
-  const view = useSyncExternalStore(
-    (listener) => session.subscribe(listener),
-    () => session.state,
-  );
-  const [input, setInput] = useState('');
+  const { write, stdout } = useStdout();
+  const view = useSyncExternalStore((l) => session.subscribe(l), () => session.state);
+  const tail = useSyncExternalStore((l) => scrollback.subscribe(l), () => scrollback.tail);
+  const linkNow = useSyncExternalStore(link.subscribe, link.get);
+  const live = useLiveSnapshot(feed);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [, setSettingsVersion] = useState(0);
+  const printed = useRef({ result: -1, compare: -1 });
+  const width = stdout.columns || 80;
 
   useEffect(() => {
-    const backlog = takeBacklog();
-    if (backlog) write(backlog);
-    setWriter(write);
-    return () => setWriter(undefined);
+    scrollback.setWriter(write);
+    return () => scrollback.setWriter(undefined);
   }, [write]);
 
-  useInput((text, key) => {
-    if (key.ctrl && text === 'c') {
-      if (view.busy) session.interrupt();
-      else setInput('');
-      return;
+  useEffect(() => {
+    const blocks: Array<() => string> = [];
+    for (const entry of live.results) {
+      if (entry.id <= printed.current.result) continue;
+      printed.current.result = entry.id;
+      blocks.push(() => renderBlock(<ResultCard result={entry.result} compareSide={entry.compareSide} width={width} />, width));
     }
-    if (key.ctrl && text === 'd') {
-      if (input === '') exit();
-      return;
+    for (const entry of live.compares) {
+      if (entry.id <= printed.current.compare) continue;
+      printed.current.compare = entry.id;
+      blocks.push(() => renderBlock(<CompareTable compare={entry.compare} command={entry.command} width={Math.min(width, 100)} />, width));
     }
-    if (key.backspace || key.delete) {
-      setInput((current) => current.slice(0, -1));
-      return;
-    }
-    if (key.return) {
-      submit(input);
-      setInput('');
-      return;
-    }
-    if (key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.tab) return;
-    const parts = text.split(/\r\n|\r|\n/);
-    if (parts.length === 1) {
-      setInput((current) => current + text);
-      return;
-    }
-    const last = parts.pop()!;
-    parts.forEach((part, i) => submit(i === 0 ? input + part : part));
-    setInput(last);
-  });
+    // Ink's layout engine is not re-entrant: render the cards after this commit has finished.
+    if (blocks.length > 0) setImmediate(() => blocks.forEach((block) => scrollback.writeBlock(block())));
+  }, [live.results, live.compares]);
 
   const submit = (line: string): void => {
-    if (QUIT_COMMANDS.has(line.trim())) {
-      exit();
-      return;
-    }
-    session.submit(line);
+    if (QUIT_COMMANDS.has(line.trim())) return exit();
+    session.submit(rewriteLine ? rewriteLine(line) : line);
   };
 
-  const promptLine = view.busy ? view.tail : `${view.tail}${input}`;
+  const input = useLineEditor({
+    history,
+    isActive: !menuOpen,
+    onSubmit: submit,
+    onInterrupt: () => (session.state.busy ? session.interrupt() : input.clear()),
+    onEof: () => exit(),
+    onEscape: () => setMenuOpen(true),
+  });
+
+  const act = (action: MenuAction): void => {
+    setMenuOpen(false);
+    const s = scrollback.settings;
+    switch (action) {
+      case 'quit':
+        return exit();
+      case 'help':
+        return scrollback.writeBlock(menuHelpText());
+      case 'timestamps':
+        scrollback.update({ timestamps: !s.timestamps });
+        break;
+      case 'metrics':
+        scrollback.update({ metrics: !s.metrics });
+        break;
+      case 'hex':
+        scrollback.update({ hex: !s.hex });
+        break;
+      case 'clear':
+        scrollback.flush();
+        write('\x1b[2J\x1b[3J\x1b[H');
+        break;
+      case 'results': {
+        const runs = pastRuns?.() ?? [];
+        setImmediate(() =>
+          scrollback.writeBlock(runs.length > 0 ? renderBlock(<HistoryView runs={runs} width={width} />, width) : 'No past results recorded.'),
+        );
+        break;
+      }
+      case 'send-escape':
+        session.interruptWith(CTRL_T);
+        break;
+      case 'close':
+        break;
+    }
+    setSettingsVersion((v) => v + 1);
+  };
+
+  useInput((text, key) => act(menuAction(text, key.ctrl, key.escape)), { isActive: menuOpen });
+
+  const settings = scrollback.settings;
+  const flags = [settings.timestamps && 'timestamps', settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
+  const running = live.test && live.test.phase === 'running' ? live.test : null;
+  const hint = view.queued > 0 ? `${view.queued} queued` : view.busy ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
-      <Text>
-        {promptLine}
-        {view.busy ? '' : <Text inverse> </Text>}
-      </Text>
-      <Text dimColor>
-        {description} · {view.connected ? 'connected' : 'disconnected'}
-        {view.busy ? ' · running (Ctrl-C cancels)' : ''}
-        {view.busy && input ? ` · typed: ${input}` : ''} · Ctrl-D quits
-      </Text>
+      {running && <LivePanel test={running} width={Math.min(width, 100)} />}
+      <InputLine prompt={tail === '' && session.atPrompt ? 'sis> ' : tail} view={input.view} />
+      {menuOpen ? (
+        <Text color="cyan" wrap="truncate-end">
+          {menuPrompt()}
+        </Text>
+      ) : (
+        <StatusLine
+          transport={info.transport}
+          link={linkNow}
+          width={width}
+          baud={info.baud ?? null}
+          autonomy={live.autonomy}
+          logFile={info.logFile ?? null}
+          seed={info.seed ?? null}
+          speed={info.speed ?? null}
+          hint={[...flags, hint].join(' · ')}
+        />
+      )}
     </Box>
   );
 }

@@ -1,44 +1,86 @@
 import { render } from 'ink';
 import type { BytePort } from '../../uart/index.js';
 import { ConsoleSession } from '../console-session.js';
-import { App } from './app.js';
+import { createOutputParser } from '../parser/index.js';
+import type { TestRun } from '../results/index.js';
+import { App, type ConsoleInfo } from './app.js';
+import { openConsoleHistory } from './input/index.js';
+import { linkState, type StatefulPort } from './link-state.js';
+import { createLiveFeed } from './live-state/index.js';
+import { Scrollback } from './scrollback.js';
 
 export interface RunConsoleOptions {
-  port: BytePort;
+  port: BytePort & StatefulPort;
   seed?: bigint;
+  info?: Partial<ConsoleInfo>;
+  /** Past results for the history view. */
+  pastRuns?: () => readonly TestRun[];
+  /** Console-side options taken off a typed line (e.g. --output-json). */
+  rewriteLine?: (line: string) => string;
+  /** Sees every received chunk (session results). */
+  onChunk?: (chunk: Uint8Array) => void;
 }
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
-export async function runConsole({ port }: RunConsoleOptions): Promise<number> {
-  let backlog = '';
-  let writer: ((text: string) => void) | undefined;
-  const session = new ConsoleSession({
-    port,
-    writeLines: (text) => {
-      if (writer) writer(text);
-      else backlog += text;
-    },
+export async function runConsole(options: RunConsoleOptions): Promise<number> {
+  const { port } = options;
+  const session = new ConsoleSession({ port });
+  const scrollback = new Scrollback();
+  const parser = createOutputParser();
+  const feed = createLiveFeed();
+  session.onChunk((chunk) => {
+    scrollback.push(chunk);
+    feed.push(parser.push(chunk));
+    options.onChunk?.(chunk);
   });
+  let retryTimer: NodeJS.Timeout | undefined;
+  const linkListeners = new Set<() => void>();
+  let current = linkState(port.state, Date.now());
+  const refreshLink = (): void => {
+    current = linkState(port.state, Date.now());
+    clearTimeout(retryTimer);
+    if (current.kind === 'waiting') retryTimer = setTimeout(refreshLink, 250);
+    if (port.state?.status === 'connected') session.resync();
+    for (const listener of linkListeners) listener();
+  };
+  port.onState?.(refreshLink);
+  const link = {
+    get: () => current,
+    subscribe: (listener: () => void) => {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
+    },
+  };
+  const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
+  if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
+  const info: ConsoleInfo = {
+    transport: port.description,
+    ...(options.seed !== undefined && { seed: String(options.seed) }),
+    ...options.info,
+  };
   const app = render(
     <App
       session={session}
-      description={port.description}
-      takeBacklog={() => {
-        const text = backlog;
-        backlog = '';
-        return text;
-      }}
-      setWriter={(write) => {
-        writer = write;
-      }}
+      scrollback={scrollback}
+      feed={feed}
+      info={info}
+      link={link}
+      history={history}
+      {...(options.pastRuns && { pastRuns: options.pastRuns })}
+      {...(options.rewriteLine && { rewriteLine: options.rewriteLine })}
     />,
-    { exitOnCtrlC: false, patchConsole: false },
+    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   const quit = (): void => app.unmount();
   process.once('SIGTERM', quit);
   process.once('SIGHUP', quit);
   await session.open();
   await app.waitUntilExit();
-  await port.close();
+  clearTimeout(retryTimer);
+  scrollback.flush();
+  feed.dispose();
+  await history.flush();
+  process.off('SIGTERM', quit);
+  process.off('SIGHUP', quit);
   return 0;
 }

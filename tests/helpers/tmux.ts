@@ -47,6 +47,12 @@ export class Tmux {
     }, timeoutMs);
   }
 
+  /** Waits for the screen to satisfy `predicate`; fails with the screen's content if it never does. */
+  async expectScreen(predicate: (screen: string) => boolean, timeoutMs = 15_000): Promise<void> {
+    if (await this.waitForScreen(predicate, timeoutMs)) return;
+    throw new Error(`screen never matched ${predicate.toString()}; it shows:\n${this.history()}`);
+  }
+
   kill(): void {
     try {
       this.tmux('kill-server');

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import { ConsoleSession } from '../../shell/console-session.js';
 import { createModelTarget } from '../../shell/model-target.js';
+import { createOutputParser } from '../../shell/parser/index.js';
 import { App } from '../../shell/tui/app.js';
+import { createHistoryList } from '../../shell/tui/input/index.js';
+import { createLiveFeed } from '../../shell/tui/live-state/index.js';
+import { Scrollback } from '../../shell/tui/scrollback.js';
 import { waitFor } from '../helpers/wait.js';
 
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -10,34 +14,55 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });
 
+/** The console on the embedded model, with what it scrolls collected as text. */
 async function mountConsole() {
   const target = createModelTarget({ seed: 1n, speed: 'max' });
+  const session = new ConsoleSession({ port: target.port });
+  const scrollback = new Scrollback({ flushMs: 1 });
+  const parser = createOutputParser();
+  const feed = createLiveFeed();
+  session.onChunk((chunk) => {
+    scrollback.push(chunk);
+    feed.push(parser.push(chunk));
+  });
   let scrolled = '';
-  const session = new ConsoleSession({ port: target.port, writeLines: (text) => (scrolled += text) });
+  const connected = { kind: 'connected' as const };
+  const link = { get: () => connected, subscribe: () => () => {} };
   const ui = render(
-    <App session={session} description="virtual" takeBacklog={() => ''} setWriter={() => {}} />,
+    <App
+      session={session}
+      scrollback={scrollback}
+      feed={feed}
+      info={{ transport: 'virtual' }}
+      link={link}
+      history={createHistoryList()}
+    />,
   );
-  cleanup.push(() => ui.unmount(), () => target.port.close());
+  scrollback.setWriter((text) => (scrolled += text));
+  cleanup.push(() => ui.unmount(), () => feed.dispose(), () => target.port.close());
   await session.open();
   await waitFor(() => (ui.lastFrame() ?? '').includes('sis>'));
   return { ui, session, scrolled: () => scrolled };
 }
 
+const firstLine = (frame: string | undefined): string => (frame ?? '').split('\n')[0]!;
+
 describe('the sis> console (Ink)', () => {
-  test('shows the prompt served by the kernel model', async () => {
+  test('shows the prompt served by the kernel model and the status line', async () => {
     const { ui, scrolled } = await mountConsole();
-    expect(ui.lastFrame()?.split('\n')[0]).toBe('sis>');
+    expect(firstLine(ui.lastFrame())).toBe('sis>');
+    expect(ui.lastFrame()).toContain('virtual connected');
     expect(scrolled()).toContain('=== SIS Kernel Shell ===\n');
   });
 
   test('typing help then Enter shows the kernel echo and its answer', async () => {
     const { ui, scrolled } = await mountConsole();
     ui.stdin.write('help');
-    await waitFor(() => (ui.lastFrame() ?? '').includes('sis> help'));
+    await waitFor(() => firstLine(ui.lastFrame()).startsWith('sis> help'));
     ui.stdin.write('\r');
     expect(await waitFor(() => scrolled().includes('  metricsctl - METRIC line output: on|off|status\n'))).toBe(true);
     expect(scrolled()).toContain('sis> help\nAvailable commands:\n');
-    expect(ui.lastFrame()?.split('\n')[0]).toBe('sis>');
+    expect(await waitFor(() => firstLine(ui.lastFrame()) === 'sis>')).toBe(true);
   });
 
   test('pasted lines are sent one at a time, each after the prompt returns', async () => {
@@ -52,10 +77,18 @@ describe('the sis> console (Ink)', () => {
   test('Ctrl-C at an idle prompt clears the typed line without sending it', async () => {
     const { ui, scrolled } = await mountConsole();
     ui.stdin.write('autoctl');
-    await waitFor(() => (ui.lastFrame() ?? '').includes('sis> autoctl'));
+    await waitFor(() => firstLine(ui.lastFrame()).startsWith('sis> autoctl'));
     ui.stdin.write('\x03');
-    await waitFor(() => !(ui.lastFrame() ?? '').includes('autoctl'));
-    expect(ui.lastFrame()?.split('\n')[0]).toBe('sis>');
+    expect(await waitFor(() => firstLine(ui.lastFrame()) === 'sis>')).toBe(true);
     expect(scrolled()).not.toContain('sis> autoctl');
+  });
+
+  test('a finished test gets a result card after the kernel summary', async () => {
+    const { ui, scrolled } = await mountConsole();
+    ui.stdin.write('stresstest chaos --duration 500 --seed 4 --fail-rate 20\r');
+    expect(await waitFor(() => scrolled().includes('╭'))).toBe(true);
+    const text = scrolled();
+    expect(text.indexOf('  Status: ')).toBeLessThan(text.lastIndexOf('╭'));
+    expect(text).toMatch(/│ (PASS|PARTIAL PASS|FAIL) +Chaos Engineering Stress Test \(Enhanced\)/);
   });
 });

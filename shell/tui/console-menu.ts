@@ -1,0 +1,37 @@
+/** The console escape key, like tio's Ctrl-T: the next key picks a console action. */
+export const ESCAPE_KEY_NAME = 'Ctrl-T';
+
+export type MenuAction = 'quit' | 'help' | 'timestamps' | 'metrics' | 'hex' | 'clear' | 'results' | 'send-escape' | 'close';
+
+export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
+  ['q', 'quit', 'quit sis'],
+  ['t', 'timestamps', 'toggle line timestamps'],
+  ['m', 'metrics', 'show/hide METRIC lines'],
+  ['x', 'hex', 'toggle hex view'],
+  ['c', 'clear', 'clear the screen'],
+  ['r', 'results', 'show past results'],
+  ['h', 'help', 'show these keys'],
+];
+
+/** Maps the key pressed after the escape key to an action; Ctrl-T twice sends one Ctrl-T. */
+export function menuAction(input: string, ctrl: boolean, escape: boolean): MenuAction {
+  if (escape) return 'close';
+  if (ctrl && input === 't') return 'send-escape';
+  return MENU_KEYS.find(([key]) => key === input.toLowerCase())?.[1] ?? 'close';
+}
+
+export function menuHelpText(): string {
+  const lines = MENU_KEYS.map(([key, , text]) => `  ${ESCAPE_KEY_NAME} ${key}  ${text}`);
+  return [
+    `Console keys (${ESCAPE_KEY_NAME} then a key):`,
+    ...lines,
+    `  ${ESCAPE_KEY_NAME} ${ESCAPE_KEY_NAME}  send Ctrl-T to the target`,
+    'Editing: arrows, Home/End, Ctrl-A/E/U/W/K, Up/Down history, Ctrl-R search, Tab completion.',
+    'Ctrl-C cancels the running command (clears the line when idle); Ctrl-D on an empty line quits.',
+    '',
+  ].join('\n');
+}
+
+export function menuPrompt(): string {
+  return `${ESCAPE_KEY_NAME}: ${MENU_KEYS.map(([key, action]) => `${key} ${action}`).join(' · ')} · Esc back`;
+}

@@ -1,0 +1,144 @@
+import { createHexDumper, createSanitizer, sanitizeText, type HexDumper, type Sanitizer } from '../sanitize/index.js';
+
+export interface ScrollbackSettings {
+  /** Prefix each finished line with the wall-clock time it completed. */
+  readonly timestamps: boolean;
+  /** Show `METRIC name=value` lines (the live panel reads them either way). */
+  readonly metrics: boolean;
+  /** Show received bytes as a hex dump instead of text. */
+  readonly hex: boolean;
+}
+
+export interface ScrollbackOptions {
+  /** Wall ms between writes to the terminal: many lines become one write. Default 16. */
+  flushMs?: number;
+  now?: () => Date;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+const METRIC_LINE = /^METRIC [A-Za-z_][\w:.-]*=/;
+
+/**
+ * What the far end printed, as the user's terminal shows it: split into lines, sanitised (device
+ * escape sequences cannot move the cursor, retitle or clear the terminal), optionally stamped,
+ * METRIC lines optionally hidden, or a hex dump; finished lines are batched into few writes.
+ */
+export class Scrollback {
+  private writer: ((text: string) => void) | undefined;
+  private pending: string[] = [];
+  private timer: unknown;
+  private partial = '';
+  private sanitizer: Sanitizer = createSanitizer();
+  private hex: HexDumper = createHexDumper();
+  private readonly listeners = new Set<() => void>();
+  private current: ScrollbackSettings = { timestamps: false, metrics: false, hex: false };
+  private readonly flushMs: number;
+  private readonly now: () => Date;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  /** The unfinished last line (usually the prompt), sanitised for display. */
+  tail = '';
+
+  constructor(options: ScrollbackOptions = {}) {
+    this.flushMs = options.flushMs ?? 16;
+    this.now = options.now ?? (() => new Date());
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+  }
+
+  get settings(): ScrollbackSettings {
+    return this.current;
+  }
+
+  update(change: Partial<ScrollbackSettings>): void {
+    if (change.hex !== undefined && change.hex !== this.current.hex) {
+      this.finishPartial();
+      this.hex = createHexDumper();
+    }
+    this.current = { ...this.current, ...change };
+    this.notify();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Where finished text goes (Ink's `write`); text before it is set waits. */
+  setWriter(writer: ((text: string) => void) | undefined): void {
+    this.writer = writer;
+    if (writer) this.flush();
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.current.hex) {
+      for (const line of this.hex.push(chunk)) this.pending.push(`${line}\n`);
+      this.schedule();
+      return;
+    }
+    const text = this.partial + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      this.addLine(text.slice(start, end));
+      start = end + 1;
+    }
+    this.partial = text.slice(start);
+    const tail = sanitizeText(applyBackspaces(this.partial.replace(/\r/g, '')));
+    if (tail !== this.tail) {
+      this.tail = tail;
+      this.notify();
+    }
+    if (this.pending.length > 0) this.schedule();
+  }
+
+  /** Writes a rendered block (a result card) after every line received before it. */
+  writeBlock(text: string): void {
+    this.pending.push(text.endsWith('\n') ? text : `${text}\n`);
+    this.flush();
+  }
+
+  flush(): void {
+    if (this.timer !== undefined) {
+      this.clearTimer(this.timer);
+      this.timer = undefined;
+    }
+    if (!this.writer || this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.writer(text);
+  }
+
+  private addLine(raw: string): void {
+    const line = applyBackspaces(raw.replace(/\r/g, ''));
+    if (!this.current.metrics && METRIC_LINE.test(line)) return;
+    const stamp = this.current.timestamps ? `${this.now().toISOString().slice(11, 23)} ` : '';
+    this.pending.push(`${stamp}${this.sanitizer.push(`${line}\n`)}`);
+  }
+
+  private finishPartial(): void {
+    if (this.partial) this.addLine(this.partial);
+    this.partial = '';
+    this.tail = '';
+    const rest = this.current.hex ? this.hex.flush() : [];
+    for (const line of rest) this.pending.push(`${line}\n`);
+    this.sanitizer = createSanitizer();
+    this.flush();
+  }
+
+  private schedule(): void {
+    if (this.timer === undefined) this.timer = this.setTimer(() => this.flush(), this.flushMs);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Applies `\b` as the terminal would for an echoed `\b \b`: the previous character goes. */
+export function applyBackspaces(line: string): string {
+  if (!line.includes('\b')) return line;
+  let out = '';
+  for (const ch of line) out = ch === '\b' ? out.slice(0, -1) : out + ch;
+  return out;
+}

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, ROOT } from '../helpers/cli.js';
+import { Tmux } from '../helpers/tmux.js';
+
+let tmux: Tmux | undefined;
+let server: Server | undefined;
+afterEach(() => {
+  tmux?.kill();
+  server?.close();
+});
+
+const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END";
+
+function startShell(history: string): Tmux {
+  const t = new Tmux('bash --norc --noprofile', {
+    cwd: ROOT,
+    env: { PS1: 'SHELL$ ', SIS_CONSOLE_HISTORY: history, TERM: 'xterm-256color' },
+    height: 50,
+  });
+  return t;
+}
+
+async function startSis(t: Tmux, args = ''): Promise<void> {
+  await t.expectScreen((s) => s.includes('SHELL$'));
+  t.type(`node ${CLI} ${args}`.trim());
+  t.key('Enter');
+  await t.expectScreen((s) => /^sis>/m.test(s) && s.includes('connected'));
+}
+
+async function expectTtyRestored(t: Tmux): Promise<void> {
+  await t.expectScreen((s) => s.trimEnd().endsWith('SHELL$'));
+  t.type(STTY);
+  t.key('Enter');
+  await t.expectScreen((s) => /icanon echo END/.test(s));
+}
+
+describe('the console in a real terminal', () => {
+  test('editing keys, Tab completion, live view, result card, Ctrl-C, history across restarts', async () => {
+    const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
+    tmux = startShell(history);
+    await startSis(tmux, '--seed 9');
+
+    // Type with editing: "metricsctl statsu" → fix the typo with Left/BSpace, Home to check the cursor.
+    tmux.type('metricsctl statsu');
+    tmux.key('BSpace');
+    tmux.key('BSpace');
+    tmux.type('us');
+    tmux.key('C-a');
+    tmux.key('C-e');
+    await tmux.expectScreen((s) => /^sis> metricsctl status/m.test(s));
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('[METRICSCTL] capture: ON'));
+
+    // Tab completes the subcommand and a flag; a short test shows the live panel, then a result card.
+    tmux.type('stresstest mem');
+    tmux.key('Tab');
+    tmux.type('--dur');
+    tmux.key('Tab');
+    await tmux.expectScreen((s) => /^sis> stresstest memory --duration\s*$/m.test(s));
+    tmux.type('3000 --seed 1');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('Memory Stress Test (Enhanced) · seed 1') && /\d+%\s+[\d.]+s \/ 3\.0s/.test(s));
+    await tmux.expectScreen((s) => /│ (PASS|FAIL) +Memory Stress Test/.test(s));
+
+    // Ctrl-C cancels a running test.
+    tmux.type('stresstest chaos --duration 60000');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('[CHAOS]'));
+    tmux.key('C-c');
+    await tmux.expectScreen((s) => /\[STRESS TEST\] Cancelled after \d+ ms/.test(s) && s.includes('Status: CANCELLED'));
+
+    tmux.key('C-d');
+    await expectTtyRestored(tmux);
+    expect(readFileSync(history, 'utf8')).toContain('stresstest memory --duration 3000 --seed 1\n');
+
+    // After a restart, Up recalls the last command.
+    tmux.type('clear');
+    tmux.key('Enter');
+    await startSis(tmux);
+    tmux.key('Up');
+    await tmux.expectScreen((s) => /^sis> stresstest chaos --duration 60000/m.test(s));
+    tmux.key('C-u');
+    tmux.type('exit');
+    tmux.key('Enter');
+    await expectTtyRestored(tmux);
+  });
+
+  test('a device cannot retitle the pane, set the clipboard or clear the screen', async () => {
+    const hostile =
+      'BEFORE-MARK\n' +
+      '\x1b]0;HACKED-TITLE\x07' +
+      '\x1b]52;c;aGFja2Vk\x07' +
+      '\x1b[2J\x1b[H' +
+      'AFTER-MARK\nsis> ';
+    server = createServer((socket) => {
+      socket.write(hostile);
+      socket.on('data', () => socket.write('\r\nsis> '));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
+    tmux = startShell(history);
+    tmux.tmux('set-option', '-g', 'set-clipboard', 'on');
+    tmux.tmux('set-option', '-g', 'allow-rename', 'on');
+    const titleBefore = tmux.tmux('display-message', '-p', '#{pane_title}');
+    await startSis(tmux, `tcp:127.0.0.1:${port}`);
+    await tmux.expectScreen((s) => s.includes('AFTER-MARK'));
+    const screen = tmux.history();
+    expect(screen).toContain('BEFORE-MARK');
+    expect(screen).toContain('␛]0;HACKED-TITLE␇');
+    expect(tmux.tmux('display-message', '-p', '#{pane_title}')).toBe(titleBefore);
+    expect(tmux.tmux('list-buffers')).toBe('');
+    tmux.key('C-d');
+    await expectTtyRestored(tmux);
+  });
+});
