@@ -24,6 +24,9 @@ export const USAGE = `Usage: sis [options]
        sis [options] TARGET
        sis serve --listen ENDPOINT... | --device PATH [options]   (sis serve --help)
        sis ports [--json]
+       sis run [TARGET] [options] (-c CMD ... | --script FILE)   (sis run --help)
+       sis parse LOG [--json FILE] [--junit FILE] [--record]
+       sis history [--json] [--type T] [--last N]
 
 The SIS kernel's stress-test console. With no target it boots the embedded kernel model behind a
 virtual UART and opens the sis> console; with one it attaches to a board, QEMU or ser2net. When

@@ -1,6 +1,8 @@
 import { exitOnSignals, openTarget, reportStates, signalStatus, type Connection } from '../connect/index.js';
 import { runPlainMode } from '../plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../session-results/index.js';
+import { readHistory } from '../history/index.js';
+import type { TestRun } from '../results/index.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, USAGE } from './console-args.js';
 
@@ -21,13 +23,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
+  if (interactive) delete process.env.CI;
+  // The console's modules load while the target connects.
+  const tui = interactive ? import('../tui/run-console.js') : undefined;
   const opened = await openTarget({ ...options.connect, defaultSpeed: interactive ? 'realtime' : 'max' });
   if (!opened.ok) {
     process.stderr.write(`sis: ${opened.message}\n`);
     return opened.status;
   }
   const { connection } = opened;
-  return interactive ? runInteractive(connection) : runPlain(connection, options.results);
+  return tui ? runInteractive(connection, await tui, options.results) : runPlain(connection, options.results);
 }
 
 async function runPlain(connection: Connection, resultsOptions: ConsoleResultsOptions): Promise<number> {
@@ -51,8 +57,12 @@ async function runPlain(connection: Connection, resultsOptions: ConsoleResultsOp
   return status;
 }
 
-async function runInteractive(connection: Connection): Promise<number> {
-  const { log } = connection;
+async function runInteractive(
+  connection: Connection,
+  tui: typeof import('../tui/run-console.js'),
+  resultsOptions: ConsoleResultsOptions,
+): Promise<number> {
+  const { log, port } = connection;
   const flushLog = (): void => log?.flushSync();
   process.on('exit', flushLog);
   // The TUI reads Ctrl-C as a key; a SIGINT from elsewhere ends it like a shell would report it.
@@ -61,12 +71,30 @@ async function runInteractive(connection: Connection): Promise<number> {
     process.exit(signalStatus('SIGINT'));
   };
   process.on('SIGINT', onSigint);
-  // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
-  delete process.env.CI;
-  const { runConsole } = await import('../tui/run-console.js');
-  const status = await runConsole({ port: connection.port, ...(connection.seed !== undefined && { seed: connection.seed }) });
+  const notices: string[] = [];
+  const results = createConsoleResults(resultsOptions, {
+    version: VERSION,
+    target: { kind: connection.target.kind === 'model' ? 'model' : 'board', transport: port.description },
+    onNotice: (notice) => notices.push(notice.message),
+  });
+  const historyPath = resultsOptions.historyPath;
+  const status = await tui.runConsole({
+    port,
+    results,
+    ...(connection.seed !== undefined && { seed: connection.seed }),
+    ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
+  });
+  const finished = await results.finish();
   await connection.close();
+  for (const notice of notices) process.stderr.write(`sis: ${notice}\n`);
   process.off('SIGINT', onSigint);
   process.off('exit', flushLog);
-  return status;
+  return finished.ok ? status : 2;
+}
+
+/** Runs recorded in the history store, oldest first (compares contribute their halves). */
+async function pastRuns(path: string): Promise<readonly TestRun[]> {
+  const read = await readHistory(path);
+  if (!read.ok) return [];
+  return read.entries.flatMap((entry) => (entry.kind === 'run' ? [entry.run] : entry.runs));
 }

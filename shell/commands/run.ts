@@ -1,0 +1,108 @@
+import { openTarget, reportStates, signalStatus } from '../connect/index.js';
+import { createHistoryRecorder, resolveHistoryPath } from '../history/index.js';
+import { toJUnitXml, writeFileAtomic } from '../results/index.js';
+import { createSessionResults, EXIT, formatSummary, verdictStatus } from '../session-results/index.js';
+import { VERSION } from '../version.js';
+import { parseRunArgs, RUN_USAGE } from './run-args.js';
+import { collectInputs } from './run-inputs.js';
+import { startScriptedSession, type ScriptedOutcome } from './run-session.js';
+import { usageError } from './results-args.js';
+
+const say = (line: string): void => void process.stderr.write(`sis run: ${line}\n`);
+
+function describeOutcome(outcome: ScriptedOutcome, target: string, timeoutMs: number): string | null {
+  switch (outcome.kind) {
+    case 'completed':
+      return null;
+    case 'timeout':
+      return outcome.after === null
+        ? `no prompt from ${target} within ${timeoutMs} ms`
+        : `'${outcome.after}' did not return to the prompt within ${timeoutMs} ms (sent Ctrl-C; remaining commands not sent)`;
+    case 'closed':
+      return outcome.message;
+    case 'interrupted':
+      return 'interrupted (sent Ctrl-C; remaining commands not sent)';
+  }
+}
+
+/** `sis run`: a non-interactive session; exit status from the verdicts (see RUN_USAGE). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseRunArgs(argv);
+  if (!parsed.ok) return usageError('run', parsed.message);
+  const options = parsed.value;
+  if (options.help) {
+    process.stdout.write(RUN_USAGE);
+    return EXIT.OK;
+  }
+  const outputs = [options.outputJson, options.junit].filter((p): p is string => p !== null);
+  const inputs = await collectInputs(options.sources, outputs);
+  if (!inputs.ok) {
+    say(inputs.message);
+    return EXIT.USAGE;
+  }
+  const historyPath = resolveHistoryPath({ file: options.historyFile, disabled: options.noHistory });
+  const opened = await openTarget({ ...options.connect, defaultSpeed: 'max' });
+  if (!opened.ok) {
+    say(opened.message);
+    return opened.status === 2 ? EXIT.USAGE : EXIT.TRANSPORT;
+  }
+  const { connection } = opened;
+  const { port } = connection;
+  const model = connection.target.kind === 'model';
+  if (!model) {
+    say(`connected to ${port.description}`);
+    reportStates(port, say);
+  }
+  const results = createSessionResults({
+    version: VERSION,
+    target: { kind: model ? 'model' : 'board', transport: port.description },
+    outputJson: options.outputJson,
+    history: historyPath === null ? null : createHistoryRecorder({ path: historyPath, source: 'run' }),
+    onNotice: (notice) => say(notice.message),
+  });
+  const session = startScriptedSession({
+    port,
+    lines: inputs.lines,
+    prompt: options.prompt,
+    timeoutMs: options.timeoutMs,
+    results,
+    output: (chunk) => void process.stdout.write(chunk),
+    onRefused: (line, message) => say(`not sent: '${line}': ${message}`),
+  });
+  // A reader that stops reading the transcript (`| head`) does not end the session.
+  process.stdout.on('error', () => undefined);
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts += 1;
+    if (interrupts === 1) return session.interrupt();
+    connection.log?.flushSync();
+    process.exit(signalStatus('SIGINT'));
+  };
+  process.on('SIGINT', onSigint);
+  const outcome = await session.done;
+  process.off('SIGINT', onSigint);
+  await connection.close();
+  const finished = await results.finish();
+  const doc = finished.document;
+  let written = finished.ok;
+  if (options.junit !== null) {
+    const junit = await writeFileAtomic(options.junit, toJUnitXml(doc, { allowPartialPass: options.allowPartial }));
+    if (junit.ok) say(`JUnit written to ${options.junit}`);
+    else say(junit.error.message);
+    written &&= junit.ok;
+  }
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.stderr.write(`\n${formatSummary(doc, results.unknownCommands)}`);
+  const problem = describeOutcome(outcome, port.description, options.timeoutMs);
+  if (problem !== null) say(problem);
+  const status = verdictStatus(doc, {
+    allowPartial: options.allowPartial,
+    unknownCommands: results.unknownCommands,
+    transportFailed: outcome.kind === 'timeout' || outcome.kind === 'closed',
+  });
+  let code: number = status.code;
+  if (outcome.kind === 'interrupted' && (code === EXIT.OK || code === EXIT.PARTIAL)) code = EXIT.CANCELLED;
+  if (!written && code !== EXIT.FAILED) code = EXIT.USAGE;
+  if (status.reason !== '') say(status.reason);
+  return code;
+}
