@@ -1,10 +1,12 @@
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 
 /**
  * One ESM bundle for the CLI; the Ink console is a separate chunk loaded only in TUI mode.
  * serialport stays external because its native binding is located relative to its package.
  */
+// Chunk names carry content hashes: clear old ones so dist/ holds one build.
+rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { sis: 'shell/cli.ts' },
   outdir: 'dist',
@@ -21,5 +23,6 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   legalComments: 'none',
+  minify: true,
 });
 chmodSync('dist/sis.js', 0o755);

@@ -11,6 +11,13 @@ export interface ConsoleView {
 export interface ConsoleSessionOptions {
   port: BytePort;
   lineEnding?: string;
+  /**
+   * Sees each line as it is about to be sent (console-side options such as --output-json are
+   * taken off it): returns the text to send, or `{ refused }` to skip the line with a message.
+   */
+  beforeSend?: (line: string) => { send: string } | { refused: string };
+  /** Told about a refused line. */
+  onRefused?: (message: string) => void;
 }
 
 const CTRL_C = Uint8Array.of(0x03);
@@ -86,12 +93,19 @@ export class ConsoleSession {
   }
 
   private sendNext(): void {
-    if (this.view.busy || !this.prompt.atPrompt) return;
-    const line = this.queue.shift();
-    if (line === undefined) return;
-    this.prompt.reset();
-    this.options.port.write(Buffer.from(line + this.lineEnding, 'latin1'));
-    this.update({ busy: true, queued: this.queue.length });
+    while (!this.view.busy && this.prompt.atPrompt) {
+      const line = this.queue.shift();
+      if (line === undefined) return;
+      const checked = this.options.beforeSend?.(line) ?? { send: line };
+      if ('refused' in checked) {
+        this.options.onRefused?.(checked.refused);
+        this.update({ queued: this.queue.length });
+        continue;
+      }
+      this.prompt.reset();
+      this.options.port.write(Buffer.from(checked.send + this.lineEnding, 'latin1'));
+      this.update({ busy: true, queued: this.queue.length });
+    }
   }
 
   private update(change: Partial<ConsoleView>): void {

@@ -1,6 +1,5 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SerialPort } from 'serialport';
 
 export interface PortInfo {
   readonly path: string;
@@ -37,7 +36,7 @@ export async function listPorts(options: ListPortsOptions = {}): Promise<PortLis
   const devDir = options.devDir ?? '/dev';
   const byId = await byIdLinks(devDir);
   try {
-    const found = await (options.list ?? SerialPort.list)();
+    const found = await (options.list ?? (await import('serialport')).SerialPort.list)();
     const ports = await Promise.all(found
       .filter((port) => !port.path.startsWith('/dev/pts/'))
       .map((port) => withById({

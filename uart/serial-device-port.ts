@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { hangupSafeBinding, type BindingLike } from './hangup-safe-binding.js';
 import { checkLineSettings, DEFAULT_BAUD_RATE, type LineSettings } from './line-settings.js';
 import { Listeners } from './listeners.js';
@@ -17,7 +17,14 @@ export interface SerialDevicePortOptions extends LineSettings {
 type Phase = 'idle' | 'opening' | 'open' | 'closed';
 type SerialPortOptions = ConstructorParameters<typeof SerialPort>[0];
 
-const binding = hangupSafeBinding(SerialPort.binding as unknown as BindingLike);
+let binding: BindingLike | undefined;
+
+/** serialport and its native binding load on first use, so the model's start-up never pays for them. */
+async function loadSerialPort(): Promise<{ SerialPort: typeof SerialPort; binding: BindingLike }> {
+  const { SerialPort: Port } = await import('serialport');
+  binding ??= hangupSafeBinding(Port.binding as unknown as BindingLike);
+  return { SerialPort: Port, binding };
+}
 
 /**
  * A real serial device through serialport's native binding. Modem lines are left alone
@@ -61,8 +68,9 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
       throw portError('io', `cannot open ${path}: ${parity} parity is not supported on this system`);
     }
     const flow = options.flow ?? 'none';
+    const { SerialPort: Port, binding: safeBinding } = await loadSerialPort();
     const settings: SerialPortOptions & { binding: BindingLike } = {
-      binding,
+      binding: safeBinding,
       path,
       baudRate: options.baudRate ?? DEFAULT_BAUD_RATE,
       dataBits: options.dataBits ?? 8,
@@ -74,7 +82,7 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
       lock: options.lock ?? true,
       autoOpen: false,
     };
-    const port = new SerialPort(settings as SerialPortOptions);
+    const port = new Port(settings as SerialPortOptions);
     device = port;
     // Errors after open (a failed write, a vanished device) end in a 'close' event; this
     // listener keeps them from being thrown as unhandled 'error' events.

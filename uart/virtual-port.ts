@@ -1,6 +1,12 @@
-import { SerialPortMock } from 'serialport';
+// @ts-ignore -- the package's "exports" map hides its types from ESM importers; typed below.
+import { MockBinding as untypedMockBinding } from '@serialport/binding-mock';
+import { SerialPortStream } from '@serialport/stream';
+import type { SerialPortMock } from 'serialport';
 import { Listeners } from './listeners.js';
 import type { BytePort, PortError } from './port.js';
+
+const MockBinding = untypedMockBinding as (typeof SerialPortMock)['binding'];
+type MockPort = NonNullable<InstanceType<typeof SerialPortMock>['port']>;
 
 /** Device→host chunk size: the mock binding concatenates buffers, so large bursts go out a few KiB per turn. */
 export const VIRTUAL_CHUNK_BYTES = 16 * 1024;
@@ -34,8 +40,10 @@ let pairCount = 0;
  */
 export function createVirtualPair(options: VirtualPairOptions): VirtualPair {
   const path = options.path ?? `/dev/sis-virtual-${++pairCount}`;
-  SerialPortMock.binding.createPort(path, { echo: false, record: false, maxReadSize: 65536 });
-  const serial = new SerialPortMock({ path, baudRate: options.baudRate ?? 115200, autoOpen: false });
+  // The stream and the mock binding directly, not serialport's SerialPortMock: the model never
+  // needs serialport's native binding, which would cost start-up time to load.
+  MockBinding.createPort(path, { echo: false, record: false, maxReadSize: 65536 });
+  const serial = new SerialPortStream({ binding: MockBinding, path, baudRate: options.baudRate ?? 115200, autoOpen: false });
   const dataListeners = new Listeners<[Uint8Array]>();
   const closeListeners = new Listeners<[PortError | undefined]>();
   const queue: Uint8Array[] = [];
@@ -49,7 +57,7 @@ export function createVirtualPair(options: VirtualPairOptions): VirtualPair {
   serial.on('data', (chunk: Buffer) => dataListeners.emit(chunk));
 
   const pump = (): void => {
-    const binding = serial.port;
+    const binding = serial.port as MockPort | undefined;
     if (closed || !binding || queue.length === 0) {
       pumping = false;
       if (queue.length === 0 || closed) for (const resolve of flushWaiters.splice(0)) resolve();
@@ -100,7 +108,7 @@ export function createVirtualPair(options: VirtualPairOptions): VirtualPair {
       new Promise((resolve, reject) => {
         serial.open((error) => {
           if (error) return reject({ kind: 'io', message: `virtual port: ${error.message}` });
-          const binding = serial.port!;
+          const binding = serial.port as MockPort;
           const write = binding.write.bind(binding);
           binding.write = (buffer: Buffer) => {
             const done = write(buffer);

@@ -24,9 +24,7 @@ export interface AppProps {
   link: { get(): LinkState; subscribe(listener: () => void): () => void };
   history?: LineHistory;
   /** Past results for Ctrl-T r; absent when no history store is kept. */
-  pastRuns?: () => readonly TestRun[];
-  /** Lines typed at `sis>` go through here first (console options such as --output-json). */
-  rewriteLine?: (line: string) => string;
+  pastRuns?: () => Promise<readonly TestRun[]>;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
@@ -37,7 +35,7 @@ const QUIT_COMMANDS = new Set(['exit', 'quit']);
 const CTRL_T = Uint8Array.of(0x14);
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ session, scrollback, feed, info, link, history, pastRuns, rewriteLine }: AppProps) {
+export function App({ session, scrollback, feed, info, link, history, pastRuns }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore((l) => session.subscribe(l), () => session.state);
@@ -72,7 +70,7 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns, 
 
   const submit = (line: string): void => {
     if (QUIT_COMMANDS.has(line.trim())) return exit();
-    session.submit(rewriteLine ? rewriteLine(line) : line);
+    session.submit(line);
   };
 
   const input = useLineEditor({
@@ -105,13 +103,11 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns, 
         scrollback.flush();
         write('\x1b[2J\x1b[3J\x1b[H');
         break;
-      case 'results': {
-        const runs = pastRuns?.() ?? [];
-        setImmediate(() =>
+      case 'results':
+        void (pastRuns?.() ?? Promise.resolve([])).then((runs) =>
           scrollback.writeBlock(runs.length > 0 ? renderBlock(<HistoryView runs={runs} width={width} />, width) : 'No past results recorded.'),
         );
         break;
-      }
       case 'send-escape':
         session.interruptWith(CTRL_T);
         break;

@@ -14,24 +14,35 @@ export interface RunConsoleOptions {
   seed?: bigint;
   info?: Partial<ConsoleInfo>;
   /** Past results for the history view. */
-  pastRuns?: () => readonly TestRun[];
-  /** Console-side options taken off a typed line (e.g. --output-json). */
-  rewriteLine?: (line: string) => string;
-  /** Sees every received chunk (session results). */
-  onChunk?: (chunk: Uint8Array) => void;
+  pastRuns?: () => Promise<readonly TestRun[]>;
+  /** Session results: sees every received chunk and every line about to be sent. */
+  results?: {
+    receive(chunk: Uint8Array): void;
+    submitLine(line: string): { ok: true; send: string } | { ok: false; message: string };
+  };
 }
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const { port } = options;
-  const session = new ConsoleSession({ port });
   const scrollback = new Scrollback();
+  const { results } = options;
+  const session = new ConsoleSession({
+    port,
+    ...(results && {
+      beforeSend: (line: string) => {
+        const checked = results.submitLine(line);
+        return checked.ok ? { send: checked.send } : { refused: checked.message };
+      },
+    }),
+    onRefused: (message) => scrollback.writeBlock(`sis: ${message}`),
+  });
   const parser = createOutputParser();
   const feed = createLiveFeed();
   session.onChunk((chunk) => {
     scrollback.push(chunk);
     feed.push(parser.push(chunk));
-    options.onChunk?.(chunk);
+    results?.receive(chunk);
   });
   let retryTimer: NodeJS.Timeout | undefined;
   const linkListeners = new Set<() => void>();
@@ -67,7 +78,6 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       link={link}
       history={history}
       {...(options.pastRuns && { pastRuns: options.pastRuns })}
-      {...(options.rewriteLine && { rewriteLine: options.rewriteLine })}
     />,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { CLI, ROOT } from '../helpers/cli.js';
+import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
 import { Tmux } from '../helpers/tmux.js';
 
 let tmux: Tmux | undefined;
@@ -7,7 +7,7 @@ afterEach(() => tmux?.kill());
 
 describe('the console in a real terminal (tmux)', () => {
   test('prompt, help, exit; the tty is back in canonical mode with echo', async () => {
-    tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ', TERM: 'xterm-256color' } });
+    tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ', TERM: 'xterm-256color', SIS_HISTORY: TEST_HISTORY, SIS_CONSOLE_HISTORY: '' } });
     expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);
     tmux.type(`node ${CLI}`);
     tmux.key('Enter');
@@ -30,7 +30,7 @@ describe('the console in a real terminal (tmux)', () => {
   });
 
   test('Ctrl-D on an empty line quits and restores the terminal', async () => {
-    tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ' } });
+    tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ', SIS_HISTORY: TEST_HISTORY, SIS_CONSOLE_HISTORY: '' } });
     expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);
     tmux.type(`node ${CLI}; echo "status=$?"`);
     tmux.key('Enter');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT } from '../helpers/cli.js';
+import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
 import { Tmux } from '../helpers/tmux.js';
 
 let tmux: Tmux | undefined;
@@ -18,7 +18,7 @@ const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' 
 function startShell(history: string): Tmux {
   const t = new Tmux('bash --norc --noprofile', {
     cwd: ROOT,
-    env: { PS1: 'SHELL$ ', SIS_CONSOLE_HISTORY: history, TERM: 'xterm-256color' },
+    env: { PS1: 'SHELL$ ', SIS_CONSOLE_HISTORY: history, SIS_HISTORY: TEST_HISTORY, TERM: 'xterm-256color' },
     height: 50,
   });
   return t;

@@ -1,8 +1,17 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = `${ROOT}dist/sis.js`;
+
+/** Results history of CLI runs in tests goes here, never into the user's state directory. */
+const historyDir = mkdtempSync(join(tmpdir(), 'sis-test-history-'));
+// Some tests run the CLI as another user: they record here too.
+chmodSync(historyDir, 0o777);
+export const TEST_HISTORY = join(historyDir, 'history.jsonl');
 
 export interface CliResult {
   status: number | null;
@@ -14,7 +23,7 @@ export interface CliResult {
 /** Runs the built CLI with `input` on a pipe as stdin (never a TTY), collecting everything it prints. */
 export function runCli(args: readonly string[], input: string | Uint8Array = '', timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { SIS_HISTORY: TEST_HISTORY, ...process.env, CI: 'true' } });
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
