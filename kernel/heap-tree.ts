@@ -25,7 +25,13 @@ export class MaxTree {
   set(leaf: number, value: number): void {
     const tree = this.tree;
     let i = this.base + leaf;
+    const old = tree[i]!;
     tree[i] = value;
+    if (value > old) {
+      // A rise is copied up until an ancestor is already at least as large.
+      for (i >>= 1; i > 0 && tree[i]! < value; i >>= 1) tree[i] = value;
+      return;
+    }
     for (i >>= 1; i > 0; i >>= 1) {
       const left = tree[2 * i]!;
       const right = tree[2 * i + 1]!;
