@@ -23,6 +23,6 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   legalComments: 'none',
-  minify: true,
+  minify: process.env.SIS_NO_MINIFY !== '1',
 });
 chmodSync('dist/sis.js', 0o755);

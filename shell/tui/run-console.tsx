@@ -38,7 +38,8 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     onRefused: (message) => scrollback.writeBlock(`sis: ${message}`),
   });
   const parser = createOutputParser();
-  const feed = createLiveFeed();
+  // The live panel redraws at most ten times a second: enough to watch, cheap during a flood.
+  const feed = createLiveFeed({ minIntervalMs: 100 });
   session.onChunk((chunk) => {
     scrollback.push(chunk);
     feed.push(parser.push(chunk));

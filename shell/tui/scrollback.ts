@@ -29,6 +29,7 @@ export class Scrollback {
   private pending: string[] = [];
   private timer: unknown;
   private partial = '';
+  private tailChanged = false;
   private sanitizer: Sanitizer = createSanitizer();
   private hex: HexDumper = createHexDumper();
   private readonly listeners = new Set<() => void>();
@@ -84,12 +85,14 @@ export class Scrollback {
       start = end + 1;
     }
     this.partial = text.slice(start);
+    // The unfinished line changes with almost every chunk of a flood: it is shown at most once a
+    // flush, like the finished lines, so the console does not redraw for each chunk.
     const tail = sanitizeText(applyBackspaces(this.partial.replace(/\r/g, '')));
     if (tail !== this.tail) {
       this.tail = tail;
-      this.notify();
+      this.tailChanged = true;
     }
-    if (this.pending.length > 0) this.schedule();
+    if (this.pending.length > 0 || this.tailChanged) this.schedule();
   }
 
   /** Writes a rendered block (a result card) after every line received before it. */
@@ -103,10 +106,15 @@ export class Scrollback {
       this.clearTimer(this.timer);
       this.timer = undefined;
     }
-    if (!this.writer || this.pending.length === 0) return;
-    const text = this.pending.join('');
-    this.pending = [];
-    this.writer(text);
+    if (this.writer && this.pending.length > 0) {
+      const text = this.pending.join('');
+      this.pending = [];
+      this.writer(text);
+    }
+    if (this.tailChanged) {
+      this.tailChanged = false;
+      this.notify();
+    }
   }
 
   private addLine(raw: string): void {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
-import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
+import { CLI, cliEnv, ROOT } from '../helpers/cli.js';
 import { waitFor } from '../helpers/wait.js';
 
 export interface Exit {
@@ -17,7 +17,7 @@ export class SisProcess {
   constructor(args: readonly string[], options: Pick<SpawnOptions, 'uid' | 'gid'> = {}) {
     this.child = spawn(process.execPath, [CLI, ...args], {
       cwd: ROOT,
-      env: { SIS_HISTORY: TEST_HISTORY, ...process.env, CI: 'true' },
+      env: cliEnv(),
       ...options,
     }) as ChildProcessWithoutNullStreams;
     this.child.stdout.on('data', (chunk: Buffer) => this.out.push(chunk));

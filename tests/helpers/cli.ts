@@ -13,6 +13,12 @@ const historyDir = mkdtempSync(join(tmpdir(), 'sis-test-history-'));
 chmodSync(historyDir, 0o777);
 export const TEST_HISTORY = join(historyDir, 'history.jsonl');
 
+/** The test's environment for a CLI child; history goes to TEST_HISTORY unless the test chose a place. */
+export function cliEnv(): NodeJS.ProcessEnv {
+  const chosen = process.env.SIS_HISTORY !== undefined || process.env.XDG_STATE_HOME !== undefined;
+  return { ...(chosen ? {} : { SIS_HISTORY: TEST_HISTORY }), ...process.env, CI: 'true' };
+}
+
 export interface CliResult {
   status: number | null;
   signal: NodeJS.Signals | null;
@@ -23,7 +29,7 @@ export interface CliResult {
 /** Runs the built CLI with `input` on a pipe as stdin (never a TTY), collecting everything it prints. */
 export function runCli(args: readonly string[], input: string | Uint8Array = '', timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { SIS_HISTORY: TEST_HISTORY, ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: cliEnv() });
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -1,0 +1,152 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { benchHeap } from './bench/heap-bench.js';
+import { benchHistogram } from './bench/histogram-bench.js';
+import { pacedRate } from './bench/pacing.js';
+import { STARTUP_COMMANDS, timeToPrompt } from './bench/startup.js';
+import { formatSpread, repeat, spread, type Spread } from './bench/stats.js';
+import { tuiFlood } from './bench/tui-flood.js';
+import { pipelineThroughput, rawMockThroughput } from './bench/uart-throughput.js';
+import { measureVirtualSpeed } from './bench/virtual-speed.js';
+
+/**
+ * `npm run bench`: every figure the issues name, measured in one run on this machine, each with its
+ * anchor beside it; medians of several runs with their range, so the machine's noise shows.
+ * Writes the table to stdout and everything to .bench/results.json. Run `npm run build` first.
+ */
+interface Row {
+  figure: string;
+  value: string;
+  anchor: string;
+  goal: string;
+  met: boolean | null;
+}
+
+const rows: Row[] = [];
+const json: Record<string, unknown> = {};
+const fmt = (digits: number) => (x: number) => x.toFixed(digits);
+const section = (name: string) => process.stderr.write(`bench: ${name}...\n`);
+
+function add(row: Row, key: string, data: unknown): void {
+  rows.push(row);
+  json[key] = data;
+}
+
+async function main(): Promise<void> {
+  json.machine = { cpus: cpus().length, model: cpus()[0]?.model, loadavgAtStart: loadavg(), node: process.version };
+
+  section('virtual-time speed');
+  for (const [name, command] of [
+    ['memory', 'stresstest memory --duration 60000 --seed 1'],
+    ['chaos', 'stresstest chaos --duration 60000 --seed 1'],
+  ] as const) {
+    const ratio = await repeat(5, () => measureVirtualSpeed(command).ratio);
+    add(
+      { figure: `virtual speed, 60 s ${name} (sim ms / wall ms)`, value: formatSpread(ratio, fmt(0)), anchor: 'real kernel in QEMU: 1', goal: '>= 1000', met: ratio.median >= 1000 },
+      `virtualSpeed_${name}`,
+      ratio,
+    );
+  }
+
+  section('histogram');
+  const histogramRuns = [benchHistogram(), benchHistogram(), benchHistogram()];
+  const ours = spread(histogramRuns.map((r) => r.oursNsPerRecord));
+  const hdr = spread(histogramRuns.map((r) => r.hdrNsPerRecord));
+  const worst = Math.max(...histogramRuns.map((r) => r.oursWorstErrorPct));
+  add(
+    {
+      figure: 'histogram record (ns) / worst percentile error',
+      value: `${formatSpread(ours, fmt(1))} / ${worst.toFixed(3)} %`,
+      anchor: `hdr-histogram-js (JS): ${formatSpread(hdr, fmt(1))} / ${Math.max(...histogramRuns.map((r) => r.hdrWorstErrorPct)).toFixed(3)} %`,
+      goal: '>= 5x faster, <= 1 %',
+      met: hdr.median / ours.median >= 5 && worst <= 1,
+    },
+    'histogram',
+    { ours, hdr, speedup: hdr.median / ours.median, worstErrorPct: worst, runs: histogramRuns },
+  );
+
+  section('heap');
+  const heap = spread([benchHeap().nsPerOp, benchHeap().nsPerOp, benchHeap().nsPerOp]);
+  add({ figure: 'heap alloc/free (ns/op)', value: formatSpread(heap, fmt(0)), anchor: '-', goal: '-', met: null }, 'heap', heap);
+
+  section('UART throughput');
+  const raw = await repeat(3, () => rawMockThroughput());
+  const pipeline = await repeat(3, async () => (await pipelineThroughput('stresstest chaos --duration 3600000 --verbose --seed 1')).mbPerSecond);
+  add(
+    {
+      figure: 'kernel -> virtual UART -> console parser -> log (MB/s)',
+      value: formatSpread(pipeline, fmt(1)),
+      anchor: `raw mock binding, 4 KiB chunks: ${formatSpread(raw, fmt(1))}`,
+      goal: '>= 20',
+      met: pipeline.median >= 20,
+    },
+    'uartThroughput',
+    { pipeline, raw },
+  );
+
+  section('pacing');
+  for (const [baud, expected] of [
+    [115200, 11520],
+    [9600, 960],
+  ] as const) {
+    const rate = await pacedRate({ baud });
+    const errorPct = ((rate - expected) / expected) * 100;
+    add(
+      { figure: `pacing ${baud} 8N1 (B/s, virtual time)`, value: `${rate.toFixed(1)} (${errorPct >= 0 ? '+' : ''}${errorPct.toFixed(2)} %)`, anchor: `line rate ${expected}`, goal: '±2 %', met: Math.abs(errorPct) <= 2 },
+      `pacing_${baud}`,
+      { rate, expected, errorPct },
+    );
+  }
+
+  section('start-up (10 runs each)');
+  const startup: Record<string, Spread> = {};
+  for (const [name, command] of Object.entries(STARTUP_COMMANDS)) {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) times.push(await timeToPrompt(command));
+    startup[name] = spread(times);
+  }
+  add(
+    {
+      figure: 'start-up: time to `sis> ` on a pty (ms)',
+      value: formatSpread(startup.sis!, fmt(0)),
+      anchor: `bare ink app ${formatSpread(startup.bareInk!, fmt(0))}; node -e ${formatSpread(startup.nodeE!, fmt(0))}`,
+      goal: '<= 350',
+      met: startup.sis!.median <= 350,
+    },
+    'startup',
+    startup,
+  );
+
+  section('console flood (about a minute)');
+  const flood = await tuiFlood();
+  add(
+    { figure: 'console flood (lines/s shown)', value: flood.linesPerSecond.toFixed(0), anchor: 'Ink <Static> per line ~7 000; chunked stdout ~270 000', goal: '>= 50 000', met: flood.linesPerSecond >= 50_000 },
+    'flood',
+    flood,
+  );
+  add(
+    { figure: 'keystroke echo during the flood, p99 (ms)', value: `${flood.echoMs.p99.toFixed(1)} (median ${flood.echoMs.median.toFixed(1)}, n=${flood.keystrokes})`, anchor: '-', goal: '<= 50', met: flood.echoMs.p99 <= 50 },
+    'echo',
+    flood.echoMs,
+  );
+  add(
+    { figure: `console RSS after ${flood.totalLines.toLocaleString('en-US')} lines (MB)`, value: flood.rssMiB.toFixed(0), anchor: '-', goal: '< 200, flat', met: flood.rssMiB < 200 },
+    'rss',
+    { rssMiB: flood.rssMiB, lines: flood.totalLines },
+  );
+
+  json.loadavgAtEnd = loadavg();
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/results.json', `${JSON.stringify(json, null, 2)}\n`);
+  printTable();
+}
+
+function printTable(): void {
+  const header: Row = { figure: 'figure', value: 'measured (median, range)', anchor: 'anchor', goal: 'goal', met: null };
+  const cells = [header, ...rows].map((r) => [r.figure, r.value, r.anchor, r.goal, r.met === null ? '' : r.met ? 'met' : 'MISSED']);
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
+  for (const c of cells) process.stdout.write(`${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')}\n`);
+  process.stdout.write(`\n(also in .bench/results.json; machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+}
+
+await main();

@@ -1,0 +1,63 @@
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+/** A command on a real pseudo-terminal (util-linux `script`), as a person's terminal would run it. */
+export class PtyProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  private chunks: Array<{ atMs: number; text: string }> = [];
+  private listeners = new Set<(text: string, atMs: number) => void>();
+  readonly startMs = performance.now();
+
+  constructor(command: string, options: { rows?: number; cols?: number; env?: Record<string, string> } = {}) {
+    const sized = `stty rows ${options.rows ?? 40} cols ${options.cols ?? 120}; exec ${command}`;
+    this.child = spawn('script', ['-qfec', sized, '/dev/null'], {
+      env: { ...process.env, TERM: 'xterm-256color', CI: '', ...options.env },
+    });
+    this.child.stdout.on('data', (data: Buffer) => {
+      const atMs = performance.now();
+      const text = data.toString('latin1');
+      for (const listener of this.listeners) listener(text, atMs);
+    });
+  }
+
+  onOutput(listener: (text: string, atMs: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves with the wall time (ms since start) at which `needle` first appears in the output. */
+  waitFor(needle: string | RegExp, timeoutMs = 30_000): Promise<number> {
+    let seen = '';
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`timed out waiting for ${String(needle)}; last output: ${JSON.stringify(seen.slice(-300))}`));
+      }, timeoutMs);
+      const off = this.onOutput((text, atMs) => {
+        seen = (seen + text).slice(-65536);
+        if (typeof needle === 'string' ? seen.includes(needle) : needle.test(seen)) {
+          clearTimeout(timer);
+          off();
+          resolve(atMs - this.startMs);
+        }
+      });
+    });
+  }
+
+  write(text: string): void {
+    this.child.stdin.write(text);
+  }
+
+  /** Resident set size in KiB of the process `script` runs (its only child). */
+  rssKiB(): number {
+    const pid = execFileSync('pgrep', ['-P', String(this.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    const status = execFileSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' });
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  }
+
+  kill(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once('close', () => resolve());
+      this.child.kill('SIGKILL');
+    });
+  }
+}
