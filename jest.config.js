@@ -20,4 +20,6 @@ export default {
   },
   globalSetup: '<rootDir>/tests/global-setup.js',
   testTimeout: 30000,
+  // Most end-to-end tests wait on child processes and terminals: two workers keep both cores busy.
+  maxWorkers: 2,
 };

@@ -74,6 +74,8 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
     if (state.status === 'connected' || state.status === 'waiting') prompt.reset();
   });
 
+  // Input bytes go to the far end as they are: decoded and re-encoded one byte per character.
+  input.setEncoding('latin1');
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   lines.on('line', (line) => {
     queue.push(line);

@@ -8,8 +8,8 @@ import type { BytePort, PortError } from './port.js';
 const MockBinding = untypedMockBinding as (typeof SerialPortMock)['binding'];
 type MockPort = NonNullable<InstanceType<typeof SerialPortMock>['port']>;
 
-/** Device→host chunk size: the mock binding concatenates buffers, so large bursts go out a few KiB per turn. */
-export const VIRTUAL_CHUNK_BYTES = 16 * 1024;
+/** Device→host chunk size: the mock binding concatenates buffers, so a burst goes out one read-sized chunk per turn. */
+export const VIRTUAL_CHUNK_BYTES = 64 * 1024;
 
 export interface VirtualPairOptions {
   /** Called with every byte the host writes, in order. */

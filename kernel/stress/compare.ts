@@ -56,7 +56,9 @@ export function runCompare(ctx: CommandContext, args: readonly string[]): Task |
     const wasEnabled = ctx.state.autonomy.enabled;
     const baseSeed = typeof config.seed === 'bigint' ? config.seed : BigInt(Math.floor(ctx.clock.nowUs));
     const pairs: Array<[CompareSide, CompareSide]> = [];
+    let shown = false;
     for (let i = 0; i < runs && !ctx.cancelled; i++) {
+      shown = runs === 1;
       const seed = baseSeed + BigInt(i);
       const sink = runs === 1 ? ctx : silent(ctx);
       const off = yield* half(test, sink, config, seed, false);
@@ -67,7 +69,11 @@ export function runCompare(ctx: CommandContext, args: readonly string[]): Task |
       if (runs > 1) ctx.print(progressLine(test, i + 1, runs, seed, off, on));
     }
     ctx.state.autonomy.enabled = wasEnabled;
-    if (ctx.cancelled) return;
+    if (ctx.cancelled) {
+      // The runner's cancel line is not shown before the first run nor by silent --runs: end the ^C line here.
+      if (!shown) ctx.print(`\n[COMPARE] Cancelled after ${pairs.length} of ${runs} runs\n`);
+      return;
+    }
     if (runs === 1) ctx.print(formatCompare(test, pairs[0]![0], pairs[0]![1]));
     else ctx.print(formatPaired(test, pairs, baseSeed));
   })();

@@ -55,6 +55,7 @@ export class PtyProcess {
   }
 
   kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
       this.child.once('close', () => resolve());
       this.child.kill('SIGKILL');

@@ -7,7 +7,7 @@ const BARE_INK = fileURLToPath(new URL('./bare-ink.mjs', import.meta.url));
 export async function timeToPrompt(command: string): Promise<number> {
   const pty = new PtyProcess(command);
   try {
-    return await pty.waitFor('sis> ', 15_000);
+    return await pty.waitFor('sis>', 15_000);
   } finally {
     await pty.kill();
   }

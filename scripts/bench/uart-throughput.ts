@@ -43,10 +43,11 @@ export interface PipelineThroughput {
 }
 
 /**
- * The product path, unpaced: the kernel model runs `command` at full speed, its output crosses the
- * virtual UART, the console's output parser reads every byte and the log writer stores it.
+ * The product path, unpaced: `commands` pasted at once (the model answers each as soon as it has
+ * read it), the kernel's output crosses the virtual UART, the console's output parser reads every
+ * byte and the log writer stores it. Ends at the last command's prompt.
  */
-export async function pipelineThroughput(command: string): Promise<PipelineThroughput> {
+export async function pipelineThroughput(command: string, repeat = 2000): Promise<PipelineThroughput> {
   const dir = mkdtempSync(join(tmpdir(), 'sis-bench-'));
   const log = createLogWriter({ path: join(dir, 'uart.log'), append: false });
   if (!log.ok) throw new Error(log.error.message);
@@ -54,23 +55,29 @@ export async function pipelineThroughput(command: string): Promise<PipelineThrou
   const parser = createOutputParser();
   let bytes = 0;
   let prompts = 0;
-  let start = 0;
-  const done = new Promise<void>((resolve) => {
-    target.port.onData((chunk) => {
-      bytes += chunk.length;
-      log.writer.write(chunk);
-      for (const event of parser.push(chunk)) {
-        if (event.type === 'prompt' && ++prompts === 2) resolve();
-      }
-    });
+  let resolveBoot!: () => void;
+  let resolveDone!: () => void;
+  const booted = new Promise<void>((resolve) => (resolveBoot = resolve));
+  const finished = new Promise<void>((resolve) => (resolveDone = resolve));
+  target.port.onData((chunk) => {
+    bytes += chunk.length;
+    log.writer.write(chunk);
+    for (const event of parser.push(chunk)) {
+      if (event.type !== 'prompt') continue;
+      prompts++;
+      if (prompts === 1) resolveBoot();
+      if (prompts === repeat + 1) resolveDone();
+    }
   });
   await target.port.open();
-  start = performance.now();
-  target.port.write(new TextEncoder().encode(`${command}\r`));
-  await done;
+  await booted;
+  const bootBytes = bytes;
+  const start = performance.now();
+  target.port.write(new TextEncoder().encode(`${command}\r`.repeat(repeat)));
+  await finished;
   await log.writer.close();
   const ms = performance.now() - start;
   await target.port.close();
   rmSync(dir, { recursive: true, force: true });
-  return { mbPerSecond: mbPerSecond(bytes, ms), bytes };
+  return { mbPerSecond: mbPerSecond(bytes - bootBytes, ms), bytes: bytes - bootBytes };
 }

@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import type { BytePort } from '../../uart/index.js';
+import { signalStatus, type ExitSignal } from '../connect/index.js';
 import { ConsoleSession } from '../console-session.js';
 import { createOutputParser } from '../parser/index.js';
 import type { TestRun } from '../results/index.js';
@@ -82,16 +83,23 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     />,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
-  const quit = (): void => app.unmount();
-  process.once('SIGTERM', quit);
-  process.once('SIGHUP', quit);
+  let endedBy: ExitSignal | undefined;
+  const quitOn = (signal: ExitSignal) => (): void => {
+    endedBy = signal;
+    app.unmount();
+  };
+  const onTerm = quitOn('SIGTERM');
+  const onHup = quitOn('SIGHUP');
+  process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
   await session.open();
   await app.waitUntilExit();
   clearTimeout(retryTimer);
   scrollback.flush();
   feed.dispose();
   await history.flush();
-  process.off('SIGTERM', quit);
-  process.off('SIGHUP', quit);
-  return 0;
+  process.off('SIGTERM', onTerm);
+  process.off('SIGHUP', onHup);
+  // As in plain mode, a signal is 128 + its number; the caller then closes the link and flushes the log.
+  return endedBy === undefined ? 0 : signalStatus(endedBy);
 }

@@ -18,6 +18,10 @@ export interface ScrollbackOptions {
 }
 
 const METRIC_LINE = /^METRIC [A-Za-z_][\w:.-]*=/;
+/** Longest unfinished line kept, in bytes (as the output parser's default): longer ones are written in pieces. */
+const MAX_PARTIAL = 65536;
+/** Characters of the unfinished line shown as the tail: the prompt line needs a few, not 64 KiB. */
+const TAIL_CHARS = 4096;
 
 /**
  * What the far end printed, as the user's terminal shows it: split into lines, sanitised (device
@@ -87,7 +91,11 @@ export class Scrollback {
     this.partial = text.slice(start);
     // The unfinished line changes with almost every chunk of a flood: it is shown at most once a
     // flush, like the finished lines, so the console does not redraw for each chunk.
-    const tail = sanitizeText(applyBackspaces(this.partial.replace(/\r/g, '')));
+    while (this.partial.length > MAX_PARTIAL) {
+      this.addLine(this.partial.slice(0, MAX_PARTIAL));
+      this.partial = this.partial.slice(MAX_PARTIAL);
+    }
+    const tail = sanitizeText(applyBackspaces(this.partial.slice(-TAIL_CHARS).replace(/\r/g, '')));
     if (tail !== this.tail) {
       this.tail = tail;
       this.tailChanged = true;
@@ -146,7 +154,10 @@ export class Scrollback {
 /** Applies `\b` as the terminal would for an echoed `\b \b`: the previous character goes. */
 export function applyBackspaces(line: string): string {
   if (!line.includes('\b')) return line;
-  let out = '';
-  for (const ch of line) out = ch === '\b' ? out.slice(0, -1) : out + ch;
-  return out;
+  const out: string[] = [];
+  for (const ch of line) {
+    if (ch === '\b') out.pop();
+    else out.push(ch);
+  }
+  return out.join('');
 }
