@@ -31,6 +31,19 @@ function renderBlock(node: React.ReactElement, width: number): string {
   return renderToString(node, { columns: width });
 }
 
+/**
+ * Ink clears the whole terminal, scrollback included, when its live frame is taller than the
+ * screen: the frame must stay short whatever the device prints, so an unfinished line shows only
+ * its end and the live panel needs room to spare.
+ */
+const LIVE_PANEL_MIN_ROWS = 24;
+
+function promptText(tail: string, atPrompt: boolean, width: number): string {
+  if (tail === '') return atPrompt ? 'sis> ' : '';
+  const room = Math.max(10, Math.floor(width / 2));
+  return tail.length > room ? `…${tail.slice(-(room - 1))}` : tail;
+}
+
 const QUIT_COMMANDS = new Set(['exit', 'quit']);
 const CTRL_T = Uint8Array.of(0x14);
 
@@ -46,6 +59,7 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns }
   const [, setSettingsVersion] = useState(0);
   const printed = useRef({ result: -1, compare: -1 });
   const width = stdout.columns || 80;
+  const rows = stdout.rows || 24;
 
   useEffect(() => {
     scrollback.setWriter(write);
@@ -125,8 +139,8 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns }
   const hint = view.queued > 0 ? `${view.queued} queued` : view.busy ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
-      {running && <LivePanel test={running} width={Math.min(width, 100)} />}
-      <InputLine prompt={tail === '' && session.atPrompt ? 'sis> ' : tail} view={input.view} />
+      {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
+      <InputLine prompt={promptText(tail, session.atPrompt, width)} view={input.view} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
           {menuPrompt()}

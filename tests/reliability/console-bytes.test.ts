@@ -31,13 +31,13 @@ const ESCAPES = latin1('\x1b[2J\x1b[H\x1b]0;TITLE\x07\x1b]52;c;aGk=\x07\x1bP1$r\
 
 /**
  * What plain mode makes of `input` on the model in max mode: the lines readline splits it into
- * (decoded as plain mode decodes them), each sent with CR once the previous one has finished.
+ * (decoded one byte per character, as plain mode does), each sent with CR once the previous one has finished.
  */
 async function replay(input: Buffer, seed: bigint): Promise<Buffer> {
   const kernel = new Kernel({ seed });
   kernel.boot();
   const out = [Buffer.from(kernel.takeOutput())];
-  const lines = createInterface({ input: Readable.from([input]), crlfDelay: Infinity, terminal: false });
+  const lines = createInterface({ input: Readable.from([input.toString('latin1')]), crlfDelay: Infinity, terminal: false });
   for await (const line of lines) {
     if (line.trim() === 'exit' || line.trim() === 'quit') break;
     kernel.receive(Buffer.from(`${line}\r`, 'latin1'));
