@@ -1,5 +1,3 @@
-import { closestName } from '../kernel/index.js';
-
 /** Subcommands load on demand, so the console does not pay for what it does not use. */
 const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]): Promise<number> }>> = {
   console: () => import('./commands/console.js'),
@@ -10,11 +8,20 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]):
   history: () => import('./commands/history.js'),
 };
 
+const argv = process.argv.slice(2);
+// The console on a terminal needs Ink, the largest module: start loading it before anything else.
+if (process.stdin.isTTY && process.stdout.isTTY && !/^[a-z]+$/.test(argv[0] ?? '')) {
+  // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
+  delete process.env.CI;
+  void import('./tui/run-console.js');
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first !== undefined && /^[a-z]+$/.test(first)) {
     const load = SUBCOMMANDS[first];
     if (load) return (await load()).main(rest);
+    const { closestName } = await import('../kernel/index.js');
     const guess = closestName(first, Object.keys(SUBCOMMANDS));
     process.stderr.write(
       `sis: unknown command '${first}'${guess ? ` (did you mean ${guess}?)` : ''}\nTry 'sis --help' for more information.\n`,
@@ -24,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return (await SUBCOMMANDS.console!()).main(argv);
 }
 
-main(process.argv.slice(2)).then(
+main(argv).then(
   (status) => process.exit(status),
   (error: unknown) => {
     process.stderr.write(`sis: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -23,9 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
-  if (interactive) delete process.env.CI;
-  // The console's modules load while the target connects.
+  // The console's modules load while the target connects (cli.ts started loading them already).
   const tui = interactive ? import('../tui/run-console.js') : undefined;
   const opened = await openTarget({ ...options.connect, defaultSpeed: interactive ? 'realtime' : 'max' });
   if (!opened.ok) {
