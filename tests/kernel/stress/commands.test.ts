@@ -1,32 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { CommandContext } from '../../../kernel/index.js';
 import { Prng, Scheduler } from '../../../kernel/index.js';
 import { createKernelState } from '../../../kernel/state.js';
 import { commandAt, commandsTest, JITTER } from '../../../kernel/stress/commands-test.js';
 import { createStressContext } from '../../../kernel/stress/context.js';
 import type { TestSummary } from '../../../kernel/stress/types.js';
+import { expectGolden, transcript } from '../../helpers/golden.js';
 import { bootedKernel } from '../../helpers/kernel-rig.js';
-
-const GOLDEN = new URL('../../fixtures/golden/', import.meta.url);
-
-/** Output of `line` on a booted kernel with autonomy off; `metrics` leaves METRIC lines on. */
-function transcript(line: string, metrics = false): string {
-  const rig = bootedKernel({ seed: 1 });
-  rig.run('autoctl off\r');
-  if (!metrics) rig.run('metricsctl off\r');
-  return rig.run(`${line}\r`);
-}
-
-/**
- * Byte-for-byte against the golden file. Regenerate with
- * `UPDATE_GOLDEN=1 node --experimental-vm-modules node_modules/jest/bin/jest.js <this file>`, then read the diff.
- */
-function expectGolden(name: string, actual: string): void {
-  const url = new URL(name, GOLDEN);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual, 'latin1');
-  expect(actual).toBe(readFileSync(url, 'latin1'));
-}
 
 /** Runs the test generator directly; records the virtual µs of every interpreter call. */
 function drive(config: Record<string, number | boolean | bigint>) {

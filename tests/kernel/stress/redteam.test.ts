@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { CommandContext } from '../../../kernel/index.js';
 import { LineDiscipline, Prng, Scheduler } from '../../../kernel/index.js';
 import { createKernelState } from '../../../kernel/state.js';
@@ -13,26 +12,8 @@ import {
   structuredFuzz,
 } from '../../../kernel/stress/redteam-test.js';
 import type { TestSummary } from '../../../kernel/stress/types.js';
+import { expectGolden, transcript } from '../../helpers/golden.js';
 import { bootedKernel } from '../../helpers/kernel-rig.js';
-
-const GOLDEN = new URL('../../fixtures/golden/', import.meta.url);
-
-function transcript(line: string, metrics = false): string {
-  const rig = bootedKernel({ seed: 1 });
-  rig.run('autoctl off\r');
-  if (!metrics) rig.run('metricsctl off\r');
-  return rig.run(`${line}\r`);
-}
-
-/**
- * Byte-for-byte against the golden file. Regenerate with
- * `UPDATE_GOLDEN=1 node --experimental-vm-modules node_modules/jest/bin/jest.js <this file>`, then read the diff.
- */
-function expectGolden(name: string, actual: string): void {
-  const url = new URL(name, GOLDEN);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual, 'latin1');
-  expect(actual).toBe(readFileSync(url, 'latin1'));
-}
 
 /** Runs the generator against a stand-in shell whose interpreter and line discipline can be broken. */
 function drive(duration: number, shell: { interpret?: (line: string) => boolean; feedShell?: (bytes: Uint8Array) => number } = {}) {
