@@ -66,6 +66,13 @@ describe('the console in a real terminal', () => {
     await tmux.expectScreen((s) => s.includes('Memory Stress Test (Enhanced) · seed 1') && /\d+%\s+[\d.]+s \/ 3\.0s/.test(s));
     await tmux.expectScreen((s) => /│ (PASS|FAIL) +Memory Stress Test/.test(s));
 
+    // Ctrl-T r shows past results from the history store, the memory run among them.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    tmux.key('C-t');
+    await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
+    tmux.type('r');
+    await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s));
+
     // Ctrl-C cancels a running test.
     tmux.type('stresstest chaos --duration 60000');
     tmux.key('Enter');
