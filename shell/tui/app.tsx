@@ -155,7 +155,7 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns }
           logFile={info.logFile ?? null}
           seed={info.seed ?? null}
           speed={info.speed ?? null}
-          hint={[...flags, hint].join(' · ')}
+          hint={[...flags, hint].join(' | ')}
         />
       )}
     </Box>

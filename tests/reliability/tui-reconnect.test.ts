@@ -53,11 +53,11 @@ describe('the TUI when the device vanishes and returns', () => {
     await tmux.expectScreen((s) => /^tick 20$/m.test(s));
 
     await first.close();
-    await tmux.expectScreen((s) => /○ tcp:127\.0\.0\.1:\d+ waiting, retry in \d+s/.test(s));
+    await tmux.expectScreen((s) => /o tcp:127\.0\.0\.1:\d+ waiting, retry in \d+s/.test(s));
 
     const second = await board(2, first.port);
     devices.push(second);
-    await tmux.expectScreen((s) => /^BOOT-2$/m.test(s) && /● tcp:127\.0\.0\.1:\d+ connected/.test(s));
+    await tmux.expectScreen((s) => /^BOOT-2$/m.test(s) && /\* tcp:127\.0\.0\.1:\d+ connected/.test(s));
     tmux.type('ping');
     tmux.key('Enter');
     await tmux.expectScreen((s) => /^pong-2$/m.test(s));

@@ -41,7 +41,7 @@ async function mountConsole() {
   scrollback.setWriter((text) => (scrolled += text));
   cleanup.push(() => ui.unmount(), () => feed.dispose(), () => target.port.close());
   await session.open();
-  await waitFor(() => (ui.lastFrame() ?? '').includes('sis>'));
+  await waitFor(() => (ui.lastFrame() ?? '').includes('sis>') && scrollback.tail === 'sis> ');
   return { ui, session, scrolled: () => scrolled };
 }
 
@@ -50,8 +50,7 @@ const firstLine = (frame: string | undefined): string => (frame ?? '').split('\n
 describe('the sis> console (Ink)', () => {
   test('shows the prompt served by the kernel model and the status line', async () => {
     const { ui, scrolled } = await mountConsole();
-    expect(firstLine(ui.lastFrame())).toBe('sis>');
-    expect(ui.lastFrame()).toContain('virtual connected');
+    expect(await waitFor(() => firstLine(ui.lastFrame()) === 'sis>' && (ui.lastFrame() ?? '').includes('* virtual connected'))).toBe(true);
     expect(scrolled()).toContain('=== SIS Kernel Shell ===\n');
   });
 

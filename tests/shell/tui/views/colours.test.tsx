@@ -77,9 +77,9 @@ describe('colours (forced level)', () => {
 
   test('status line: connected green, disconnected red, autonomy ON green', () => {
     const on = frame(<views.StatusLine transport="virtual" link={{ kind: 'connected' }} autonomy width={60} />);
-    expect(on).toContain(`${GREEN}●`);
+    expect(on).toContain(`${GREEN}*`);
     expect(on).toContain(`${GREEN}autonomy ON`);
     const off = frame(<views.StatusLine transport="virtual" link={{ kind: 'disconnected' }} width={60} />);
-    expect(off).toContain(`${RED}✕`);
+    expect(off).toContain(`${RED}x`);
   });
 });
