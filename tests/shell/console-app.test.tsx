@@ -18,14 +18,19 @@ afterEach(async () => {
 async function mountConsole() {
   const target = createModelTarget({ seed: 1n, speed: 'max' });
   const session = new ConsoleSession({ port: target.port });
-  const scrollback = new Scrollback({ flushMs: 1 });
+  let scrolled = '';
+  // The app hands the scrollback Ink's writer when it mounts; here every write is collected instead.
+  const scrollback = new (class extends Scrollback {
+    override setWriter(writer: ((text: string) => void) | undefined): void {
+      super.setWriter(writer && ((text: string) => (scrolled += text)));
+    }
+  })({ flushMs: 1 });
   const parser = createOutputParser();
   const feed = createLiveFeed();
   session.onChunk((chunk) => {
     scrollback.push(chunk);
     feed.push(parser.push(chunk));
   });
-  let scrolled = '';
   const connected = { kind: 'connected' as const };
   const link = { get: () => connected, subscribe: () => () => {} };
   const ui = render(
@@ -38,7 +43,6 @@ async function mountConsole() {
       history={createHistoryList()}
     />,
   );
-  scrollback.setWriter((text) => (scrolled += text));
   cleanup.push(() => ui.unmount(), () => feed.dispose(), () => target.port.close());
   await session.open();
   await waitFor(() => (ui.lastFrame() ?? '').includes('sis>') && scrollback.tail === 'sis> ');
