@@ -4,6 +4,7 @@ import type { SerialPort } from 'serialport';
 import { hangupSafeBinding, type BindingLike } from './hangup-safe-binding.js';
 import { checkLineSettings, DEFAULT_BAUD_RATE, type LineSettings } from './line-settings.js';
 import { Listeners } from './listeners.js';
+import { WriteTracker } from './write-tracker.js';
 import { isPortError, portError, type BytePort, type PortError } from './port.js';
 import { deviceStatErrorToPortError, serialOpenErrorToPortError } from './serial-errors.js';
 
@@ -38,21 +39,14 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
   let phase: Phase = 'idle';
   let device: SerialPort | undefined;
   let hostClosing = false;
-  let pendingWrites = 0;
-  let drainWaiters: Array<() => void> = [];
+  const writes = new WriteTracker();
   let closed: Promise<void> | undefined;
   let resolveClosed: () => void = () => {};
-
-  const settleDrain = (): void => {
-    const waiters = drainWaiters;
-    drainWaiters = [];
-    for (const resolve of waiters) resolve();
-  };
 
   const finish = (reason: PortError | undefined): void => {
     if (phase === 'closed') return;
     phase = 'closed';
-    settleDrain();
+    writes.release();
     closeListeners.emit(reason);
     resolveClosed();
   };
@@ -119,16 +113,12 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
 
     write(data) {
       if (phase !== 'open' || hostClosing || device === undefined || data.length === 0) return;
-      pendingWrites += 1;
-      device.write(Buffer.from(data), () => {
-        pendingWrites -= 1;
-        if (pendingWrites === 0) settleDrain();
-      });
+      device.write(Buffer.from(data), writes.begin());
     },
 
     async drain() {
       if (phase !== 'open') return;
-      if (pendingWrites > 0) await new Promise<void>((resolve) => drainWaiters.push(resolve));
+      await writes.drained();
       const port = device;
       if (phase !== 'open' || port === undefined) return;
       // tcdrain: wait until the UART has shifted the bytes out; errors mean the port closed.

@@ -1,6 +1,7 @@
 import { createConnection, type Socket } from 'node:net';
 import { formatEndpoint, type TcpEndpoint, type UnixEndpoint } from './endpoint.js';
 import { Listeners } from './listeners.js';
+import { WriteTracker } from './write-tracker.js';
 import { portError, type BytePort, type PortError } from './port.js';
 import { socketErrorToPortError } from './socket-errors.js';
 
@@ -31,21 +32,14 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
   let socket: Socket | undefined;
   let hostClosing = false;
   let lastError: PortError | undefined;
-  let pendingWrites = 0;
-  let drainWaiters: Array<() => void> = [];
+  const writes = new WriteTracker();
   let closed: Promise<void> | undefined;
   let resolveClosed: () => void = () => {};
-
-  const settleDrain = (): void => {
-    const waiters = drainWaiters;
-    drainWaiters = [];
-    for (const resolve of waiters) resolve();
-  };
 
   const finish = (reason: PortError | undefined): void => {
     if (phase === 'closed') return;
     phase = 'closed';
-    settleDrain();
+    writes.release();
     closeListeners.emit(reason);
     resolveClosed();
   };
@@ -105,16 +99,11 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
 
     write(data) {
       if (phase !== 'open' || hostClosing || socket === undefined || data.length === 0) return;
-      pendingWrites += 1;
-      socket.write(Buffer.from(data), () => {
-        pendingWrites -= 1;
-        if (pendingWrites === 0) settleDrain();
-      });
+      socket.write(Buffer.from(data), writes.begin());
     },
 
     drain() {
-      if (phase !== 'open' || pendingWrites === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => drainWaiters.push(resolve));
+      return phase === 'open' ? writes.drained() : Promise.resolve();
     },
 
     close() {

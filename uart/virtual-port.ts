@@ -3,6 +3,7 @@ import { MockBinding as untypedMockBinding } from '@serialport/binding-mock';
 import { SerialPortStream } from '@serialport/stream';
 import type { SerialPortMock } from 'serialport';
 import { Listeners } from './listeners.js';
+import { WriteTracker } from './write-tracker.js';
 import type { BytePort, PortError } from './port.js';
 
 const MockBinding = untypedMockBinding as (typeof SerialPortMock)['binding'];
@@ -51,8 +52,7 @@ export function createVirtualPair(options: VirtualPairOptions): VirtualPair {
   let pumping = false;
   let closed = false;
   const flushWaiters: Array<() => void> = [];
-  const drainWaiters: Array<() => void> = [];
-  let writesInFlight = 0;
+  const writes = new WriteTracker();
 
   serial.on('data', (chunk: Buffer) => dataListeners.emit(chunk));
 
@@ -124,21 +124,17 @@ export function createVirtualPair(options: VirtualPairOptions): VirtualPair {
       }),
     write(data) {
       if (closed || !serial.isOpen) return;
-      writesInFlight++;
-      serial.write(Buffer.from(data), () => {
-        writesInFlight--;
-        if (writesInFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
-      });
+      serial.write(Buffer.from(data), writes.begin());
     },
-    drain: () =>
-      writesInFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainWaiters.push(resolve)),
+    drain: () => writes.drained(),
     close: async () => {
       if (closed) return;
       closed = true;
       queue.length = 0;
       queuedBytes = 0;
       if (serial.isOpen) await new Promise<void>((resolve) => serial.close(() => resolve()));
-      for (const resolve of [...flushWaiters.splice(0), ...drainWaiters.splice(0)]) resolve();
+      for (const resolve of flushWaiters.splice(0)) resolve();
+      writes.release();
       closeListeners.emit(undefined);
     },
     onData: (listener) => dataListeners.add(listener),
