@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { runCli } from '../helpers/cli.js';
+import { FRESH_STATUS_ANSWER, HELP_ANSWER } from '../helpers/expected-output.js';
 
 const BOOT = [
   '!KERNEL(U)',
@@ -23,51 +24,12 @@ const BOOT = [
   '',
 ].join('\n');
 
-const HELP = [
-  'Available commands:',
-  '  help       - List commands, or describe one: help <command>',
-  '  clear      - Clear the screen',
-  '  autoctl    - Autonomous control: on|off|reset|status|interval N',
-  '  metricsctl - METRIC line output: on|off|status',
-  '  stresstest - Run stress tests: memory|commands|multi|learning|redteam|chaos [flags] | compare <type> | report',
-  '',
-].join('\n');
-
-const STATUS = [
-  '',
-  '=== Autonomous Control Status ===',
-  '  Mode: ENABLED',
-  '  Ready Flag: SET (timer will call tick)',
-  '  Safe Mode: INACTIVE',
-  '  Learning: ACTIVE',
-  '  Decision Interval: 500 ms',
-  '  Total Decisions: 0',
-  '  Audit Log: 0/1000 entries',
-  '  Accuracy (last 100): N/A',
-  '  Accuracy (last 500): N/A',
-  '  Watchdog Triggers: 0 low rewards, 0 high TD errors',
-  '  Autonomy Metrics:',
-  '    Proactive compactions: 0',
-  '    OOM preventions: 0',
-  '    Memory predictions: 0',
-  '    Deadline adjustments: 0',
-  '    Priority boosts: 0',
-  '    Workload rebalancing: 0',
-  '    Policy updates: 0',
-  '    Exploration actions: 0',
-  '    Exploitation actions: 0',
-  '    Total interventions: 0',
-  '    Successful interventions: 0',
-  '',
-  '',
-].join('\n');
-
 describe('built CLI, plain mode (stdin is a pipe)', () => {
   test("printf 'help\\nautoctl status\\n' | sis prints the exact transcript and exits 0", async () => {
     const result = await runCli([], 'help\nautoctl status\n');
     expect(result.stderr).toBe('');
     expect(result.stdout.toString('latin1')).toBe(
-      `${BOOT}sis> help\r\n${HELP}sis> autoctl status\r\n${STATUS}sis> `,
+      `${BOOT}sis> help\r\n${HELP_ANSWER}sis> autoctl status\r\n${FRESH_STATUS_ANSWER}sis> `,
     );
     expect(result.status).toBe(0);
   });

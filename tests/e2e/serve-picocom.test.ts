@@ -21,7 +21,8 @@ afterEach(async () => {
 test('picocom on a pty linked to sis serve --device drives the kernel model', async () => {
   dir = mkdtempSync(join(tmpdir(), 'sis-picocom-'));
   pair = await startPtyPair(dir);
-  const { serve } = await startServe(['--device', pair.a, '--seed', '5']);
+  // --speed max: idle time does not pass, so the autonomy controller's first-tick lines cannot race picocom.
+  const { serve } = await startServe(['--device', pair.a, '--seed', '5', '--speed', 'max']);
   tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ' } });
   expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);
   tmux.type(`picocom -b 115200 --imap lfcrlf ${pair.b}; echo "picocom=$?"`);

@@ -9,7 +9,8 @@ describe('the console in a real terminal (tmux)', () => {
   test('prompt, help, exit; the tty is back in canonical mode with echo', async () => {
     tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ', TERM: 'xterm-256color', SIS_HISTORY: TEST_HISTORY, SIS_CONSOLE_HISTORY: '' } });
     expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);
-    tmux.type(`node ${CLI}`);
+    // --speed max: idle time does not pass, so no autonomy tick lines land between prompt and echo.
+    tmux.type(`node ${CLI} --speed max`);
     tmux.key('Enter');
     expect(await tmux.waitForScreen((s) => /^sis>/m.test(s))).toBe(true);
     expect(tmux.history()).toContain('=== SIS Kernel Shell ===');

@@ -1,42 +1,23 @@
 import { describe, expect, test } from '@jest/globals';
-import type { CommandContext } from '../../../kernel/index.js';
-import { Prng, Scheduler } from '../../../kernel/index.js';
-import { createKernelState } from '../../../kernel/state.js';
 import { commandAt, commandsTest, JITTER } from '../../../kernel/stress/commands-test.js';
-import { createStressContext } from '../../../kernel/stress/context.js';
-import type { TestSummary } from '../../../kernel/stress/types.js';
+import type { TestConfig } from '../../../kernel/stress/types.js';
 import { expectGolden, transcript } from '../../helpers/golden.js';
+import { driveTest, fakeCommand } from '../../helpers/fake-command.js';
 import { bootedKernel } from '../../helpers/kernel-rig.js';
 
 /** Runs the test generator directly; records the virtual µs of every interpreter call. */
 function drive(config: Record<string, number | boolean | bigint>) {
-  const clock = new Scheduler();
-  clock.advanceTo(1_000_000);
   const calls: Array<[number, string]> = [];
-  const command: CommandContext = {
-    print: () => {},
-    clock,
-    prng: new Prng(),
-    state: createKernelState(),
-    commands: [],
-    cancelled: false,
+  const fake = fakeCommand({
+    startUs: 1_000_000,
     interpret: (line) => {
-      calls.push([clock.nowUs, line]);
+      calls.push([fake.clock.nowUs, line]);
       return !line.startsWith('unknowncmd');
     },
-    feedShell: () => 0,
-  };
-  command.state.metricsEnabled = false;
-  const full = { duration: 1000, rate: 50, quiet: false, verbose: false, seed: 1n, ...config };
-  const ctx = createStressContext({ command, config: full, seed: full.seed as bigint });
-  const gen = commandsTest.run(ctx, full);
-  let maxStep = 0;
-  for (;;) {
-    const step = gen.next();
-    if (step.done) return { summary: step.value as TestSummary, calls, maxStep, state: command.state };
-    maxStep = Math.max(maxStep, step.value);
-    clock.spend(step.value);
-  }
+  });
+  const full = { duration: 1000, rate: 50, quiet: false, verbose: false, seed: 1n, ...config } as TestConfig & { seed: bigint };
+  const { summary, maxStep } = driveTest(commandsTest, fake, full);
+  return { summary, calls, maxStep, state: fake.state };
 }
 
 describe('stresstest commands', () => {

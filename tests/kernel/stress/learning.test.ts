@@ -1,42 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import type { CommandContext } from '../../../kernel/index.js';
-import { Prng, Scheduler } from '../../../kernel/index.js';
-import { createKernelState } from '../../../kernel/state.js';
-import { createStressContext } from '../../../kernel/stress/context.js';
 import { EPISODE_US, explorationRate, halfMeans, learningTest } from '../../../kernel/stress/learning/learning-test.js';
-import type { TestSummary } from '../../../kernel/stress/types.js';
 import { expectGolden, transcript } from '../../helpers/golden.js';
+import { driveTest, fakeCommand } from '../../helpers/fake-command.js';
 import { bootedKernel } from '../../helpers/kernel-rig.js';
 
 /** Runs the test generator directly and returns its summary, printed lines and kernel state. */
 function drive(episodes: number, seed: bigint, options: { metrics?: boolean } = {}) {
-  const clock = new Scheduler();
-  let out = '';
-  const state = createKernelState();
-  state.metricsEnabled = options.metrics === true;
-  const command: CommandContext = {
-    print: (text) => (out += text),
-    clock,
-    prng: new Prng(),
-    state,
-    commands: [],
-    cancelled: false,
-    interpret: () => true,
-    feedShell: () => 0,
-  };
-  const config = { episodes, quiet: false, verbose: false, seed };
-  const ctx = createStressContext({ command, config, seed });
-  const gen = learningTest.run(ctx, config);
-  let maxStep = 0;
-  for (;;) {
-    const step = gen.next();
-    if (step.done) {
-      const rewards = [...out.matchAll(/^Episode \d+: reward=(-?\d+)$/gm)].map((m) => Number(m[1]));
-      return { summary: step.value as TestSummary, rewards, state, maxStep, elapsedUs: clock.nowUs, out };
-    }
-    maxStep = Math.max(maxStep, step.value);
-    clock.spend(step.value);
-  }
+  const fake = fakeCommand({ metrics: options.metrics === true });
+  const { summary, maxStep } = driveTest(learningTest, fake, { episodes, quiet: false, verbose: false, seed });
+  const out = fake.output();
+  const rewards = [...out.matchAll(/^Episode \d+: reward=(-?\d+)$/gm)].map((m) => Number(m[1]));
+  return { summary, rewards, state: fake.state, maxStep, elapsedUs: fake.clock.nowUs, out };
 }
 
 describe('stresstest learning', () => {

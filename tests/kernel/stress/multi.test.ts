@@ -1,44 +1,23 @@
 import { describe, expect, test } from '@jest/globals';
-import type { CommandContext } from '../../../kernel/index.js';
-import { Prng, Scheduler } from '../../../kernel/index.js';
-import { createKernelState } from '../../../kernel/state.js';
-import { createStressContext } from '../../../kernel/stress/context.js';
 import { multiTest, PREDICTION_COMMAND } from '../../../kernel/stress/multi-test.js';
-import type { TestSummary } from '../../../kernel/stress/types.js';
 import { expectGolden, transcript } from '../../helpers/golden.js';
+import { driveTest, fakeCommand } from '../../helpers/fake-command.js';
 import { bootedKernel } from '../../helpers/kernel-rig.js';
 
 function drive(duration: number) {
-  const clock = new Scheduler();
-  clock.advanceTo(2_000_000);
   const predictions: number[] = [];
-  const state = createKernelState();
-  const command: CommandContext = {
-    print: () => {},
-    clock,
-    prng: new Prng(),
-    state,
-    commands: [],
-    cancelled: false,
+  const fake = fakeCommand({
+    startUs: 2_000_000,
     interpret: (line) => {
-      if (line === PREDICTION_COMMAND) predictions.push(clock.nowUs);
+      if (line === PREDICTION_COMMAND) predictions.push(fake.clock.nowUs);
       return true;
     },
-    feedShell: () => 0,
-  };
-  state.metricsEnabled = false;
-  const config = { duration, quiet: false, verbose: false, seed: 5n };
-  const ctx = createStressContext({ command, config, seed: 5n });
-  const gen = multiTest.run(ctx, config);
-  let maxStep = 0;
+  });
   let peakLive = 0;
-  for (;;) {
-    const step = gen.next();
-    peakLive = Math.max(peakLive, state.heap.liveBlocks);
-    if (step.done) return { summary: step.value as TestSummary, predictions, maxStep, state, peakLive, elapsedUs: clock.nowUs - 2_000_000 };
-    maxStep = Math.max(maxStep, step.value);
-    clock.spend(step.value);
-  }
+  const { summary, maxStep } = driveTest(multiTest, fake, { duration, quiet: false, verbose: false, seed: 5n }, () => {
+    peakLive = Math.max(peakLive, fake.state.heap.liveBlocks);
+  });
+  return { summary, predictions, maxStep, state: fake.state, peakLive, elapsedUs: fake.clock.nowUs - 2_000_000 };
 }
 
 describe('stresstest multi', () => {

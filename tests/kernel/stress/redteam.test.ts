@@ -1,8 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { CommandContext } from '../../../kernel/index.js';
-import { LineDiscipline, Prng, Scheduler } from '../../../kernel/index.js';
-import { createKernelState } from '../../../kernel/state.js';
-import { createStressContext } from '../../../kernel/stress/context.js';
+import { LineDiscipline, Prng } from '../../../kernel/index.js';
 import {
   attackKind,
   byteFuzz,
@@ -11,20 +8,16 @@ import {
   redteamTest,
   structuredFuzz,
 } from '../../../kernel/stress/redteam-test.js';
-import type { TestSummary } from '../../../kernel/stress/types.js';
 import { expectGolden, transcript } from '../../helpers/golden.js';
+import { driveTest, fakeCommand } from '../../helpers/fake-command.js';
 import { bootedKernel } from '../../helpers/kernel-rig.js';
 
 /** Runs the generator against a stand-in shell whose interpreter and line discipline can be broken. */
 function drive(duration: number, shell: { interpret?: (line: string) => boolean; feedShell?: (bytes: Uint8Array) => number } = {}) {
-  const clock = new Scheduler();
-  let out = '';
-  const state = createKernelState();
-  state.metricsEnabled = false;
   const known = ['help', 'autoctl', 'metricsctl', 'clear', 'stresstest'];
   const interpret = (line: string) => {
     const name = line.split(' ').find(Boolean);
-    if (line === 'autoctl on') state.autonomy.enabled = true;
+    if (line === 'autoctl on') fake.state.autonomy.enabled = true;
     return name !== undefined && known.includes(name);
   };
   const feedShell = (bytes: Uint8Array) => {
@@ -33,26 +26,9 @@ function drive(duration: number, shell: { interpret?: (line: string) => boolean;
     for (const b of bytes) if (discipline.feed(b) !== null) lines++;
     return lines;
   };
-  const command: CommandContext = {
-    print: (text) => (out += text),
-    clock,
-    prng: new Prng(),
-    state,
-    commands: [],
-    cancelled: false,
-    interpret: shell.interpret ?? interpret,
-    feedShell: shell.feedShell ?? feedShell,
-  };
-  const config = { duration, quiet: false, verbose: true, seed: 4n };
-  const ctx = createStressContext({ command, config, seed: 4n });
-  const gen = redteamTest.run(ctx, config);
-  let maxStep = 0;
-  for (;;) {
-    const step = gen.next();
-    if (step.done) return { summary: step.value as TestSummary, out, maxStep, state };
-    maxStep = Math.max(maxStep, step.value);
-    clock.spend(step.value);
-  }
+  const fake = fakeCommand({ interpret: shell.interpret ?? interpret, feedShell: shell.feedShell ?? feedShell });
+  const { summary, maxStep } = driveTest(redteamTest, fake, { duration, quiet: false, verbose: true, seed: 4n });
+  return { summary, out: fake.output(), maxStep, state: fake.state };
 }
 
 describe('stresstest redteam', () => {
