@@ -153,23 +153,16 @@ export class Conversation {
     if (chunk.length === 0) return;
     this.lastByteAt = now;
     this.receivedAny = true;
-    this.options.emit({ type: 'received', chunk, command: this.running?.ref.id ?? null });
-    const lines = this.tail.push(decodeLatin1(chunk));
-    for (const event of this.parser.push(chunk)) {
-      this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
-      if (event.type === 'boot') this.rebooted(event.text);
+    // Line by line, so that events come in the same order however the stream was cut.
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      this.receivePiece(chunk.subarray(start, nl + 1), now);
+      start = nl + 1;
     }
+    if (start < chunk.length) this.receivePiece(chunk.subarray(start), now);
     const tailText = this.tail.cleaned;
-    for (const line of lines) this.observeLine(line, now);
     const answers = this.queries.scan(chunk, () => tailText.length);
     if (answers !== null) this.options.send(new TextEncoder().encode(answers));
-    const running = this.running;
-    if (running && !running.echo.echoed) {
-      running.echo.observe(lines, tailText);
-      if (running.echo.echoed) this.options.emit({ type: 'command-echoed', command: running.ref });
-    } else if (running) {
-      running.echo.observe(lines, tailText);
-    }
     if (this.options.prompt.bare(tailText)) {
       this.candidateSince = now;
       this.family = true;
@@ -178,6 +171,22 @@ export class Conversation {
       this.candidateSince = null;
       if (this.options.prompt.glued(tailText)) this.sawGlued(now);
     }
+  }
+
+  private receivePiece(piece: Uint8Array, now: number): void {
+    this.options.emit({ type: 'received', chunk: piece, command: this.running?.ref.id ?? null });
+    for (const event of this.parser.push(piece)) {
+      this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
+      if (event.type === 'boot') this.rebooted(event.text);
+    }
+    const [line] = this.tail.push(decodeLatin1(piece));
+    if (line === undefined) return;
+    const running = this.running;
+    if (running && !running.echo.echoed) {
+      running.echo.observe([line]);
+      if (running.echo.echoed) this.options.emit({ type: 'command-echoed', command: running.ref });
+    }
+    this.observeLine(line, now);
   }
 
   /** The far end is known to have nothing more to say now (the embedded model, idle). */
@@ -204,7 +213,7 @@ export class Conversation {
 
   /** Ctrl-C: to the target, unless the line is idle with lines queued (then the queue goes). */
   interrupt(): InterruptResult {
-    if (this.mode === 'line' && this.running === null && this.queue.length > 0 && !this.interruptArmed) {
+    if (this.running === null && this.queue.length > 0 && !this.interruptArmed) {
       this.dropQueue();
       this.interruptArmed = true;
       return 'cleared-queue';
@@ -287,6 +296,7 @@ export class Conversation {
     if (line.trim() !== '') this.lastLine = line;
     const marker = bootMarker(line);
     if (marker !== null) this.rebooted(marker);
+    else if (this.running?.echo.isEchoLine(line)) return;
     else if (this.options.prompt.glued(line) || this.options.prompt.bare(line)) this.sawGlued(now);
   }
 

@@ -25,14 +25,19 @@ export class EchoWatch {
     return this.sawLineEnd;
   }
 
-  /** Feeds the cleaned lines completed by a chunk and the current cleaned tail. */
-  observe(lines: readonly string[], tail: string): void {
+  /** The line shows the echo itself (`sis> help`), so a prompt on it is not glued output. */
+  isEchoLine(line: string): boolean {
+    return this.wanted !== '' && line.includes(this.wanted);
+  }
+
+  /** Feeds complete cleaned lines: an echo counts once its line has ended, however the stream was cut. */
+  observe(lines: readonly string[]): void {
     if (lines.length > 0) this.sawLineEnd = true;
     if (this.seen) return;
     if (this.wanted === '') {
       this.seen = this.sawLineEnd;
       return;
     }
-    this.seen = lines.some((line) => line.includes(this.wanted)) || tail.includes(this.wanted);
+    this.seen = lines.some((line) => line.includes(this.wanted));
   }
 }
