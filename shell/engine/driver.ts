@@ -48,6 +48,8 @@ export class EngineDriver {
       send: (bytes) => port.write(bytes),
       emit: (event) => this.dispatch(event),
     });
+    // A port already connected (opened by the caller) is up before its held bytes arrive.
+    if (port.state?.status === 'connected') this.conversation.linkChanged(true, this.clock.now());
     this.snapshot = this.makeView();
     port.onData((chunk) => {
       const now = this.clock.now();
@@ -72,7 +74,7 @@ export class EngineDriver {
   /** Opens the port; a port without states is up once open. */
   async open(): Promise<void> {
     await this.options.port.open();
-    if (!this.options.port.onState || this.options.port.state?.status === 'connected') {
+    if (!this.conversation.linkUp && (!this.options.port.onState || this.options.port.state?.status === 'connected')) {
       this.conversation.linkChanged(true, this.clock.now());
       this.afterInput();
     }
