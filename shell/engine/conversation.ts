@@ -6,7 +6,7 @@ import type { PromptPattern } from './prompt-pattern.js';
 import { TerminalQueries, type TerminalSize } from './terminal-queries.js';
 import type { EngineTiming } from './timing.js';
 import type { CommandRef, EngineEvent, EngineMode, InterruptResult, LostReason } from './types.js';
-import { decodeLatin1, encodeLine } from './bytes.js';
+import { decodeLatin1, encodeLine, type LineEncoding } from './bytes.js';
 
 export interface ConversationOptions {
   prompt: PromptPattern;
@@ -27,6 +27,8 @@ export interface ConversationOptions {
   mode?: 'auto' | 'raw';
   /** Size answered to terminal queries; default 80x24. */
   terminal?: TerminalSize;
+  /** Default `utf8`. */
+  encoding?: LineEncoding;
 }
 
 /** What becomes of a line about to be sent: sent (options taken off), refused, or ours (quit). */
@@ -192,7 +194,7 @@ export class Conversation {
   /** The far end is known to have nothing more to say now (the embedded model, idle). */
   quiescent(now: number): void {
     const running = this.running;
-    if (this.candidateSince !== null && (running === null || running.echo.echoed)) this.promptSettled(now);
+    if (this.candidateSince !== null && (running === null || running.echo.echoed || running.echo.answered)) this.promptSettled(now);
   }
 
   /** A line from the user or a script: queued, sent once the target can take it. */
@@ -362,7 +364,7 @@ export class Conversation {
       }
       const ref: CommandRef = { id: this.nextId++, line: checked.send };
       const echo = new EchoWatch();
-      const bytes = encodeLine(checked.send, this.lineEnding);
+      const bytes = encodeLine(checked.send, this.lineEnding, this.options.encoding);
       echo.expect(decodeLatin1(bytes.subarray(0, bytes.length - this.lineEnding.length)));
       this.running = { ref, echo, quiet, sentAt: now, gluedAfterEcho: false };
       this.settled = false;
