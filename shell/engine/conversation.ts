@@ -77,6 +77,10 @@ export class Conversation {
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
   private quitting = false;
+  /** This far end answered a re-ask Enter with a glued prompt again: it glues every prompt. */
+  private gluedAnswers = false;
+  /** A glued prompt arrived since the last settled prompt or send. */
+  private gluedPending = false;
 
   constructor(private readonly options: ConversationOptions) {
     this.forced = options.mode ?? 'auto';
@@ -138,7 +142,13 @@ export class Conversation {
 
   linkChanged(up: boolean, now: number): void {
     if (up === this.link) return;
+    // A prompt that was the last thing on a link that ended stayed the last thing.
+    if (!up && this.candidateSince !== null && this.running !== null && this.running.echo.echoed) this.finish();
     this.link = up;
+    this.receivedAny = false;
+    this.lastByteAt = -Infinity;
+    this.gluedAnswers = false;
+    this.gluedPending = false;
     this.tail.reset();
     this.known = false;
     this.family = false;
@@ -250,6 +260,7 @@ export class Conversation {
     if (this.wakeAt !== null) next = Math.min(next, this.wakeAt);
     if (this.reaskAt !== null) next = Math.min(next, this.reaskAt);
     if (this.quietWaiting()) next = Math.min(next, Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) + timing.quietMs);
+    if (this.gluedSettles()) next = Math.min(next, this.lastByteAt + timing.settleMs);
     return next === Infinity ? null : next;
   }
 
@@ -259,6 +270,7 @@ export class Conversation {
     if (this.candidateSince !== null && settleWait !== null && now - this.candidateSince >= settleWait) {
       this.promptSettled(now);
     }
+    if (this.gluedSettles() && now - this.lastByteAt >= timing.settleMs) this.promptSettled(now);
     if (this.wakeAt !== null && now >= this.wakeAt) {
       this.wakeAt = null;
       this.wake(1);
@@ -288,8 +300,14 @@ export class Conversation {
     return running.echo.answered ? timing.quietMs : null;
   }
 
+  /** A far end that glues every prompt: its glued prompt ends a command once the output is quiet. */
+  private gluedSettles(): boolean {
+    return this.gluedAnswers && this.gluedPending && this.needsPrompt();
+  }
+
   private quietWaiting(): boolean {
-    if (this.known || this.family || !this.link) return false;
+    // The wake Enter goes first: a known prompt may answer it.
+    if (this.known || this.family || !this.link || this.wakeAt !== null) return false;
     if (this.running !== null) return this.running.quiet;
     return this.options.unknownPrompt === 'quiet' && this.queue.length > 0 && this.receivedAny;
   }
@@ -304,6 +322,8 @@ export class Conversation {
 
   private sawGlued(now: number): void {
     this.family = true;
+    if (this.reaskTries > 0) this.gluedAnswers = true;
+    this.gluedPending = true;
     if (this.running?.echo.echoed) this.running.gluedAfterEcho = true;
     this.armReask(now);
   }
@@ -329,6 +349,7 @@ export class Conversation {
 
   private promptSettled(now: number): void {
     this.candidateSince = null;
+    this.gluedPending = false;
     this.settled = true;
     this.known = true;
     this.wakeAt = null;
@@ -368,6 +389,7 @@ export class Conversation {
       echo.expect(decodeLatin1(bytes.subarray(0, bytes.length - this.lineEnding.length)));
       this.running = { ref, echo, quiet, sentAt: now, gluedAfterEcho: false };
       this.settled = false;
+      this.gluedPending = false;
       this.candidateSince = null;
       this.interruptArmed = false;
       this.options.emit({ type: 'queue', lines: [...this.queue] });
@@ -379,6 +401,7 @@ export class Conversation {
 
   private rebooted(marker: string): void {
     this.known = false;
+    this.gluedAnswers = false;
     this.family = false;
     this.settled = false;
     this.lose('reboot', `the target rebooted (${marker})`);
