@@ -46,6 +46,7 @@ interface Running {
 
 const CTRL_C = Uint8Array.of(0x03);
 const REASK_TRIES = 3;
+const WAKE_TRIES = 3;
 
 /**
  * The one conversation with the far end (design.md §The console and the stream): decides when a
@@ -73,6 +74,7 @@ export class Conversation {
   private wakeAt: number | null = null;
   private reaskAt: number | null = null;
   private reaskTries = 0;
+  private wakeTries = 0;
   private interruptArmed = false;
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
@@ -156,6 +158,7 @@ export class Conversation {
     this.candidateSince = null;
     this.reaskAt = null;
     this.wakeAt = up ? now + this.options.timing.settleMs : null;
+    this.wakeTries = 0;
     if (!up) this.lose('link-down', 'the link went down');
     this.options.emit({ type: 'link', up });
     this.announceMode();
@@ -273,7 +276,13 @@ export class Conversation {
     if (this.gluedSettles() && now - this.lastByteAt >= timing.settleMs) this.promptSettled(now);
     if (this.wakeAt !== null && now >= this.wakeAt) {
       this.wakeAt = null;
-      this.wake(1);
+      // A far end that stays silent is asked again, later each time (QEMU may not have taken the
+      // connection yet); one that said anything at all is left to the prompt rule.
+      if (this.wakeTries === 0 || !this.receivedAny) {
+        this.wakeTries++;
+        this.wake(this.wakeTries);
+        if (this.wakeTries < WAKE_TRIES && !this.receivedAny) this.wakeAt = now + timing.reaskMs * 2 ** (this.wakeTries - 1);
+      }
     }
     if (this.reaskAt !== null && now >= this.reaskAt) {
       this.reaskAt = null;
