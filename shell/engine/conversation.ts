@@ -331,7 +331,8 @@ export class Conversation {
 
   private sawGlued(now: number): void {
     this.family = true;
-    if (this.reaskTries > 0) this.gluedAnswers = true;
+    // Learnt only once a bare prompt has been seen: a board still booting glues prompts too.
+    if (this.reaskTries > 0 && this.known) this.gluedAnswers = true;
     this.gluedPending = true;
     if (this.running?.echo.echoed) this.running.gluedAfterEcho = true;
     this.armReask(now);
