@@ -24,6 +24,8 @@ export interface ResultsBuilder {
   consumeAll(events: Iterable<ParserEvent>): void;
   /** A snapshot of everything so far; `finished_at` is the clock at this call. */
   document(): ResultsDocument;
+  /** Whether a run or compare has been recorded (cheap; document() copies everything). */
+  readonly hasRuns: boolean;
 }
 
 /** Metric samples kept per document; a day of 10 Hz METRIC lines is ~860 000. */
@@ -148,6 +150,9 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   }
 
   return {
+    get hasRuns() {
+      return runs.length + compares.length > 0;
+    },
     consume,
     consumeAll(events) {
       for (const e of events) consume(e);
