@@ -1,3 +1,4 @@
+import { forwardLineControl } from './forward-line-control.js';
 import { Listeners } from './listeners.js';
 import { isPortError, portError, type BytePort, type PortError } from './port.js';
 
@@ -78,6 +79,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
 
   let lastDescription = options.description ?? 'reconnecting port';
   const describe = (): string => current?.description ?? lastDescription;
+  const lineControl = forwardLineControl(() => (state.status === 'connected' ? current : undefined), describe);
 
   const setState = (next: ReconnectState): void => {
     state = next;
@@ -138,6 +140,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
         }
         attempts = 0;
         waits = 0;
+        lineControl.reconnected(port);
         setState({ status: 'connected', droppedBytes: state.droppedBytes });
         firstOpen?.resolve();
         firstOpen = undefined;
@@ -157,6 +160,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     get state() {
       return state;
     },
+    lineControl,
 
     open() {
       if (started) return Promise.reject(portError('io', 'open() called twice'));

@@ -114,5 +114,6 @@ export function createConsolePort(options: ConsolePortOptions): ReconnectingPort
     },
     onClose: (listener) => port.onClose(listener),
     onState: (listener) => port.onState(listener),
+    lineControl: port.lineControl,
   };
 }

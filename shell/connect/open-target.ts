@@ -3,9 +3,11 @@ import {
   createReconnectingPort,
   createSerialDevicePort,
   createSocketPort,
+  createTelnetPort,
   DEFAULT_BAUD_RATE,
   formatEndpoint,
   isPortError,
+  lineControlOf,
   portError,
   type BytePort,
   type LogWriter,
@@ -16,6 +18,8 @@ import type { Speed } from '../kernel-host.js';
 import { createModelTarget, randomSeed } from '../model-target.js';
 import type { ConnectOptions, TargetSpec } from './connect-options.js';
 import { createConsolePort } from './console-port.js';
+import { pulseDtr } from './line-control.js';
+import { readSendFile, sendPaced } from './send-file.js';
 
 export interface OpenTargetOptions extends ConnectOptions {
   /** The model's speed when the target does not name one. */
@@ -29,6 +33,8 @@ export interface OpenTargetOptions extends ConnectOptions {
    * (see createConsolePort). Default 500 ms; never for the embedded model, which always speaks first.
    */
   readonly wakeAfterMs?: number;
+  /** Where `--send` reports what it sent (one line). Default: nowhere. */
+  readonly say?: (line: string) => void;
 }
 
 /** An open console link: the port to hand to plain mode, the TUI or `sis run`. */
@@ -63,6 +69,8 @@ export function portFactory(target: TargetSpec, speed: Speed, seed: bigint): () 
       return () => createSerialDevicePort({ path: target.path, ...target.line });
     case 'socket':
       return () => createSocketPort({ endpoint: target.endpoint });
+    case 'telnet':
+      return () => createTelnetPort({ endpoint: target.endpoint, line: target.line });
   }
 }
 
@@ -73,6 +81,7 @@ export function describeTarget(target: TargetSpec): string {
     case 'device':
       return target.path;
     case 'socket':
+    case 'telnet':
       return formatEndpoint(target.endpoint);
   }
 }
@@ -94,6 +103,12 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     });
     if (!opened.ok) return { ok: false, status: 2, message: opened.error.message };
     log = opened.writer;
+  }
+  const sendPath = options.lineFlags?.sendFile;
+  const toSend = sendPath === undefined ? undefined : await readSendFile(sendPath);
+  if (toSend !== undefined && !toSend.ok) {
+    await log?.close();
+    return { ok: false, status: 2, message: toSend.message };
   }
   const seed = target.kind === 'model' ? target.seed ?? randomSeed() : undefined;
   const reconnecting = createReconnectingPort({
@@ -119,6 +134,23 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     await port.close();
     await log?.close();
     return { ok: false, status: 1, message: failure.message };
+  }
+  const pulseMs = options.lineFlags?.dtrPulseMs;
+  const pulsed = pulseMs === undefined ? undefined : await pulseDtr(lineControlOf(port), pulseMs);
+  if (pulsed !== undefined && !pulsed.ok) {
+    await port.close();
+    await log?.close();
+    return { ok: false, status: 1, message: `--dtr-pulse: ${pulsed.message}` };
+  }
+  if (toSend !== undefined) {
+    const line = lineControlOf(port).settings ?? ('line' in target ? target.line : undefined);
+    const sent = await sendPaced(port, toSend.bytes, line === undefined ? {} : { line });
+    if (!sent.ok) {
+      await port.close();
+      await log?.close();
+      return { ok: false, status: 1, message: sent.message };
+    }
+    options.say?.(`sent ${sendPath} (${sent.bytes} bytes in ${sent.seconds.toFixed(1)} s)`);
   }
   return {
     ok: true,

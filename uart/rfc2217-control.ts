@@ -1,0 +1,131 @@
+import { lineFailure, lineOk, type LineControl, type LineResult, type ModemLines } from './line-control.js';
+import { checkLineSettings, type LineSettings } from './line-settings.js';
+import {
+  COM,
+  CONTROL,
+  commandName,
+  modemLinesFromState,
+  SERVER_OFFSET,
+  settingFromReply,
+  settingsRequests,
+} from './rfc2217.js';
+
+export interface Rfc2217ControlOptions {
+  readonly description: string;
+  /** Sends one COM-PORT-OPTION subnegotiation (`command`, `value`) to the server. */
+  readonly send: (command: number, value: Uint8Array) => void;
+  /** How long the server may take to answer a request. */
+  readonly answerTimeoutMs: number;
+}
+
+export interface Rfc2217Control extends LineControl {
+  /** A COM-PORT-OPTION subnegotiation from the server (its command code is ours + 100). */
+  handle(command: number, value: Uint8Array): void;
+  /** Fails every waiting request: the connection is gone. */
+  close(): void;
+}
+
+type Waiter = (value: Uint8Array | undefined) => void;
+
+/** RFC 2217 line control: each request waits for the server's answer, matched in order per command. */
+export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Control {
+  const { description, send, answerTimeoutMs } = options;
+  const waiting = new Map<number, Waiter[]>();
+  let settings: LineSettings = {};
+  let controlLines = { dtr: true, rts: true };
+  let modem: ModemLines | undefined;
+  let closed = false;
+
+  const request = (command: number, value: Uint8Array): Promise<Uint8Array | undefined> => {
+    if (closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const queue = waiting.get(command) ?? [];
+      waiting.set(command, queue);
+      const timer = setTimeout(() => {
+        const at = queue.indexOf(waiter);
+        if (at >= 0) queue.splice(at, 1);
+        resolve(undefined);
+      }, answerTimeoutMs);
+      const waiter: Waiter = (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      };
+      queue.push(waiter);
+      send(command, value);
+    });
+  };
+
+  const noAnswer = (command: number): LineResult<never> => closed
+    ? lineFailure('disconnected', `${description}: connection closed`)
+    : lineFailure('failed', `${description}: no answer to ${commandName(command)} within ${answerTimeoutMs / 1000} s`);
+
+  const control = async (code: number): Promise<LineResult<number>> => {
+    const answer = await request(COM.SET_CONTROL, Uint8Array.of(code));
+    return answer === undefined ? noAnswer(COM.SET_CONTROL) : lineOk(answer[0] ?? 0);
+  };
+
+  return {
+    get settings() {
+      return settings;
+    },
+    get controlLines() {
+      return controlLines;
+    },
+
+    async sendBreak(ms) {
+      const on = await control(CONTROL.BREAK_ON);
+      if (!on.ok) return on;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      const off = await control(CONTROL.BREAK_OFF);
+      return off.ok ? lineOk(undefined) : off;
+    },
+
+    async setControlLines(lines) {
+      if (lines.dtr !== undefined) {
+        const answer = await control(lines.dtr ? CONTROL.DTR_ON : CONTROL.DTR_OFF);
+        if (!answer.ok) return answer;
+        controlLines = { ...controlLines, dtr: answer.value === CONTROL.DTR_ON };
+      }
+      if (lines.rts !== undefined) {
+        const answer = await control(lines.rts ? CONTROL.RTS_ON : CONTROL.RTS_OFF);
+        if (!answer.ok) return answer;
+        controlLines = { ...controlLines, rts: answer.value === CONTROL.RTS_ON };
+      }
+      return lineOk(controlLines);
+    },
+
+    async getModemLines() {
+      // An empty NOTIFY-MODEMSTATE asks for the current state (as pyserial polls it).
+      const answer = await request(COM.NOTIFY_MODEMSTATE, new Uint8Array(0));
+      if (answer !== undefined && answer.length > 0) modem = modemLinesFromState(answer[0]!);
+      if (modem !== undefined) return lineOk(modem);
+      return noAnswer(COM.NOTIFY_MODEMSTATE);
+    },
+
+    async updateSettings(wanted) {
+      const invalid = checkLineSettings(wanted);
+      if (invalid !== undefined) return lineFailure('failed', `${description}: ${invalid}`);
+      for (const { command, value } of settingsRequests(wanted)) {
+        const answer = await request(command, value);
+        if (answer === undefined) return noAnswer(command);
+        const applied = settingFromReply(command, answer);
+        if (applied === undefined) {
+          return lineFailure('failed', `${description}: the server refused ${commandName(command)}`);
+        }
+        settings = { ...settings, ...applied };
+      }
+      return lineOk(settings);
+    },
+
+    handle(command, value) {
+      const mine = command - SERVER_OFFSET;
+      if (mine === COM.NOTIFY_MODEMSTATE && value.length > 0) modem = modemLinesFromState(value[0]!);
+      waiting.get(mine)?.shift()?.(value);
+    },
+
+    close() {
+      closed = true;
+      for (const queue of waiting.values()) for (const waiter of queue.splice(0)) waiter(undefined);
+    },
+  };
+}
