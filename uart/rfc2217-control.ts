@@ -55,13 +55,14 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
     });
   };
 
-  const noAnswer = (command: number): LineResult<never> => closed
+  const noAnswer = (what: string, hint = ''): LineResult<never> => closed
     ? lineFailure('disconnected', `${description}: connection closed`)
-    : lineFailure('failed', `${description}: no answer to ${commandName(command)} within ${answerTimeoutMs / 1000} s`);
+    : lineFailure('failed', `${description}: no answer to ${what} within ${answerTimeoutMs / 1000} s${hint}`);
 
-  const control = async (code: number): Promise<LineResult<number>> => {
+  const control = async (code: number, what: string): Promise<LineResult<number>> => {
     const answer = await request(COM.SET_CONTROL, Uint8Array.of(code));
-    return answer === undefined ? noAnswer(COM.SET_CONTROL) : lineOk(answer[0] ?? 0);
+    // ser2net stays silent when the ioctl fails, e.g. DTR on a pty.
+    return answer === undefined ? noAnswer(`SET-CONTROL ${what}`, ' (the server\'s port may not have this line)') : lineOk(answer[0] ?? 0);
   };
 
   return {
@@ -73,21 +74,21 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
     },
 
     async sendBreak(ms) {
-      const on = await control(CONTROL.BREAK_ON);
+      const on = await control(CONTROL.BREAK_ON, 'BREAK ON');
       if (!on.ok) return on;
       await new Promise((resolve) => setTimeout(resolve, ms));
-      const off = await control(CONTROL.BREAK_OFF);
+      const off = await control(CONTROL.BREAK_OFF, 'BREAK OFF');
       return off.ok ? lineOk(undefined) : off;
     },
 
     async setControlLines(lines) {
       if (lines.dtr !== undefined) {
-        const answer = await control(lines.dtr ? CONTROL.DTR_ON : CONTROL.DTR_OFF);
+        const answer = await control(lines.dtr ? CONTROL.DTR_ON : CONTROL.DTR_OFF, lines.dtr ? 'DTR ON' : 'DTR OFF');
         if (!answer.ok) return answer;
         controlLines = { ...controlLines, dtr: answer.value === CONTROL.DTR_ON };
       }
       if (lines.rts !== undefined) {
-        const answer = await control(lines.rts ? CONTROL.RTS_ON : CONTROL.RTS_OFF);
+        const answer = await control(lines.rts ? CONTROL.RTS_ON : CONTROL.RTS_OFF, lines.rts ? 'RTS ON' : 'RTS OFF');
         if (!answer.ok) return answer;
         controlLines = { ...controlLines, rts: answer.value === CONTROL.RTS_ON };
       }
@@ -99,7 +100,7 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
       const answer = await request(COM.NOTIFY_MODEMSTATE, new Uint8Array(0));
       if (answer !== undefined && answer.length > 0) modem = modemLinesFromState(answer[0]!);
       if (modem !== undefined) return lineOk(modem);
-      return noAnswer(COM.NOTIFY_MODEMSTATE);
+      return noAnswer(commandName(COM.NOTIFY_MODEMSTATE));
     },
 
     async updateSettings(wanted) {
@@ -107,7 +108,7 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
       if (invalid !== undefined) return lineFailure('failed', `${description}: ${invalid}`);
       for (const { command, value } of settingsRequests(wanted)) {
         const answer = await request(command, value);
-        if (answer === undefined) return noAnswer(command);
+        if (answer === undefined) return noAnswer(commandName(command));
         const applied = settingFromReply(command, answer);
         if (applied === undefined) {
           return lineFailure('failed', `${description}: the server refused ${commandName(command)}`);

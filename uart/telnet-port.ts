@@ -106,7 +106,8 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
         clearTimeout(timer);
         resolve(yes);
       };
-      negotiation.offerLocal(OPT_COM_PORT);
+      if (negotiation.isLocal(OPT_COM_PORT)) comAnswered(true);
+      else negotiation.offerLocal(OPT_COM_PORT);
     });
     if (phase !== 'opening') return undefined;
     if (agreed === undefined) {
