@@ -96,7 +96,9 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
     },
 
     async getModemLines() {
-      // An empty NOTIFY-MODEMSTATE asks for the current state (as pyserial polls it).
+      // With the mask at 0xFF the server notifies every change, so a state it has sent is current.
+      if (modem !== undefined) return lineOk(modem);
+      // None yet: an empty NOTIFY-MODEMSTATE asks for it (as pyserial polls; not every server answers).
       const answer = await request(COM.NOTIFY_MODEMSTATE, new Uint8Array(0));
       if (answer !== undefined && answer.length > 0) modem = modemLinesFromState(answer[0]!);
       if (modem !== undefined) return lineOk(modem);
