@@ -150,7 +150,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
       await log?.close();
       return { ok: false, status: 1, message: sent.message };
     }
-    options.say?.(`sent ${sendPath} (${sent.bytes} bytes in ${sent.seconds.toFixed(1)} s)`);
+    options.say?.(`sent ${sendPath} (${sent.bytes} bytes in ${sent.seconds.toFixed(2)} s)`);
   }
   return {
     ok: true,
