@@ -24,6 +24,11 @@ export interface ConsolePortOptions {
   readonly wakeAfterMs?: number;
 }
 
+export interface ConsolePort extends ReconnectingPort {
+  /** Forgets received bytes no console has taken yet (an XMODEM transfer's ACKs, not for the screen). */
+  discardHeld(): void;
+}
+
 /** Received bytes held for a console that has not subscribed yet; beyond this the oldest go. */
 const HOLD_LIMIT_BYTES = 1024 * 1024;
 const WAKE_TRIES = 3;
@@ -35,7 +40,7 @@ const WAKE_TRIES = 3;
  * for it; a far end that stays silent after connecting is asked for a prompt. `state` and
  * `onState` are the reconnecting port's.
  */
-export function createConsolePort(options: ConsolePortOptions): ReconnectingPort {
+export function createConsolePort(options: ConsolePortOptions): ConsolePort {
   const { port, log } = options;
   const outgoing = createOutgoingMapper(options.enter ?? 'cr');
   const incoming = createIncomingMapper(options.incomingCr ?? 'keep');
@@ -115,5 +120,9 @@ export function createConsolePort(options: ConsolePortOptions): ReconnectingPort
     onClose: (listener) => port.onClose(listener),
     onState: (listener) => port.onState(listener),
     lineControl: port.lineControl,
+    discardHeld() {
+      held = [];
+      heldBytes = 0;
+    },
   };
 }

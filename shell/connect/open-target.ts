@@ -7,7 +7,6 @@ import {
   DEFAULT_BAUD_RATE,
   formatEndpoint,
   isPortError,
-  lineControlOf,
   portError,
   type BytePort,
   type LogWriter,
@@ -18,8 +17,8 @@ import type { Speed } from '../kernel-host.js';
 import { createModelTarget, randomSeed } from '../model-target.js';
 import type { ConnectOptions, TargetSpec } from './connect-options.js';
 import { createConsolePort } from './console-port.js';
-import { pulseDtr } from './line-control.js';
-import { readSendFile, sendPaced } from './send-file.js';
+import { afterConnect } from './after-connect.js';
+import { readSendFile } from './send-file.js';
 
 export interface OpenTargetOptions extends ConnectOptions {
   /** The model's speed when the target does not name one. */
@@ -135,22 +134,17 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     await log?.close();
     return { ok: false, status: 1, message: failure.message };
   }
-  const pulseMs = options.lineFlags?.dtrPulseMs;
-  const pulsed = pulseMs === undefined ? undefined : await pulseDtr(lineControlOf(port), pulseMs);
-  if (pulsed !== undefined && !pulsed.ok) {
+  const failed = await afterConnect(reconnecting, {
+    flags: options.lineFlags,
+    toSend: toSend?.ok === true ? toSend.bytes : undefined,
+    line: 'line' in target ? target.line : undefined,
+    ...(options.say !== undefined && { say: options.say }),
+    discardReceived: () => port.discardHeld(),
+  });
+  if (failed !== undefined) {
     await port.close();
     await log?.close();
-    return { ok: false, status: 1, message: `--dtr-pulse: ${pulsed.message}` };
-  }
-  if (toSend !== undefined) {
-    const line = lineControlOf(port).settings ?? ('line' in target ? target.line : undefined);
-    const sent = await sendPaced(port, toSend.bytes, line === undefined ? {} : { line });
-    if (!sent.ok) {
-      await port.close();
-      await log?.close();
-      return { ok: false, status: 1, message: sent.message };
-    }
-    options.say?.(`sent ${sendPath} (${sent.bytes} bytes in ${sent.seconds.toFixed(2)} s)`);
+    return { ok: false, status: 1, message: failed };
   }
   return {
     ok: true,

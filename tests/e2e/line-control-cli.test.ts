@@ -57,6 +57,8 @@ describe('line control on the command line', () => {
       'sis: --break-ms applies to serial devices, rfc2217:// servers and the embedded model, not to tcp:127.0.0.1:9 (a plain byte stream has no line control)'],
     [['rfc2217://127.0.0.1'], "sis: invalid endpoint 'rfc2217://127.0.0.1': missing port (expected rfc2217://HOST:PORT)"],
     [['--send', '/nonexistent/fw.bin'], 'sis: --send: cannot read /nonexistent/fw.bin: no such file'],
+    [['--send-protocol', 'ymodem'], 'sis: --send-protocol needs --send FILE'],
+    [['--send', 'x', '--send-protocol', 'zmodem'], "sis: --send-protocol: invalid value 'zmodem' (expected raw, xmodem, xmodem-1k or ymodem)"],
   ])('%j: status 2 and one line', async (args, line) => {
     const result = await runCli(args);
     expect({ status: result.status, stderr: result.stderr.split('\n')[0] }).toEqual({ status: 2, stderr: line });
@@ -65,7 +67,7 @@ describe('line control on the command line', () => {
   test('--help lists the line-control options and the telnet targets', async () => {
     const result = await runCli(['--help']);
     const help = result.stdout.toString();
-    for (const part of ['--break-ms MS', '--dtr-pulse MS', '--send FILE', 'rfc2217://HOST:PORT', 'telnet://HOST:PORT']) {
+    for (const part of ['--break-ms MS', '--dtr-pulse MS', '--send FILE', '--send-protocol P', 'rfc2217://HOST:PORT', 'telnet://HOST:PORT']) {
       expect(help).toContain(part);
     }
   });
