@@ -19,6 +19,8 @@ export interface Rfc2217ControlOptions {
 }
 
 export interface Rfc2217Control extends LineControl {
+  /** Asks the server for the settings in effect (each request with value 0); unanswered ones stay unknown. */
+  querySettings(): Promise<void>;
   /** A COM-PORT-OPTION subnegotiation from the server (its command code is ours + 100). */
   handle(command: number, value: Uint8Array): void;
   /** Fails every waiting request: the connection is gone. */
@@ -67,7 +69,7 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
 
   return {
     get settings() {
-      return settings;
+      return Object.keys(settings).length === 0 ? undefined : settings;
     },
     get controlLines() {
       return controlLines;
@@ -118,6 +120,20 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
         settings = { ...settings, ...applied };
       }
       return lineOk(settings);
+    },
+
+    async querySettings() {
+      const queries = [
+        { command: COM.SET_BAUDRATE, value: new Uint8Array(4) },
+        ...[COM.SET_DATASIZE, COM.SET_PARITY, COM.SET_STOPSIZE].map((command) => ({ command, value: Uint8Array.of(0) })),
+        // SET-CONTROL 0 asks for the outbound flow control setting.
+        { command: COM.SET_CONTROL, value: Uint8Array.of(0) },
+      ];
+      const answers = await Promise.all(queries.map(({ command, value }) => request(command, value)));
+      answers.forEach((answer, i) => {
+        const applied = answer === undefined ? undefined : settingFromReply(queries[i]!.command, answer);
+        if (applied !== undefined) settings = { ...settings, ...applied };
+      });
     },
 
     handle(command, value) {

@@ -69,8 +69,10 @@ function flowCode(flow: FlowControl): number {
 /** What a server's answer to a settings request says is now in effect; undefined if it makes no sense. */
 export function settingFromReply(command: number, value: Uint8Array): LineSettings | undefined {
   switch (command) {
-    case COM.SET_BAUDRATE:
-      return value.length >= 4 ? { baudRate: new DataView(value.buffer, value.byteOffset).getUint32(0) } : undefined;
+    case COM.SET_BAUDRATE: {
+      const baudRate = value.length >= 4 ? new DataView(value.buffer, value.byteOffset).getUint32(0) : 0;
+      return baudRate > 0 ? { baudRate } : undefined;
+    }
     case COM.SET_DATASIZE:
       return [5, 6, 7, 8].includes(value[0] ?? 0) ? { dataBits: value[0] as DataBits } : undefined;
     case COM.SET_PARITY: {

@@ -121,7 +121,11 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
     // Every modem line change is reported; line-state reports (errors, break detect) are not wanted.
     inner.write(subnegotiation(OPT_COM_PORT, Uint8Array.of(COM.SET_MODEMSTATE_MASK, 0xff)));
     inner.write(subnegotiation(OPT_COM_PORT, Uint8Array.of(COM.SET_LINESTATE_MASK, 0)));
-    if (options.line === undefined || Object.keys(options.line).length === 0) return undefined;
+    if (options.line === undefined || Object.keys(options.line).length === 0) {
+      // No settings asked for: learn the server's, so the console can show them.
+      await control.querySettings();
+      return undefined;
+    }
     const applied = await control.updateSettings(options.line);
     return applied.ok ? undefined : portError('io', applied.message);
   };

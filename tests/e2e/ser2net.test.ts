@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTarget } from '../../shell/connect/index.js';
 import { changeLineSettings, readModemLines, sendBreak, toggleDtr } from '../../shell/connect/line-control.js';
+import { lineControlOf } from '../../uart/port.js';
 import { startPtyPair, type PtyPair } from '../uart/socat.js';
 import { bytes, collect } from '../uart/wait.js';
 import { killAll, SisProcess, startServe } from './transports-helpers.js';
@@ -114,6 +115,8 @@ describe('sis against a real ser2net exporting a pty whose far end is sis serve 
     const { port } = opened.connection;
     const received = collect(port);
     await received.until('sis> ');
+    // Asked of ser2net at connect: the line from its config.
+    expect(lineControlOf(port).settings).toEqual({ baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' });
     expect(await sendBreak(port, 100)).toEqual({ ok: true, message: 'BREAK sent (100 ms)' });
     expect(await changeLineSettings(port, { baudRate: 19200, parity: 'even' })).toEqual({
       ok: true, message: 'line now 19200 8E1 flow none',

@@ -32,6 +32,19 @@ interface FakeOptions {
   readonly binary?: boolean;
 }
 
+/** A fresh fake port's settings as RFC 2217 values: 115200 8N1, no flow control. */
+const newLineState = (): Map<number, number[]> =>
+  new Map<number, number[]>([[1, [0, 1, 0xc2, 0]], [2, [8]], [3, [1]], [4, [1]], [5, [1]]]);
+
+/** A request's answer: value 0 asks for the current setting; BREAK/DTR/RTS codes are echoed. */
+function answer(lineState: Map<number, number[]>, command: number, value: number[]): number[] {
+  if (command === 7) return [0xb0];
+  if (!lineState.has(command)) return value;
+  if (value.every((byte) => byte === 0)) return lineState.get(command)!;
+  if (command !== 5 || value[0]! <= 3) lineState.set(command, value);
+  return value;
+}
+
 const VERB = new Map([[WILL, 'WILL'], [WONT, 'WONT'], [DO, 'DO'], [DONT, 'DONT']]);
 
 function startFakeServer(options: FakeOptions = {}): Promise<FakeServer> {
@@ -42,6 +55,7 @@ function startFakeServer(options: FakeOptions = {}): Promise<FakeServer> {
   const notify = (): void => { for (const wake of [...wakers]) wake(); };
   const server: Server = createServer((socket) => {
     client = socket;
+    const lineState = newLineState();
     const decoder = new TelnetDecoder();
     decoder.binary = true;
     socket.write(Uint8Array.from(options.greeting ?? [IAC, WILL, OPT_BINARY, IAC, WILL, OPT_SGA, IAC, DO, OPT_COM_PORT]));
@@ -59,8 +73,7 @@ function startFakeServer(options: FakeOptions = {}): Promise<FakeServer> {
           log.push(`SB ${event.option} ${[...event.data].join(' ')}`);
           const [command, ...value] = event.data;
           if (command !== undefined && !(options.silentTo ?? []).includes(command) && command <= 12) {
-            const answer = command === 7 ? [0xb0] : value;
-            socket.write(Uint8Array.of(IAC, SB, OPT_COM_PORT, command + 100, ...answer, IAC, SE));
+            socket.write(Uint8Array.of(IAC, SB, OPT_COM_PORT, command + 100, ...answer(lineState, command, value), IAC, SE));
           }
         }
       }
@@ -155,6 +168,7 @@ describe('RFC 2217 (COM-PORT-OPTION)', () => {
     const { server, port } = await connect(true);
     await port.open();
     const control = lineControlOf(port);
+    expect(control.settings).toEqual({ baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' });
     expect(await control.updateSettings({ baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 2, flow: 'rtscts' }))
       .toEqual({ ok: true, value: { baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 2, flow: 'rtscts' } });
     expect(await control.sendBreak(20)).toEqual({ ok: true, value: undefined });
@@ -163,6 +177,7 @@ describe('RFC 2217 (COM-PORT-OPTION)', () => {
     const sub = server.log.filter((line) => line.startsWith('SB'));
     expect(sub).toEqual([
       'SB 44 11 255', 'SB 44 10 0',
+      'SB 44 1 0 0 0 0', 'SB 44 2 0', 'SB 44 3 0', 'SB 44 4 0', 'SB 44 5 0',
       'SB 44 1 0 0 37 128', 'SB 44 2 7', 'SB 44 3 3', 'SB 44 4 2', 'SB 44 5 3',
       'SB 44 5 5', 'SB 44 5 6', 'SB 44 5 9', 'SB 44 5 12', 'SB 44 7',
     ]);
