@@ -41,6 +41,7 @@ export {
   type ReconnectingPort,
   type ReconnectingPortOptions,
   type ReconnectState,
+  type Traffic,
 } from './reconnecting-port.js';
 export { createLogWriter, type LogWriter, type LogWriterOptions, type LogWriterResult } from './log-file.js';
 export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';

@@ -41,8 +41,15 @@ export interface ReconnectingPortOptions {
   readonly timers?: ReconnectTimers;
 }
 
+/** Bytes moved over every connection so far: received from and handed to the far end. */
+export interface Traffic {
+  readonly rxBytes: number;
+  readonly txBytes: number;
+}
+
 export interface ReconnectingPort extends BytePort {
   readonly state: ReconnectState;
+  readonly traffic: Traffic;
   onState(listener: (state: ReconnectState) => void): () => void;
 }
 
@@ -76,6 +83,8 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
   let started = false;
   let firstOpen: { resolve: () => void; reject: (error: PortError) => void } | undefined;
   let closedPromise: Promise<void> | undefined;
+  let rxBytes = 0;
+  let txBytes = 0;
 
   let lastDescription = options.description ?? 'reconnecting port';
   const describe = (): string => current?.description ?? lastDescription;
@@ -125,7 +134,9 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     lastDescription = port.description;
     const live = (): boolean => current === port && !hostClosed;
     port.onData((chunk) => {
-      if (live()) dataListeners.emit(chunk);
+      if (!live()) return;
+      rxBytes += chunk.length;
+      dataListeners.emit(chunk);
     });
     port.onClose((reason) => {
       if (!live() || state.status !== 'connected') return;
@@ -160,6 +171,9 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     get state() {
       return state;
     },
+    get traffic() {
+      return { rxBytes, txBytes };
+    },
     lineControl,
 
     open() {
@@ -174,6 +188,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     write(data) {
       if (data.length === 0) return;
       if (state.status === 'connected' && current !== undefined) {
+        txBytes += data.length;
         current.write(data);
         return;
       }

@@ -102,6 +102,9 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
     get state() {
       return port.state;
     },
+    get traffic() {
+      return port.traffic;
+    },
     open() {
       opened ??= port.open();
       return opened;
