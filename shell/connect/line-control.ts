@@ -86,6 +86,33 @@ export async function changeLineSettings(port: BytePort, settings: LineSettings)
   return result.ok ? { ok: true, message: `line now ${describeSettings(result.value)}` } : action(result, '');
 }
 
+export interface LineStatus {
+  /** `lineControlOf(port).settings`; undefined: the port has none (a socket, the unpaced model). */
+  readonly settings?: LineSettings;
+  /** The last `readModemLines` answer, if the device reports them. */
+  readonly modem?: ModemLines;
+  /** `port.traffic`. */
+  readonly traffic?: { readonly rxBytes: number; readonly txBytes: number };
+}
+
+/** The status line's line part: `9600 8E1  CTS on  DSR on  DCD on  RI off  RX 1.2k TX 40`; absent parts are left out. */
+export function formatLineStatus(status: LineStatus): string {
+  const parts: string[] = [];
+  if (status.settings !== undefined) parts.push(formatLineSettings(status.settings));
+  if (status.modem !== undefined) parts.push(formatModemLines(status.modem));
+  if (status.traffic !== undefined) parts.push(`RX ${formatCount(status.traffic.rxBytes)} TX ${formatCount(status.traffic.txBytes)}`);
+  return parts.join('  ');
+}
+
+/** 999, 1.2k, 12k, 3.4M: byte counts in at most four characters. */
+export function formatCount(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 10_000) return `${(n / 1000).toFixed(1)}k`;
+  if (n < 1_000_000) return `${Math.floor(n / 1000)}k`;
+  if (n < 10_000_000) return `${(n / 1e6).toFixed(1)}M`;
+  return `${Math.floor(n / 1e6)}M`;
+}
+
 const PARITY_LETTERS: Readonly<Record<string, Parity>> = { N: 'none', E: 'even', O: 'odd', M: 'mark', S: 'space' };
 const FLOWS = ['none', 'rtscts', 'xonxoff'] as const;
 

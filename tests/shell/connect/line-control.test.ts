@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   changeLineSettings,
+  formatLineStatus,
   formatModemLines,
   parseSettingsText,
   pulseDtrAction,
@@ -142,6 +143,16 @@ describe('the settings form and the modem line text', () => {
     ['0', 'invalid baud rate 0 (expected an integer 1..16000000)'],
   ])('%j is refused', (text, message) => {
     expect(parseSettingsText(text)).toEqual({ ok: false, message });
+  });
+
+  test('the status line part: settings, modem lines and byte counts, each only when known', () => {
+    expect(formatLineStatus({
+      settings: { baudRate: 9600, parity: 'even' },
+      modem: { cts: true, dsr: true, dcd: false, ri: false },
+      traffic: { rxBytes: 1234, txBytes: 40 },
+    })).toBe('9600 8E1  CTS on  DSR on  DCD off  RI off  RX 1.2k TX 40');
+    expect(formatLineStatus({ traffic: { rxBytes: 12_345_678, txBytes: 999_999 } })).toBe('RX 12M TX 999k');
+    expect(formatLineStatus({})).toBe('');
   });
 
   test('modem lines a device does not report show ?', () => {
