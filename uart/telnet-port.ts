@@ -96,6 +96,7 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
     else if (phase === 'opening') {
       phase = 'closed';
       comAnswered(undefined);
+      control.close();
     }
   });
 

@@ -231,6 +231,19 @@ describe('RFC 2217 (COM-PORT-OPTION)', () => {
     expect(lineControlOf(port).settings).toEqual({ baudRate: 57600 });
   });
 
+  test('a server that hangs up during negotiation fails open() at once, not after the answer timeout', async () => {
+    // It agrees to COM-PORT-OPTION, so the client is waiting for its settings when the line drops.
+    const rude = createServer((socket) => socket.on('error', () => {}).resume().end(Uint8Array.of(IAC, DO, OPT_COM_PORT)));
+    await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', () => resolve()));
+    cleanups.push(() => new Promise((done) => rude.close(() => done())));
+    const port = createTelnetPort({
+      endpoint: { kind: 'telnet', rfc2217: true, host: '127.0.0.1', port: (rude.address() as AddressInfo).port },
+      answerTimeoutMs: 60_000,
+    });
+    cleanups.push(() => port.close());
+    await expect(port.open()).rejects.toMatchObject({ kind: 'disconnected' });
+  });
+
   test('a server that refuses RFC 2217, or says nothing (a raw socket), fails open() with one line', async () => {
     const refusing = await connect(true, { refuseComPort: true, greeting: [IAC, WILL, OPT_BINARY] });
     await expect(refusing.port.open()).rejects.toEqual({
