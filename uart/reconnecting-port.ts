@@ -1,30 +1,9 @@
 import { forwardLineControl } from './forward-line-control.js';
 import { Listeners } from './listeners.js';
 import { isPortError, portError, type BytePort, type PortError } from './port.js';
+import { realTimers, type ReconnectState, type ReconnectTimers, type Traffic } from './reconnect-state.js';
 
-/** Every state carries `droppedBytes`: host writes discarded while no connection was up. */
-export type ReconnectState =
-  /** `attempt` counts from 1 since the last connection was up; 0 before `open()`. */
-  | { readonly status: 'connecting'; readonly attempt: number; readonly droppedBytes: number }
-  | { readonly status: 'connected'; readonly droppedBytes: number }
-  | {
-      readonly status: 'waiting';
-      /** The attempt that runs at `retryAtMs`, counted since the last connection was up. */
-      readonly attempt: number;
-      readonly retryAtMs: number;
-      readonly delayMs: number;
-      readonly lastError: PortError;
-      readonly droppedBytes: number;
-    }
-  /** Final: closed by the host (`reason` undefined) or for good with `reconnect: false`. */
-  | { readonly status: 'disconnected'; readonly reason?: PortError; readonly droppedBytes: number };
-
-export interface ReconnectTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** Milliseconds, for `retryAtMs`. */
-  now(): number;
-}
+export type { ReconnectState, ReconnectTimers, Traffic } from './reconnect-state.js';
 
 export interface ReconnectingPortOptions {
   /** Makes a fresh, unopened port for each attempt. */
@@ -41,23 +20,12 @@ export interface ReconnectingPortOptions {
   readonly timers?: ReconnectTimers;
 }
 
-/** Bytes moved over every connection so far: received from and handed to the far end. */
-export interface Traffic {
-  readonly rxBytes: number;
-  readonly txBytes: number;
-}
-
 export interface ReconnectingPort extends BytePort {
   readonly state: ReconnectState;
   readonly traffic: Traffic;
   onState(listener: (state: ReconnectState) => void): () => void;
 }
 
-const realTimers: ReconnectTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
 
 /**
  * A BytePort that survives the other end going away (a board reset, a USB cable pulled, QEMU
