@@ -9,7 +9,7 @@ export const TARGET_USAGE = `Target (one; none = the embedded kernel model):
                         console server): the line flags, BREAK and DTR/RTS reach its serial port
   telnet://HOST:PORT    a telnet server, bytes only (option negotiation and IAC escaping)`;
 
-export const CONNECT_USAGE = `Serial line (devices and rfc2217://; for the model they pace its UART on virtual time, unpaced by default):
+export const CONNECT_USAGE = `Serial line (devices, rfc2217://; for the model they pace its UART on virtual time, default unpaced):
   --baud N            bits per second (default 115200); 115200 8N1 moves 11520 bytes/s
   --databits N        5, 6, 7 or 8 (default 8)
   --parity P          none, even, odd, mark or space (default none)

@@ -22,7 +22,7 @@ export const LINE_FLAG_ARGS = {
   'send-protocol': { type: 'string' },
 } as const;
 
-export const LINE_FLAGS_USAGE = `Line control (serial devices, rfc2217:// servers and the kernel model):
+export const LINE_FLAGS_USAGE = `Line control (--break-ms, --dtr-pulse: serial devices, rfc2217:// and the model; --send: any target):
   --break-ms MS       how long a BREAK lasts (1..10000, default ${DEFAULT_BREAK_MS}); the model reboots on a BREAK
   --dtr-pulse MS      once connected, drop DTR for MS (1..10000) then raise it: resets a board wired
                       for it (the model reboots and prints its boot banner)
