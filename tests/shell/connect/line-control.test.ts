@@ -84,6 +84,17 @@ describe('the kernel model answers line control as a board would', () => {
     await connection.close();
   });
 
+  test('new line settings while a test runs: the test carries on to its result, nothing reboots', async () => {
+    const { connection, port, received } = await openModel();
+    await received.until('sis> ');
+    port.write(bytes('stresstest memory --duration 2000 --seed 1\r'));
+    await received.until('METRIC stress_');
+    expect(await changeLineSettings(port, { baudRate: 115200 })).toMatchObject({ ok: true });
+    await received.until('[STRESSTEST] Memory completed');
+    expect(count(received.text(), BANNER)).toBe(1);
+    await connection.close();
+  });
+
   test('--dtr-pulse on connect: the console sees the power-on banner and the reboot banner', async () => {
     const { connection, port, received } = await openModel({ lineFlags: { breakMs: 250, dtrPulseMs: 10 } });
     await waitForCount(port, received, BANNER, 2);
