@@ -52,12 +52,24 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   const compares: CompareRecord[] = [];
   const reports: ReportRecord[] = [];
   const errors: ErrorRecord[] = [];
-  const samples: MetricSample[] = [];
-  const summaries: SummaryRecord[] = [];
+  // Telemetry arrives by the thousand: its times are kept as numbers and written out by document().
+  const samples: Array<Omit<MetricSample, 'at'> & { atMs: number }> = [];
+  const summaries: Array<Omit<SummaryRecord, 'at'> & { atMs: number }> = [];
   let droppedSamples = 0;
   let command: string | null = null;
   let testStartedAt: string | null = null;
   let pendingCompare: PendingCompare | null = null;
+
+  // Samples come in bursts within one ms: the last conversion is reused.
+  let lastMs = NaN;
+  let lastIso = '';
+  function isoAt(ms: number): string {
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = new Date(ms).toISOString();
+    }
+    return lastIso;
+  }
 
   function addRun(result: ParsedResult): void {
     const index = runs.length;
@@ -139,10 +151,10 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
           droppedSamples++;
           return;
         }
-        samples.push({ name: event.name, value: event.value, line: event.line ?? null, at: iso(), command });
+        samples.push({ name: event.name, value: event.value, line: event.line ?? null, atMs: now().getTime(), command });
         return;
       case 'summary':
-        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, at: iso(), command });
+        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, atMs: now().getTime(), command });
         return;
       default:
         return;
@@ -168,7 +180,11 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
         compares,
         reports,
         errors,
-        metrics: { samples, summaries, dropped: droppedSamples },
+        metrics: {
+          samples: samples.map(({ atMs, ...sample }): MetricSample => ({ ...sample, at: isoAt(atMs) })),
+          summaries: summaries.map(({ atMs, ...summary }): SummaryRecord => ({ ...summary, at: isoAt(atMs) })),
+          dropped: droppedSamples,
+        },
       });
     },
   };
