@@ -21,7 +21,7 @@ export {
   type OpenTargetResult,
 } from './open-target.js';
 export { describeState, reportStates } from './state-lines.js';
-export { exitOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal } from './signal-exit.js';
+export { stopOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal, type SignalStop } from './signal-exit.js';
 export { parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 export {
   CONVERSATION_ARGS,

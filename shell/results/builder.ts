@@ -26,6 +26,11 @@ export interface ResultsBuilder {
   document(): ResultsDocument;
   /** Whether a run or compare has been recorded (cheap; document() copies everything). */
   readonly hasRuns: boolean;
+  /**
+   * Records the test whose header was seen and whose result never came as CANCELLED (the session
+   * was ended by a signal while it ran); returns whether there was one.
+   */
+  cancelOpenTest(): boolean;
 }
 
 /** Metric samples kept per document; a day of 10 Hz METRIC lines is ~860 000. */
@@ -58,6 +63,7 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   let droppedSamples = 0;
   let command: string | null = null;
   let testStartedAt: string | null = null;
+  let openTest: { testType: TestType; format: ParsedResult['format']; title: string; config: ParsedResult['config'] } | null = null;
   let pendingCompare: PendingCompare | null = null;
 
   // Samples come in bursts within one ms: the last conversion is reused.
@@ -122,6 +128,7 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
       case 'prompt':
         command = null;
         testStartedAt = null;
+        openTest = null;
         pendingCompare = null;
         return;
       case 'command':
@@ -129,8 +136,10 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
         return;
       case 'test-start':
         testStartedAt = iso();
+        openTest = { testType: event.testType, format: event.format, title: event.title, config: event.config };
         return;
       case 'result':
+        openTest = null;
         return addRun(event.result);
       case 'compare-phase':
         pendingCompare ??= { side: event.side, off: [], on: [] };
@@ -164,6 +173,13 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   return {
     get hasRuns() {
       return runs.length + compares.length > 0;
+    },
+    cancelOpenTest() {
+      if (openTest === null) return false;
+      const { testType, format, title, config } = openTest;
+      openTest = null;
+      addRun({ testType, format, title, anchor: null, config, verdict: 'CANCELLED', cancelledAfterMs: null, metrics: {}, extra: {}, shellLine: null });
+      return true;
     },
     consume,
     consumeAll(events) {
