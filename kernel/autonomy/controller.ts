@@ -1,5 +1,6 @@
 import type { AutonomyMetrics } from '../autonomy-metrics.js';
 import type { Heap } from '../heap.js';
+import type { ControllerProfile } from '../profiles/index.js';
 import type { Scheduler } from '../scheduler.js';
 import type { AutonomyState } from '../state.js';
 import { MemorySteering } from './memory-steering.js';
@@ -22,7 +23,16 @@ export interface AutonomyControllerOptions {
   readonly metrics: AutonomyMetrics;
   /** Counter frequency for the printed timer cycles (default 62 500 000 Hz, QEMU virt). */
   readonly cntfrqHz?: number;
+  /** Compaction rate, forecast period and learned margin (default: the `qemu` profile's). */
+  readonly profile?: ControllerProfile;
 }
+
+const DEFAULT_CONTROLLER: ControllerProfile = {
+  compactionCooldownUs: POLICY.compactionCooldownUs,
+  compactionFragmentationPct: POLICY.compactionFragmentationPct,
+  forecastEveryTicks: 1,
+  learnedMarginPct: 0,
+};
 
 const DEFAULT_SIZES = { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes };
 
@@ -39,6 +49,11 @@ export class AutonomyController {
   private readonly cntfrqHz: number;
   private readonly outcomes = new PendingOutcomes();
   private readonly memory: MemorySteering;
+  private readonly profile: ControllerProfile;
+  /** Sum and count of the heap pressures at which OOMs were seen this session (observed with autonomy on or off). */
+  private oomPressureSum = 0;
+  private oomPressureCount = 0;
+  private ticksEnabled = 0;
   private readonly history = new Float64Array(POLICY.historyTicks);
   private host: ControllerHost | undefined;
   private timer = -1;
@@ -56,7 +71,8 @@ export class AutonomyController {
     this.heap = options.heap;
     this.metrics = options.metrics;
     this.cntfrqHz = options.cntfrqHz ?? 62_500_000;
-    this.memory = new MemorySteering(options.heap);
+    this.profile = options.profile ?? DEFAULT_CONTROLLER;
+    this.memory = new MemorySteering(options.heap, this.profile);
   }
 
   get attached(): boolean {
@@ -81,6 +97,22 @@ export class AutonomyController {
     this.schedule();
   }
 
+  /** `compare`: restart the timer from now, so each half's decisions fall at the same offsets from its start; prints nothing. */
+  rearm(): void {
+    if (!this.host) return;
+    this.host.clock.cancel(this.timer);
+    this.schedule();
+  }
+
+  /**
+   * The lowest pressure the controller keeps the heap under, from the OOMs it has observed this
+   * session (NaN until it has seen `POLICY.learnAfterOoms` of them, or when the profile does not use that knowledge).
+   */
+  get learnedCeilingPct(): number {
+    if (this.oomPressureCount < POLICY.learnAfterOoms || this.profile.learnedMarginPct <= 0) return Number.NaN;
+    return Math.floor(this.oomPressureSum / this.oomPressureCount - this.profile.learnedMarginPct);
+  }
+
   /** `autoctl off`: no tick lines until the next arm. */
   silence(): void {
     this.announcing = false;
@@ -94,7 +126,14 @@ export class AutonomyController {
   tick(): void {
     const a = this.autonomy;
     const board = a.telemetry;
+    // Observing is no intervention: the OOMs a run hits are remembered whether autonomy is on or off.
+    for (const p of board.oomPressures) {
+      this.oomPressureSum += p;
+      this.oomPressureCount++;
+    }
+    board.oomPressures.length = 0;
     if (!a.enabled) {
+      this.ticksEnabled = 0;
       // Forget the trend and lift the directives, so nothing stale steers a later run.
       this.samples = 0;
       this.predictedPct = Number.NaN;
@@ -105,6 +144,7 @@ export class AutonomyController {
     }
     a.totalDecisions++;
     this.ticksSinceArm++;
+    this.ticksEnabled++;
     this.done = this.announcing && this.ticksSinceArm <= VERBOSE_TICKS ? [] : undefined;
     const r = this.read();
     if (this.announcing && this.host) this.announceStart(r);
@@ -138,9 +178,11 @@ export class AutonomyController {
       h.copyWithin(0, 1);
       h[h.length - 1] = usedPct;
     }
-    // A trend needs two samples; before that there is no prediction to score.
-    const predictedPct = this.samples >= 2 ? predictNext(h, this.samples) : Number.NaN;
-    if (this.samples >= 2) this.metrics.recordMemoryPrediction();
+    // A trend needs two samples; before that there is no prediction to score. The forecast is made
+    // every `forecastEveryTicks` ticks.
+    const forecast = this.samples >= 2 && this.ticksEnabled % this.profile.forecastEveryTicks === 0;
+    const predictedPct = forecast ? predictNext(h, this.samples) : Number.NaN;
+    if (forecast) this.metrics.recordMemoryPrediction();
     return {
       nowUs: this.host ? this.host.clock.nowUs : 0,
       pressurePct: heap.pressurePct(),
@@ -152,6 +194,7 @@ export class AutonomyController {
       oomsSince,
       missesSince,
       confidence: confidence(this.samples, this.predictions.recentMisses(4)),
+      learnedCeilingPct: this.learnedCeilingPct,
     };
   }
 

@@ -28,6 +28,8 @@ export const POLICY = {
   imbalanceMin: 4,
   /** ... when the gap is also at least this share (%) of the deepest queue. */
   imbalancePct: 50,
+  /** OOMs observed before the pressure they came at is trusted as a ceiling (one may be a fluke). */
+  learnAfterOoms: 3,
   /** Request size assumed when no workload says (the memory test's typical block). */
   defaultRequestBytes: 1536,
 } as const;
