@@ -7,6 +7,8 @@ export interface ModelTargetOptions {
   seed?: bigint;
   /** Default `max`. */
   speed?: Speed;
+  /** The kernel model's calibration profile (default `report`). */
+  profile?: string;
   /** Pace the virtual UART at this line speed, on virtual time. Default: unpaced. */
   line?: FrameSettings;
 }
@@ -23,7 +25,7 @@ export function randomSeed(): bigint {
 /** The embedded default: the kernel model served on a virtual serial pair. */
 export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget {
   const seed = options.seed ?? randomSeed();
-  const kernel = new Kernel({ seed });
+  const kernel = new Kernel({ seed, ...(options.profile !== undefined && { profile: options.profile }) });
   let host: KernelHost | undefined;
   const pair = createVirtualPair({ onHostWrite: (bytes) => host?.receive(bytes) });
   const port: BytePort = {
@@ -64,7 +66,7 @@ export interface HeadlessModel {
 export function startHeadlessModel(options: HeadlessModelOptions): HeadlessModel {
   const seed = options.seed ?? randomSeed();
   const host = startKernelHost({
-    kernel: new Kernel({ seed }),
+    kernel: new Kernel({ seed, ...(options.profile !== undefined && { profile: options.profile }) }),
     speed: options.speed ?? 'realtime',
     emit: options.emit,
     drained: options.drained,

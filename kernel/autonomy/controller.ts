@@ -4,6 +4,7 @@ import type { ControllerProfile } from '../profiles/index.js';
 import type { Scheduler } from '../scheduler.js';
 import type { AutonomyState } from '../state.js';
 import { MemorySteering } from './memory-steering.js';
+import { OomKnowledge } from './oom-knowledge.js';
 import { PendingOutcomes } from './outcomes.js';
 import { confidence, oomRisk, POLICY, predictNext, queueGap } from './policy.js';
 import { PredictionLog } from './prediction-log.js';
@@ -50,9 +51,7 @@ export class AutonomyController {
   private readonly outcomes = new PendingOutcomes();
   private readonly memory: MemorySteering;
   private readonly profile: ControllerProfile;
-  /** Sum and count of the heap pressures at which OOMs were seen this session (observed with autonomy on or off). */
-  private oomPressureSum = 0;
-  private oomPressureCount = 0;
+  private readonly ooms: OomKnowledge;
   private ticksEnabled = 0;
   private readonly history = new Float64Array(POLICY.historyTicks);
   private host: ControllerHost | undefined;
@@ -73,6 +72,7 @@ export class AutonomyController {
     this.cntfrqHz = options.cntfrqHz ?? 62_500_000;
     this.profile = options.profile ?? DEFAULT_CONTROLLER;
     this.memory = new MemorySteering(options.heap, this.profile);
+    this.ooms = new OomKnowledge(this.profile.learnedMarginPct);
   }
 
   get attached(): boolean {
@@ -97,20 +97,25 @@ export class AutonomyController {
     this.schedule();
   }
 
-  /** `compare`: restart the timer from now, so each half's decisions fall at the same offsets from its start; prints nothing. */
+  /**
+   * `compare`: forget the trend and restart the timer from now, so each half's decisions fall at the
+   * same offsets from its start; prints nothing. What the session's OOMs taught is kept.
+   */
   rearm(): void {
+    this.samples = 0;
+    this.predictedPct = Number.NaN;
+    this.ticksEnabled = 0;
+    this.memory.restart();
+    this.outcomes.clear();
+    this.autonomy.telemetry.pressureCeilingPct = NO_CEILING;
     if (!this.host) return;
     this.host.clock.cancel(this.timer);
     this.schedule();
   }
 
-  /**
-   * The lowest pressure the controller keeps the heap under, from the OOMs it has observed this
-   * session (NaN until it has seen `POLICY.learnAfterOoms` of them, or when the profile does not use that knowledge).
-   */
+  /** The pressure ceiling learned from this session's OOMs (NaN while there is none). */
   get learnedCeilingPct(): number {
-    if (this.oomPressureCount < POLICY.learnAfterOoms || this.profile.learnedMarginPct <= 0) return Number.NaN;
-    return Math.floor(this.oomPressureSum / this.oomPressureCount - this.profile.learnedMarginPct);
+    return this.ooms.ceilingPct;
   }
 
   /** `autoctl off`: no tick lines until the next arm. */
@@ -126,12 +131,7 @@ export class AutonomyController {
   tick(): void {
     const a = this.autonomy;
     const board = a.telemetry;
-    // Observing is no intervention: the OOMs a run hits are remembered whether autonomy is on or off.
-    for (const p of board.oomPressures) {
-      this.oomPressureSum += p;
-      this.oomPressureCount++;
-    }
-    board.oomPressures.length = 0;
+    this.ooms.observe(board.oomPressures);
     if (!a.enabled) {
       this.ticksEnabled = 0;
       // Forget the trend and lift the directives, so nothing stale steers a later run.
@@ -194,7 +194,7 @@ export class AutonomyController {
       oomsSince,
       missesSince,
       confidence: confidence(this.samples, this.predictions.recentMisses(4)),
-      learnedCeilingPct: this.learnedCeilingPct,
+      learnedCeilingPct: this.ooms.ceilingPct,
     };
   }
 

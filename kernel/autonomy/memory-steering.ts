@@ -24,6 +24,12 @@ export class MemorySteering {
     this.calmTicks = 0;
   }
 
+  /** Also forgets when it last compacted (a re-armed controller starts afresh). */
+  restart(): void {
+    this.calmTicks = 0;
+    this.lastCompactionUs = Number.NEGATIVE_INFINITY;
+  }
+
   /** Returns why a prediction-based action was deferred, if one was, and the bytes shed. */
   steer(r: Reading, s: SteeringContext): { deferred?: string; freedBytes: number } {
     const heap = this.heap;

@@ -90,6 +90,8 @@ function* half(
   ctx.state.autonomy.enabled = autonomy;
   ctx.state.heap.reset();
   ctx.state.metrics.reset();
+  // Both halves start with the decision timer armed at the same offset and no trend history.
+  ctx.state.controller.rearm();
   const summary: TestSummary = yield* runStressTest(test, ctx, { ...config, seed }, { inCompare: true });
   return { summary, interventions: ctx.state.metrics.snapshot() };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE } from '../../kernel/index.js';
 import { exitOnSignals, openTarget, reportStates, signalStatus, type Connection } from '../connect/index.js';
 import { runPlainMode } from '../plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../session-results/index.js';
@@ -80,6 +81,10 @@ async function runInteractive(
     port,
     results,
     ...(connection.seed !== undefined && { seed: connection.seed }),
+    // The status line shows the model's profile beside its seed.
+    ...(connection.target.kind === 'model' && {
+      info: { seed: `${connection.seed} profile ${connection.target.profile ?? DEFAULT_PROFILE.name}` },
+    }),
     ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
   });
   const finished = await results.finish();

@@ -1,3 +1,4 @@
+import { PROFILE_NAMES } from '../../kernel/index.js';
 import {
   createReconnectingPort,
   createSerialDevicePort,
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     seed: options.seed ?? randomSeed(),
     speed: options.speed,
     line: options.pacing,
+    ...(options.profile !== undefined && { profile: options.profile }),
   };
   return options.on.kind === 'listen'
     ? serveSockets(options.on.endpoints, model)
@@ -53,7 +55,7 @@ async function serveSockets(
   for (const address of server.addresses) say(`listening on ${address}`);
   const model = startHeadlessModel({ ...settings, emit: (bytes) => server.broadcast(bytes) });
   receive = (bytes) => model.receive(bytes);
-  say(`kernel model seed=${model.seed} speed=${settings.speed}`);
+  say(`kernel model seed=${model.seed} speed=${settings.speed} profile=${settings.profile ?? PROFILE_NAMES[0]}`);
   await untilSignal();
   model.stop();
   await server.close();
@@ -79,7 +81,7 @@ async function serveDevice(
   reportStates(port, say);
   const model = startHeadlessModel({ ...settings, emit: (bytes) => port.write(bytes), drained: () => port.drain() });
   port.onData((bytes) => model.receive(bytes));
-  say(`kernel model seed=${model.seed} speed=${settings.speed}`);
+  say(`kernel model seed=${model.seed} speed=${settings.speed} profile=${settings.profile ?? PROFILE_NAMES[0]}`);
   const lost = new Promise<PortError | undefined>((resolve) => port.onClose(resolve));
   const ended = await Promise.race([untilSignal().then(() => undefined), lost]);
   model.stop();

@@ -12,6 +12,7 @@ import {
   type UnixEndpoint,
 } from '../../uart/index.js';
 import type { Speed } from '../kernel-host.js';
+import { PROFILE_NAMES } from '../../kernel/index.js';
 import { choice, integerIn, numberChoice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 
 export type TimestampMode = NonNullable<LogWriterOptions['timestamps']>;
@@ -19,7 +20,7 @@ export type TimestampMode = NonNullable<LogWriterOptions['timestamps']>;
 /** The other end of the console, and how to reach it. */
 export type TargetSpec =
   /** `line` set: the virtual UART is paced at that line speed, on virtual time. */
-  | { readonly kind: 'model'; readonly seed?: bigint; readonly speed?: Speed; readonly line?: LineSettings }
+  | { readonly kind: 'model'; readonly seed?: bigint; readonly speed?: Speed; readonly line?: LineSettings; readonly profile?: string }
   | { readonly kind: 'device'; readonly path: string; readonly line: LineSettings }
   | { readonly kind: 'socket'; readonly endpoint: TcpEndpoint | UnixEndpoint };
 
@@ -59,6 +60,7 @@ export const CONNECT_ARGS = {
   'incoming-cr': { type: 'string' },
   seed: { type: 'string' },
   speed: { type: 'string' },
+  profile: { type: 'string' },
 } as const;
 
 export type ConnectArgValues = { readonly [K in keyof typeof CONNECT_ARGS]?: string | boolean | undefined };
@@ -110,6 +112,7 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
     'iso, relative or delta');
   const seed = reader.read('seed', parseSeed, SEED_RANGE);
   const speed = reader.read('speed', parseSpeed, SPEED_RANGE);
+  const profile = reader.read('profile', choice<string>(PROFILE_NAMES), PROFILE_NAMES.join(' or '));
   if (reader.error !== undefined) return fail(reader.error);
 
   const logPath = typeof values.log === 'string' ? values.log : undefined;
@@ -126,10 +129,11 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
       kind: 'model',
       ...(seed !== undefined && { seed }),
       ...(speed !== undefined && { speed }),
+      ...(profile !== undefined && { profile }),
       ...(paced && { line }),
     };
   } else {
-    const modelOnly = (['seed', 'speed'] as const).find((flag) => values[flag] !== undefined);
+    const modelOnly = (['seed', 'speed', 'profile'] as const).find((flag) => values[flag] !== undefined);
     if (modelOnly !== undefined) return fail(`--${modelOnly} applies only to the embedded kernel model, not to ${targetText}`);
     const { endpoint } = parsedEndpoint;
     if (endpoint.kind === 'device') target = { kind: 'device', path: endpoint.path, line };

@@ -22,4 +22,4 @@ export {
 } from './open-target.js';
 export { describeState, reportStates } from './state-lines.js';
 export { exitOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal } from './signal-exit.js';
-export { parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
+export { choice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
