@@ -110,7 +110,8 @@ export class AutonomyController {
     this.autonomy.telemetry.pressureCeilingPct = NO_CEILING;
     if (!this.host) return;
     this.host.clock.cancel(this.timer);
-    this.schedule();
+    // The first decision falls at the start of the run, the next ones every interval after it.
+    this.schedule(0);
   }
 
   /** The pressure ceiling learned from this session's OOMs (NaN while there is none). */
@@ -232,8 +233,8 @@ export class AutonomyController {
     this.done = undefined;
   }
 
-  private schedule(): void {
-    this.timer = this.host!.clock.after(this.autonomy.intervalMs * 1000, () => {
+  private schedule(delayUs = this.autonomy.intervalMs * 1000): void {
+    this.timer = this.host!.clock.after(delayUs, () => {
       this.schedule();
       this.tick();
     });

@@ -37,6 +37,6 @@ export const REPORT_PROFILE: KernelProfile = {
     compactionCooldownUs: 3_000_000,
     compactionFragmentationPct: 25,
     forecastEveryTicks: 3,
-    learnedMarginPct: 19,
+    learnedMarginPct: 21,
   },
 };
