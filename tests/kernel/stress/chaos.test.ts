@@ -75,7 +75,7 @@ describe('stresstest chaos: transcripts', () => {
     const out = run('stresstest chaos --duration 3000 --fail-rate 40 --expect-failures --seed 11\r');
     expect(out.startsWith(
       'stresstest chaos --duration 3000 --fail-rate 40 --expect-failures --seed 11\r\n' +
-        '\n=== Chaos Engineering Stress Test (Enhanced) ===\nDuration: 3000 ms\nFailure Rate: 40%\nExpect Failures: yes\nSeed: 11\n\n',
+        '\n=== Chaos Engineering Stress Test (Enhanced) ===\nDuration: 3000 ms\nFailure Rate: 40%\nExpect Failures: yes\nSeed: 11 (profile report)\n\n',
     )).toBe(true);
     const p = parse(out);
     expect(p.eventLines).toHaveLength(p.events);
@@ -129,7 +129,7 @@ describe('stresstest chaos: output modes', () => {
     const p = parse(out);
     expect(out).toBe(
       'stresstest chaos --duration 2000 --fail-rate 20 --quiet --seed 5\r\n' +
-        '\n=== Chaos Engineering Stress Test (Enhanced) ===\nDuration: 2000 ms\nFailure Rate: 20%\nSeed: 5\n\n' +
+        '\n=== Chaos Engineering Stress Test (Enhanced) ===\nDuration: 2000 ms\nFailure Rate: 20%\nSeed: 5 (profile report)\n\n' +
         '\n[STRESS TEST] Chaos engineering complete\n' +
         `  Chaos Events: ${p.events}\n  Successful Recoveries: ${p.successes}\n  Failed Recoveries: ${p.failures}\n` +
         `  Success Rate: ${p.rate}%\n  Recovery Latency: p50=${p.p50}ns p95=${p.p95}ns p99=${p.p99}ns\n  Status: ${p.status}\nsis> `,
@@ -198,7 +198,7 @@ describe('stresstest chaos: flags', () => {
 
   test('the default failure rate is 0 and the default duration 10 s', () => {
     const out = chaos('--quiet --seed 1');
-    expect(out).toContain('\nDuration: 10000 ms\nFailure Rate: 0%\nSeed: 1\n');
+    expect(out).toContain('\nDuration: 10000 ms\nFailure Rate: 0%\nSeed: 1 (profile report)\n');
     expect(parse(out)).toMatchObject({ failures: 0, rate: 100, status: 'PASS' });
   });
 });
