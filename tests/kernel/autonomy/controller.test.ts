@@ -2,13 +2,17 @@ import { describe, expect, test } from '@jest/globals';
 import { AutonomyController } from '../../../kernel/autonomy/controller.js';
 import { attachWorkload, type ControllerEvent, type Workload } from '../../../kernel/autonomy/telemetry.js';
 import { Scheduler } from '../../../kernel/scheduler.js';
+import { QEMU_PROFILE, type KernelProfile } from '../../../kernel/profiles/index.js';
 import { createKernelState } from '../../../kernel/state.js';
 
 const MS = 1000;
 
-/** A kernel state with its controller attached to a fresh clock; console lines collected. */
-function rig(options: { enabled?: boolean } = {}) {
-  const state = createKernelState();
+/**
+ * A kernel state with its controller attached to a fresh clock; console lines collected. The
+ * `qemu` profile: a forecast every tick, compactions 1.5 s apart, no learned ceiling.
+ */
+function rig(options: { enabled?: boolean; profile?: KernelProfile } = {}) {
+  const state = createKernelState(options.profile ?? QEMU_PROFILE);
   state.autonomy.enabled = options.enabled ?? true;
   const clock = new Scheduler();
   let out = '';
