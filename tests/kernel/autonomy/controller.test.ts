@@ -234,6 +234,8 @@ describe('autonomy controller: console lines', () => {
     [
       ...(n === 1 ? ["[TIMER] Timer running silently (use 'autoctl status' to check)", '[TIMER] Timer freq=62500000 Hz'] : []),
       n <= 3 ? '[TIMER] Rearming with 500ms interval (31250000 cycles)' : `[TIMER] Tick ${n} rearmed`,
+      ...(n === 4 ? ['[TIMER] Tick 4 CTL=5 (bit0=enable, bit1=mask, bit2=istatus)'] : []),
+      '[TIMER] Calling autonomous_decision_tick()',
       `[AUTONOMY] Starting decision tick at timestamp ${us}`,
       `[AUTONOMY] Telemetry: mem_pressure=${pressure} deadline_misses=0`,
       `[AUTONOMY] Meta-agent directives: [${directive}, 0, 0] confidence=${confidence}`,
