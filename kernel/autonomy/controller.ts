@@ -6,11 +6,12 @@ import type { AutonomyState } from '../state.js';
 import { MemorySteering } from './memory-steering.js';
 import { OomKnowledge } from './oom-knowledge.js';
 import { PendingOutcomes } from './outcomes.js';
-import { confidence, oomRisk, POLICY, predictNext, queueGap } from './policy.js';
+import { PressureTrend } from './pressure-trend.js';
+import { DEFAULT_CONTROLLER_PROFILE, oomRisk, POLICY, queueGap } from './policy.js';
 import { PredictionLog } from './prediction-log.js';
 import { steerScheduling, type Reading, type SteeringContext } from './steering.js';
 import { NO_CEILING, type ControllerAction } from './telemetry.js';
-import { formatTickEnd, formatTickStart, SILENT_LINE, VERBOSE_TICKS } from './tick-log.js';
+import { formatTickEnd, formatTickStart, SILENT_LINE, tickDirectives, VERBOSE_TICKS } from './tick-log.js';
 
 /** What the controller needs of the kernel: its clock and its console. */
 export interface ControllerHost {
@@ -27,13 +28,6 @@ export interface AutonomyControllerOptions {
   /** Compaction rate, forecast period and learned margin (default: the `qemu` profile's). */
   readonly profile?: ControllerProfile;
 }
-
-const DEFAULT_CONTROLLER: ControllerProfile = {
-  compactionCooldownUs: POLICY.compactionCooldownUs,
-  compactionFragmentationPct: POLICY.compactionFragmentationPct,
-  forecastEveryTicks: 1,
-  learnedMarginPct: 0,
-};
 
 const DEFAULT_SIZES = { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes };
 
@@ -53,13 +47,11 @@ export class AutonomyController {
   private readonly profile: ControllerProfile;
   private readonly ooms: OomKnowledge;
   private ticksEnabled = 0;
-  private readonly history = new Float64Array(POLICY.historyTicks);
   private host: ControllerHost | undefined;
   private timer = -1;
   private announcing = false;
   private ticksSinceArm = 0;
-  private samples = 0;
-  private predictedPct = Number.NaN;
+  private readonly trend = new PressureTrend(this.predictions);
   private seenOoms = 0;
   private seenMisses = 0;
   /** Names of this tick's actions while its lines are printed, else undefined. */
@@ -70,7 +62,7 @@ export class AutonomyController {
     this.heap = options.heap;
     this.metrics = options.metrics;
     this.cntfrqHz = options.cntfrqHz ?? 62_500_000;
-    this.profile = options.profile ?? DEFAULT_CONTROLLER;
+    this.profile = options.profile ?? DEFAULT_CONTROLLER_PROFILE;
     this.memory = new MemorySteering(options.heap, this.profile);
     this.ooms = new OomKnowledge(this.profile.learnedMarginPct);
   }
@@ -102,8 +94,7 @@ export class AutonomyController {
    * same offsets from its start; prints nothing. What the session's OOMs taught is kept.
    */
   rearm(): void {
-    this.samples = 0;
-    this.predictedPct = Number.NaN;
+    this.trend.reset();
     this.ticksEnabled = 0;
     this.memory.restart();
     this.outcomes.clear();
@@ -136,8 +127,7 @@ export class AutonomyController {
     if (!a.enabled) {
       this.ticksEnabled = 0;
       // Forget the trend and lift the directives, so nothing stale steers a later run.
-      this.samples = 0;
-      this.predictedPct = Number.NaN;
+      this.trend.reset();
       this.memory.reset();
       this.outcomes.clear();
       board.pressureCeilingPct = NO_CEILING;
@@ -159,7 +149,7 @@ export class AutonomyController {
     };
     const memory = this.memory.steer(r, steering);
     // Scored at the next tick against what the heap will be after the load this tick shed.
-    this.predictedPct = r.predictedPct - (memory.freedBytes * 100) / this.heap.totalBytes;
+    this.trend.expect(r.predictedPct - (memory.freedBytes * 100) / this.heap.totalBytes);
     steerScheduling(r, steering);
     if (this.done && this.host) this.announceEnd(r, memory.deferred);
   }
@@ -172,17 +162,10 @@ export class AutonomyController {
     this.seenOoms = board.oomEvents;
     this.seenMisses = board.deadlineMisses;
     const usedPct = (heap.allocatedBytes * 100) / heap.totalBytes;
-    if (!Number.isNaN(this.predictedPct)) this.predictions.record(Math.abs(usedPct - this.predictedPct) <= POLICY.hitTolerancePct);
-    const h = this.history;
-    if (this.samples < h.length) h[this.samples++] = usedPct;
-    else {
-      h.copyWithin(0, 1);
-      h[h.length - 1] = usedPct;
-    }
-    // A trend needs two samples; before that there is no prediction to score. The forecast is made
-    // every `forecastEveryTicks` ticks.
-    const forecast = this.samples >= 2 && this.ticksEnabled % this.profile.forecastEveryTicks === 0;
-    const predictedPct = forecast ? predictNext(h, this.samples) : Number.NaN;
+    this.trend.sample(usedPct);
+    // A trend needs two samples; the forecast is made every `forecastEveryTicks` ticks.
+    const forecast = this.trend.ready && this.ticksEnabled % this.profile.forecastEveryTicks === 0;
+    const predictedPct = forecast ? this.trend.forecast() : Number.NaN;
     if (forecast) this.metrics.recordMemoryPrediction();
     return {
       nowUs: this.host ? this.host.clock.nowUs : 0,
@@ -194,7 +177,7 @@ export class AutonomyController {
         : DEFAULT_SIZES,
       oomsSince,
       missesSince,
-      confidence: confidence(this.samples, this.predictions.recentMisses(4)),
+      confidence: this.trend.confidence(),
       learnedCeilingPct: this.ooms.ceilingPct,
     };
   }
@@ -220,16 +203,8 @@ export class AutonomyController {
   }
 
   private announceEnd(r: Reading, deferred: string | undefined): void {
-    const clamp = (x: number) => Math.max(-1000, Math.min(1000, Math.round(x)));
-    const memory = Number.isNaN(r.predictedPct) ? r.usedPct : r.predictedPct;
-    this.host!.print(
-      formatTickEnd({
-        directives: [clamp((memory - 50) * 20), clamp(r.missesSince * 100), clamp(queueGap(this.autonomy.telemetry.queueDepths) * 50)],
-        confidence: r.confidence,
-        actions: this.done!.join(', '),
-        deferred,
-      }),
-    );
+    const directives = tickDirectives(r.predictedPct, r.usedPct, r.missesSince, queueGap(this.autonomy.telemetry.queueDepths));
+    this.host!.print(formatTickEnd({ directives, confidence: r.confidence, actions: this.done!.join(', '), deferred }));
     this.done = undefined;
   }
 

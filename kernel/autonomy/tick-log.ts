@@ -54,3 +54,13 @@ export function formatTickEnd(t: TickEnd): string {
   else if (t.deferred === undefined) lines.push('[AUTONOMY] No action needed');
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The meta-agent's three directives, each -1000..1000: memory from the forecast (or the measured
+ * use when there is none) around 50 %, scheduling from new deadline misses, queues from their gap.
+ */
+export function tickDirectives(predictedPct: number, usedPct: number, missesSince: number, queueGap: number): [number, number, number] {
+  const clamp = (x: number) => Math.max(-1000, Math.min(1000, Math.round(x)));
+  const memory = Number.isNaN(predictedPct) ? usedPct : predictedPct;
+  return [clamp((memory - 50) * 20), clamp(missesSince * 100), clamp(queueGap * 50)];
+}
