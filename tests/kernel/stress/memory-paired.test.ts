@@ -63,4 +63,18 @@ describe('stresstest memory: what the autonomy controller changes', () => {
     expect(predictions).toBeGreaterThan(0);
     expect(total).toBeGreaterThanOrEqual(preventions! + predictions!);
   });
+
+  test('a rise of the average with autonomy ON is explained in one Impact line, and only then', () => {
+    let rises = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const { run } = kernelWithController({ profile: 'report' });
+      const out = run(`stresstest compare memory --target-pressure 90 --duration 10000 --seed ${seed}\r`);
+      const avg = /Avg pressure (?:reduced|increased) by \d+% \((\d+)% -> (\d+)%\)|Avg pressure unchanged/.exec(out)!;
+      const rose = avg[1] !== undefined && Number(avg[2]) > Number(avg[1]);
+      const explained = out.match(/^ {2}\[!\] Avg pressure rises because .*$/gm) ?? [];
+      expect(explained).toHaveLength(rose ? 1 : 0);
+      if (rose) rises++;
+    }
+    expect(rises).toBeGreaterThan(0);
+  });
 });
