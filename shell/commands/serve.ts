@@ -1,4 +1,3 @@
-import { PROFILE_NAMES } from '../../kernel/index.js';
 import {
   createReconnectingPort,
   createSerialDevicePort,
@@ -55,7 +54,7 @@ async function serveSockets(
   for (const address of server.addresses) say(`listening on ${address}`);
   const model = startHeadlessModel({ ...settings, emit: (bytes) => server.broadcast(bytes) });
   receive = (bytes) => model.receive(bytes);
-  say(`kernel model seed=${model.seed} speed=${settings.speed} profile=${settings.profile ?? PROFILE_NAMES[0]}`);
+  say(`kernel model seed=${model.seed} speed=${settings.speed}`);
   await untilSignal();
   model.stop();
   await server.close();
@@ -81,7 +80,7 @@ async function serveDevice(
   reportStates(port, say);
   const model = startHeadlessModel({ ...settings, emit: (bytes) => port.write(bytes), drained: () => port.drain() });
   port.onData((bytes) => model.receive(bytes));
-  say(`kernel model seed=${model.seed} speed=${settings.speed} profile=${settings.profile ?? PROFILE_NAMES[0]}`);
+  say(`kernel model seed=${model.seed} speed=${settings.speed}`);
   const lost = new Promise<PortError | undefined>((resolve) => port.onClose(resolve));
   const ended = await Promise.race([untilSignal().then(() => undefined), lost]);
   model.stop();
