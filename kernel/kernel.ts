@@ -2,7 +2,7 @@ import { bootDurationUs, bootText, PROMPT } from './boot.js';
 import { COMMANDS } from './commands/index.js';
 import type { Command, CommandContext, Task } from './commands/types.js';
 import { LineDiscipline } from './line-discipline.js';
-import { DEFAULT_PROFILE, findProfile, PROFILE_NAMES, type KernelProfile } from './profiles/index.js';
+import { resolveProfile, type KernelProfile } from './profiles/index.js';
 import { Prng } from './prng.js';
 import { Scheduler } from './scheduler.js';
 import { createKernelState, type KernelState } from './state.js';
@@ -14,14 +14,6 @@ export interface KernelOptions {
   commands?: readonly Command[];
   /** Calibration profile, by name or as data (default `report`). */
   profile?: string | KernelProfile;
-}
-
-function resolveProfile(profile: string | KernelProfile | undefined): KernelProfile {
-  if (profile === undefined) return DEFAULT_PROFILE;
-  if (typeof profile !== 'string') return profile;
-  const found = findProfile(profile);
-  if (!found) throw new RangeError(`unknown profile '${profile}' (expected ${PROFILE_NAMES.join(' or ')})`);
-  return found;
 }
 
 /** The real shell's token vector holds 64 tokens; more would overflow it. */

@@ -29,8 +29,6 @@ export interface AutonomyControllerOptions {
   readonly profile?: ControllerProfile;
 }
 
-const DEFAULT_SIZES = { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes };
-
 /**
  * The autonomy controller: a decision every `autonomy.intervalMs` on the kernel's scheduler. Its
  * timer always re-arms itself and a tick does nothing while `autonomy.enabled` is false, so whoever
@@ -109,7 +107,6 @@ export class AutonomyController {
   get learnedCeilingPct(): number {
     return this.ooms.ceilingPct;
   }
-
   /** `autoctl off`: no tick lines until the next arm. */
   silence(): void {
     this.announcing = false;
@@ -174,7 +171,7 @@ export class AutonomyController {
       predictedPct,
       sizes: board.workload
         ? { typicalBytes: board.workload.typicalAllocBytes, largestBytes: board.workload.largestAllocBytes }
-        : DEFAULT_SIZES,
+        : { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes },
       oomsSince,
       missesSince,
       confidence: this.trend.confidence(),

@@ -14,3 +14,12 @@ export const DEFAULT_PROFILE = REPORT_PROFILE;
 export function findProfile(name: string): KernelProfile | undefined {
   return PROFILES.find((p) => p.name === name);
 }
+
+/** A profile given by name or as data; undefined is the default. Throws RangeError for an unknown name. */
+export function resolveProfile(profile: string | KernelProfile | undefined): KernelProfile {
+  if (profile === undefined) return DEFAULT_PROFILE;
+  if (typeof profile !== 'string') return profile;
+  const found = findProfile(profile);
+  if (!found) throw new RangeError(`unknown profile '${profile}' (expected ${PROFILE_NAMES.join(' or ')})`);
+  return found;
+}
