@@ -50,7 +50,8 @@ export const ROWS: Readonly<Record<string, readonly CalibrationRow[]>> = {
     { label: 'memory avg pressure (%)', command: MEMORY, key: 'Avg Pressure', reference: '48-53', range: [48, 53] },
     { label: 'memory OOM events', command: MEMORY, key: 'OOM Events', reference: '0', range: [0, 0] },
     { label: 'chaos events / 10 s', command: 'stresstest chaos', key: 'Chaos Events', reference: '340-383', range: [340, 383] },
-    { label: 'compare OOM OFF / ON', command: COMPARE, key: 'ON OOM events', reference: '0', range: [0, 0] },
+    { label: 'compare OOM OFF', command: COMPARE, key: 'OFF OOM events', reference: '0', range: [0, 0] },
+    { label: 'compare OOM ON', command: COMPARE, key: 'ON OOM events', reference: '0', range: [0, 0] },
     { label: 'compare AI interventions OFF', command: COMPARE, key: 'OFF AI interventions', reference: '0', range: [0, 0] },
   ],
 };
