@@ -29,6 +29,10 @@ describe('compare memory (report profile): autonomy improves peak and OOMs signi
 describe('stresstest commands verdict (more than 5 % deadline misses FAIL)', () => {
   const verdicts = (rate: number) =>
     Array.from({ length: 20 }, (_, i) => /Status: (PASS|FAIL)/.exec(runOnce('report', `stresstest commands --duration 100 --rate ${rate}`, i + 1))![1]);
+  test('help stresstest states the share', () => {
+    expect(runOnce('report', 'help stresstest', 1)).toContain('FAIL when more than 5% of the commands miss their deadline (one interval)');
+  });
+
   test('the default rate passes, an overload fails, near the limit seeds show both', () => {
     expect(new Set(verdicts(50))).toEqual(new Set(['PASS']));
     expect(new Set(verdicts(100000))).toEqual(new Set(['FAIL']));
