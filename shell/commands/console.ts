@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE } from '../../kernel/index.js';
 import {
   openTarget,
   stopOnSignals,
@@ -111,6 +112,10 @@ async function runInteractive(
     results,
     conversation,
     ...(connection.seed !== undefined && { seed: connection.seed }),
+    // The status line shows the model's profile beside its seed.
+    ...(connection.target.kind === 'model' && {
+      info: { seed: `${connection.seed} profile ${connection.target.profile ?? DEFAULT_PROFILE.name}` },
+    }),
     ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
   });
   const finished = await results.finish();
