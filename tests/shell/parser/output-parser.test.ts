@@ -46,7 +46,7 @@ describe('prompt and echo', () => {
       prompt(),
       { type: 'timer', message: 'Timer freq=62500000 Hz' },
       prompt(),
-      { type: 'metric', name: 'nn_infer_us', value: 543, raw: '543' },
+      { type: 'metric', name: 'nn_infer_us', value: 543, raw: '543', line: 2 },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe('lines', () => {
   });
 
   test('end() takes the tail as a line', () => {
-    expect(parseAll('METRIC x=1')).toEqual([{ type: 'metric', name: 'x', value: 1, raw: '1' }]);
+    expect(parseAll('METRIC x=1')).toEqual([{ type: 'metric', name: 'x', value: 1, raw: '1', line: 1 }]);
   });
 
   test('a tail longer than the cap is emitted as overlong pieces before its newline arrives', () => {
@@ -75,8 +75,9 @@ describe('lines', () => {
 
   test('METRIC values: integers, decimals; malformed METRIC lines are other', () => {
     expect(parseAll('METRIC a=12\nMETRIC  b.c=1.5\nMETRIC d=x\n')).toEqual([
-      { type: 'metric', name: 'a', value: 12, raw: '12' },
-      { type: 'metric', name: 'b.c', value: 1.5, raw: '1.5' },
+      // Telemetry carries the number of its line in the stream.
+      { type: 'metric', name: 'a', value: 12, raw: '12', line: 1 },
+      { type: 'metric', name: 'b.c', value: 1.5, raw: '1.5', line: 2 },
       other('METRIC d=x'),
     ]);
   });
@@ -100,7 +101,7 @@ describe('lines', () => {
       { type: 'ai-prediction', message: 'Predicting: memory pressure' },
       { type: 'safety', message: 'PANIC: Memory pressure critical (100 > 98)' },
       { type: 'autonomy', tag: 'PRED_MEM', message: 'Strategy change: conservative' },
-      { type: 'summary', name: 'ctx_switch_ns', values: { count: 64, P50: 1200, P95: 2400, P99: 5000 } },
+      { type: 'summary', name: 'ctx_switch_ns', values: { count: 64, P50: 1200, P95: 2400, P99: 5000 }, line: 4 },
       { type: 'boot', marker: '!KERNEL(U)', text: '!KERNEL(U)' },
       { type: 'boot', marker: 'MMU ON', text: 'MMU ON' },
       { type: 'autoctl', message: 'Decision interval set to 1000 ms' },
@@ -168,10 +169,10 @@ describe('the model-glued fixture', () => {
       { type: 'timer', message: "Timer running silently (use 'autoctl status' to check)" },
       { type: 'timer', message: 'Timer freq=62500000 Hz' },
       { type: 'autonomy', tag: 'AUTONOMY', message: 'Starting decision tick at timestamp 43769402' },
-      { type: 'metric', name: 'nn_infer_us', value: 543, raw: '543' },
-      { type: 'metric', name: 'nn_infer_count', value: 2, raw: '2' },
+      { type: 'metric', name: 'nn_infer_us', value: 543, raw: '543', line: 10 },
+      { type: 'metric', name: 'nn_infer_count', value: 2, raw: '2', line: 11 },
       prompt(),
-      { type: 'metric', name: 'nn_infer_us', value: 511, raw: '511' },
+      { type: 'metric', name: 'nn_infer_us', value: 511, raw: '511', line: 13 },
       prompt(),
       command('stresstest memory --durtion 5'),
       err('unknown-flag', "unknown flag '--durtion' for 'stresstest memory' (did you mean --duration?)", '--durtion', null, null, '--duration'),

@@ -83,12 +83,12 @@ describe('HistoryView', () => {
       [
         'History · 10 runs',
         'When (UTC)        Test          Verdict    Seed  Duration  Key metrics',
-        '2026-11-27 10:21  memory        CANCELLED     5  60000 ms  peak 51% · avg 47% · OOM 0 · p99 4.48µs',
-        '2026-11-27 10:19  learning      CANCELLED    11            rewards 1852',
-        '2026-11-27 10:17  memory (on)   PASS        101    500 ms  peak 52% · avg 49% · OOM 0 · p99 4.70µs',
-        '2026-11-27 10:15  memory (off)  PASS        101    500 ms  peak 54% · avg 50% · OOM 2 · p99 5.05µs',
-        '2026-11-27 10:13  memory (on)   PASS        100    500 ms  peak 52% · avg 49% · OOM 1 · p99 4.90µs',
-        '2026-11-27 10:11  memory (off)  PASS        100    500 ms  peak 55% · avg 51% · OOM 3 · p99 5.00µs',
+        '2026-11-27 10:31  memory        CANCELLED     5  60000 ms  peak 51% · avg 47% · OOM 0 · p99 4.48µs',
+        '2026-11-27 10:29  learning      CANCELLED    11            rewards 1852',
+        '2026-11-27 10:27  memory (on)   PASS        101    500 ms  peak 52% · avg 49% · OOM 0 · p99 4.70µs',
+        '2026-11-27 10:25  memory (off)  PASS        101    500 ms  peak 54% · avg 50% · OOM 2 · p99 5.05µs',
+        '2026-11-27 10:23  memory (on)   PASS        100    500 ms  peak 52% · avg 49% · OOM 1 · p99 4.90µs',
+        '2026-11-27 10:21  memory (off)  PASS        100    500 ms  peak 55% · avg 51% · OOM 3 · p99 5.00µs',
         '… 4 older not shown',
       ].join('\n'),
     );
@@ -100,10 +100,10 @@ describe('HistoryView', () => {
       [
         'History · 4 runs',
         'UTC          Test      Verdict       Key metrics',
-        '11-27 10:09  chaos     FAIL          events 4 · success 20%…',
-        '11-27 10:07  chaos     PARTIAL PASS  events 6 · success 71%…',
-        '11-27 10:05  commands  PASS          sent 20 · p99 97.0µs',
-        '11-27 10:03  memory    PASS          peak 54% · avg 50% · O…',
+        '11-27 10:19  chaos     FAIL          events 4 · success 20%…',
+        '11-27 10:17  chaos     PARTIAL PASS  events 6 · success 71%…',
+        '11-27 10:15  commands  PASS          sent 20 · p99 97.0µs',
+        '11-27 10:13  memory    PASS          peak 54% · avg 50% · O…',
       ].join('\n'),
     );
     expect(frameOf(<HistoryView runs={runs} width={70} />).split('\n')[1]).toBe(
