@@ -35,11 +35,14 @@ async function main(argv: readonly string[]): Promise<number> {
 const HANGUP_STATUS = 129;
 
 main(argv).then(
-  (status) => {
+  async (status) => {
     // With its terminal gone, Node's exit would try to restore the tty and abort on EIO: end as
     // the hangup itself does (status 129 to the parent, nothing written).
-    if (status === HANGUP_STATUS && process.stdout.isTTY) process.kill(process.pid, 'SIGHUP');
-    else process.exit(status);
+    if (status === HANGUP_STATUS && process.stdout.isTTY && (await import('./tui/run-console.js')).terminalLost()) {
+      process.kill(process.pid, 'SIGHUP');
+    } else {
+      process.exit(status);
+    }
   },
   (error: unknown) => {
     process.stderr.write(`sis: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

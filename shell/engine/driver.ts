@@ -175,7 +175,8 @@ export class EngineDriver {
       promptKnown: c.promptKnown,
       atPrompt: c.atPrompt,
       running: c.current,
-      queued: c.queued,
+      // A copy: a view must not change under its subscribers.
+      queued: [...c.queued],
     };
   }
 
@@ -193,7 +194,7 @@ export class EngineDriver {
     ) {
       return;
     }
-    this.snapshot = { ...next, queued: [...next.queued] };
+    this.snapshot = next;
     for (const listener of this.viewListeners) listener();
   }
 }

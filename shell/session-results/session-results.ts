@@ -164,12 +164,18 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
       switch (event.type) {
         case 'parsed':
           return consume([event.event], false);
-        case 'command-sent':
+        case 'command-sent': {
           nextCycle();
           cycle.line = pendingLine?.line ?? event.command.line;
           cycle.outputJson = pendingLine?.outputJson ?? null;
           pendingLine = null;
+          // The engine knows the command even when its echo is not on a `sis> ` line (a prompt
+          // buried under timer output): the runs it starts are attributed to it either way.
+          const command: ParserEvent = { type: 'command', command: event.command.line };
+          session.consume(command);
+          cycle.builder.consume(command);
           return;
+        }
         case 'command-finished':
         case 'command-lost':
           return nextCycle();

@@ -21,6 +21,13 @@ export interface RunConsoleOptions {
   conversation?: ConversationSettings;
 }
 
+let lostTerminal = false;
+
+/** Whether the console's terminal went away (writes failed): the process must not touch it again. */
+export function terminalLost(): boolean {
+  return lostTerminal;
+}
+
 const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
@@ -86,7 +93,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   };
   // A terminal that went away (its window closed: SIGHUP, then EIO on every write) ends the
   // console quietly; the log and results are still written by the caller.
-  const onStdoutError = (): void => quitOn('SIGHUP')();
+  const onStdoutError = (): void => {
+    lostTerminal = true;
+    quitOn('SIGHUP')();
+  };
   process.stdout.on('error', onStdoutError);
   const onTerm = quitOn('SIGTERM');
   const onHup = quitOn('SIGHUP');

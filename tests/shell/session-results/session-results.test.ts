@@ -159,3 +159,20 @@ describe('createSessionResults', () => {
     expect(seen.slice(0, 3)).toEqual(['autoctl', 'boot', 'boot']);
   });
 });
+
+describe('results from the conversation engine', () => {
+  test("a run whose echo was not on a `sis> ` line (prompt buried under timer output) still gets its command", async () => {
+    const { results } = session();
+    const text = readFixtureText('v1-chaos');
+    const body = text.slice(text.indexOf('\n') + 1); // the transcript without its `sis> stresstest chaos` echo line
+    const command = { id: 1, line: 'stresstest chaos --seed 3' };
+    expect(results.submitLine(command.line)).toMatchObject({ ok: true });
+    results.engineEvent({ type: 'command-sent', command });
+    const { createOutputParser } = await import('../../../shell/parser/index.js');
+    const parser = createOutputParser();
+    for (const event of [...parser.push(bytes(body)), ...parser.end()]) results.engineEvent({ type: 'parsed', event, command: 1 });
+    results.engineEvent({ type: 'command-finished', command });
+    const doc = (await results.finish()).document;
+    expect(doc.runs.map((r) => [r.type, r.command])).toEqual([['chaos', 'stresstest chaos --seed 3']]);
+  });
+});
