@@ -1,0 +1,33 @@
+import { useState, useSyncExternalStore } from 'react';
+import { CompareView } from './compare-view.js';
+import type { EventStore } from './event-store.js';
+import { HistoryTable } from './history-table.js';
+import { Launcher } from './launcher.js';
+import { LinkBadge } from './link-badge.js';
+import { LiveView } from './live-view.js';
+import { WebConsole } from './web-console.js';
+
+export function App({ store, version }: { store: EventStore; version: string }) {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const [selected, setSelected] = useState<string[]>([]);
+  return (
+    <div className="app">
+      <header>
+        <h1>sis dashboard</h1>
+        <LinkBadge state={state} />
+        <span className={`busy ${state.busy ? 'on' : ''}`} data-testid="busy">{state.busy ? 'running' : 'idle'}</span>
+        <a href="/api/openapi.json">API</a>
+        <small>v{version}</small>
+      </header>
+      <main>
+        <LiveView state={state} series={store.series} />
+        <div className="side">
+          <Launcher state={state} />
+          <WebConsole store={store} write={state.write} />
+        </div>
+        <HistoryTable recorded={state.recorded} selected={selected} onSelect={setSelected} />
+        <CompareView ids={selected} />
+      </main>
+    </div>
+  );
+}
