@@ -41,6 +41,7 @@ export interface AttachOptions {
 
 const ENTER = Uint8Array.of(0x0d);
 const CTRL_C = Uint8Array.of(0x03);
+const PROMPT = 'sis> ';
 
 export function attachTarget(options: AttachOptions): Attachment {
   const { connection, historyPath } = options;
@@ -72,16 +73,34 @@ export function attachTarget(options: AttachOptions): Attachment {
       return { ok: true, appended: entries.length };
     },
   };
+  /** A line waiting for a fresh prompt (the one shown had kernel noise printed after it). */
+  let queued: string | null = null;
+  /** Whether the stream received so far ends with the prompt. */
+  let tailIsPrompt = false;
+  const send = (line: string): void => {
+    const submitted = results.submitLine(line);
+    const text = submitted.ok ? submitted.send : line;
+    tailIsPrompt = false;
+    port.write(Buffer.concat([Buffer.from(text, 'utf8'), ENTER]));
+  };
   const results = createSessionResults({
     version: options.version,
     target,
     history: recorder,
-    onEvents: (events) => emit({ type: 'parsed', events }),
+    onEvents: (events) => {
+      emit({ type: 'parsed', events });
+      if (queued !== null && tailIsPrompt && events.some((e) => e.type === 'prompt')) {
+        const line = queued;
+        queued = null;
+        send(line);
+      }
+    },
     now,
   });
 
   port.onData((bytes) => {
     emit({ type: 'raw', bytes });
+    tailIsPrompt = Buffer.from(bytes).toString('latin1').endsWith(PROMPT);
     results.receive(bytes);
   });
   port.onState((state) => emit({ type: 'link', link: wireLink(state, port.description) }));
@@ -93,9 +112,11 @@ export function attachTarget(options: AttachOptions): Attachment {
     },
     history,
     submit(line) {
-      const submitted = results.submitLine(line);
-      const text = submitted.ok ? submitted.send : line;
-      port.write(Buffer.concat([Buffer.from(text, 'utf8'), ENTER]));
+      if (tailIsPrompt) return send(line);
+      // Sent after noise, the echo would not start with the prompt and the parser could not
+      // tie the output to the line: ask for a fresh prompt first.
+      queued = line;
+      port.write(ENTER);
     },
     interrupt: () => port.write(CTRL_C),
     writeRaw: (bytes) => port.write(bytes),

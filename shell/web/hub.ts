@@ -85,7 +85,7 @@ export function createHub(attachment: Attachment): Hub {
         }
         return;
       case 'recorded':
-        if (launch?.status === 'running' && event.command === launch.command) {
+        if (launch?.status === 'running' && (event.command === launch.command || (event.command === null && inCommand))) {
           setLaunch({ ...launch, entryIds: [...launch.entryIds, ...event.ids] });
         }
         broadcast({ type: 'recorded', ids: event.ids });
@@ -93,14 +93,14 @@ export function createHub(attachment: Attachment): Hub {
       case 'parsed':
         for (const parsed of event.events) {
           broadcast({ type: 'parsed', seq: seq++, event: parsed });
-          if (parsed.type === 'command') {
+          const echo = parsed.type === 'command' || (pending && parsed.type === 'other' && parsed.text.trim() === launch?.command);
+          if (echo) {
             pending = false;
             inCommand = true;
           } else if (parsed.type === 'prompt') {
+            const ended = inCommand;
             inCommand = false;
-            if (launch?.status === 'running' && parsed.completed?.trim() === launch.command) {
-              setLaunch({ ...launch, status: 'finished' });
-            }
+            if (launch?.status === 'running' && ended) setLaunch({ ...launch, status: 'finished' });
           }
         }
         feed.push(event.events);

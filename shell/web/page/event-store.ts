@@ -1,4 +1,4 @@
-import type { LiveSnapshot } from '../../tui/live-state/index.js';
+import type { LiveSnapshot, LiveTest } from '../../tui/live-state/index.js';
 import type { WireLaunch, WireLink, WireMessage } from '../wire.js';
 import { createRunSeries, type RunSeries } from './run-series.js';
 
@@ -6,6 +6,8 @@ export interface DashboardState {
   socket: 'open' | 'closed';
   link: WireLink | null;
   live: LiveSnapshot | null;
+  /** The test shown: the running one, else the last one seen (the live state drops it at the prompt). */
+  shownTest: LiveTest | null;
   busy: boolean;
   launch: WireLaunch | null;
   write: boolean;
@@ -33,7 +35,7 @@ function decode(base64: string): Uint8Array {
 
 /** The `/events` WebSocket, reconnected while the page is open, folded into one state. */
 export function createEventStore(url: string): EventStore {
-  let state: DashboardState = { socket: 'closed', link: null, live: null, busy: false, launch: null, write: false, recorded: 0, liveUpdates: 0 };
+  let state: DashboardState = { socket: 'closed', link: null, live: null, shownTest: null, busy: false, launch: null, write: false, recorded: 0, liveUpdates: 0 };
   const listeners = new Set<() => void>();
   const rawListeners = new Set<(bytes: Uint8Array) => void>();
   const series = createRunSeries();
@@ -57,7 +59,7 @@ export function createEventStore(url: string): EventStore {
       case 'hello':
         series.seed(message.live);
         if (message.scrollback) for (const listener of rawListeners) listener(decode(message.scrollback));
-        return update({ link: message.link, live: message.live, busy: message.busy, launch: message.launch, write: message.write });
+        return update({ link: message.link, live: message.live, shownTest: message.live.test, busy: message.busy, launch: message.launch, write: message.write });
       case 'parsed':
         if (series.apply(message.event)) update({});
         return;
@@ -67,7 +69,7 @@ export function createEventStore(url: string): EventStore {
         return;
       }
       case 'live':
-        return update({ live: message.live, liveUpdates: state.liveUpdates + 1 });
+        return update({ live: message.live, shownTest: message.live.test ?? state.shownTest, liveUpdates: state.liveUpdates + 1 });
       case 'link':
         return update({ link: message.link });
       case 'busy':

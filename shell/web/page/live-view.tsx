@@ -28,16 +28,22 @@ export interface LiveViewProps {
 /** The running test (or the last one, until the prompt returns): progress, charts, counters. */
 export function LiveView({ state, series }: LiveViewProps) {
   const live = state.live;
-  const test = live?.test ?? null;
+  const test = state.shownTest;
   const last = live?.results.at(-1) ?? null;
+  const running = live?.test?.phase === 'running';
+  // The result may close the test in the same batch as the prompt that drops it: take its latency.
+  const m = last?.result.metrics;
+  const latency = test?.latency ?? (!running && m?.latency_p50_ns !== undefined
+    ? { kind: m.latency_kind ?? null, p50Ns: m.latency_p50_ns ?? null, p95Ns: m.latency_p95_ns ?? null, p99Ns: m.latency_p99_ns ?? null }
+    : null);
   const durationS = test?.progress.durationMs != null ? test.progress.durationMs / 1000 : null;
   return (
     <section className="panel live" data-testid="live">
       <h2>
-        Live {test ? `— ${test.testType ?? 'test'}${test.compareSide ? ` (autonomy ${test.compareSide})` : ''}` : '— idle'}
+        Live {test ? `— ${running ? '' : 'last: '}${test.testType ?? 'test'}${test.compareSide ? ` (autonomy ${test.compareSide})` : ''}` : '— idle'}
         <small>autonomy {live?.autonomy === null || live === null ? '?' : live.autonomy ? 'on' : 'off'}</small>
       </h2>
-      {test && <Progress test={test} />}
+      {test && <Progress test={running ? test : { ...test, phase: test.phase === 'running' ? 'finished' : test.phase }} />}
       {test?.command && <code className="command">{test.command}</code>}
       <PressureChart series={series} version={series.version} targetPct={test?.pressure.targetPct ?? null} durationS={durationS} />
       <ChaosTimeline chaos={series.chaos} durationS={durationS} version={series.version} />
@@ -49,9 +55,9 @@ export function LiveView({ state, series }: LiveViewProps) {
         <Stat label="compactions" value={num(test?.counters.compactions)} />
         <Stat label="events" value={num(test?.counters.events)} />
         <Stat label="ok / failed" value={test ? `${num(test.counters.successes)} / ${num(test.counters.failures)}` : '–'} />
-        <Stat label={`${test?.latency?.kind ?? 'latency'} p50`} value={ns(test?.latency?.p50Ns ?? null)} />
-        <Stat label="p95" value={ns(test?.latency?.p95Ns ?? null)} />
-        <Stat label="p99" value={ns(test?.latency?.p99Ns ?? null)} />
+        <Stat label={`${latency?.kind ?? 'latency'} p50`} value={ns(latency?.p50Ns ?? null)} />
+        <Stat label="p95" value={ns(latency?.p95Ns ?? null)} />
+        <Stat label="p99" value={ns(latency?.p99Ns ?? null)} />
         <Stat label="autonomy decisions" value={String(series.autonomy.decisions)} />
         <Stat label="interventions" value={String(series.autonomy.actions)} />
       </div>

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(url);
+await page.waitForSelector('select[name=test] option[value=chaos]', { state: 'attached' });
+await page.selectOption('select[name=test]', 'chaos');
+await page.fill('input[name="--duration"]', '3000');
+await page.click('label:has-text("--verbose") input');
+await page.click('button:has-text("Run")');
+await page.waitForTimeout(2000);
+await page.screenshot({ path: '/tmp/i12-shot1.png', fullPage: true });
+await page.waitForTimeout(2500);
+await page.screenshot({ path: '/tmp/i12-shot2.png', fullPage: true });
+console.log(await page.evaluate(() => JSON.stringify(window.sisPageStats)));
+await browser.close();
