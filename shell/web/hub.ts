@@ -122,6 +122,8 @@ export function createHub(attachment: Attachment): Hub {
       if (attachment.link.status !== 'connected') {
         return { ok: false, status: 503, code: 'link_down', message: `the target is not connected (${attachment.link.status})` };
       }
+      // The throttled snapshot may lag the stream by up to LIVE_INTERVAL_MS.
+      feed.flush();
       if (isBusy()) {
         const what = launch?.status === 'running' ? `run ${launch.id} (${launch.command})` : 'a command';
         return { ok: false, status: 409, code: 'busy', message: `${what} is running; one run at a time` };
@@ -134,6 +136,7 @@ export function createHub(attachment: Attachment): Hub {
       return { ok: true, launch: started };
     },
     cancel() {
+      feed.flush();
       if (!isBusy()) return { ok: false, status: 409, code: 'idle', message: 'nothing is running' };
       attachment.interrupt();
       return { ok: true, launch: launch?.status === 'running' ? launch : null };

@@ -1,6 +1,7 @@
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { checkAccess, type AccessOptions, type Grant } from './access.js';
 import { registerApiRoutes, sendError } from './api-routes.js';
@@ -28,19 +29,30 @@ function cookieToken(header: string | undefined): string | undefined {
 /** The dashboard's HTTP server: the API, the OpenAPI document, `/events`, the page. */
 export async function createDashboardServer(options: DashboardServerOptions): Promise<FastifyInstance> {
   const { hub, version, access } = options;
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, return503OnClosing: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 16 * 1024,
+    return503OnClosing: true,
+    // Unknown properties are refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
   for (const schema of [errorSchema, runRowSchema, launchSchema, linkSchema]) app.addSchema(schema);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'sis dashboard', version, description: "The SIS kernel stress-test shell's dashboard API" },
+      info: { title: 'sis dashboard', version, description:
+          "The SIS kernel stress-test shell's dashboard API. Live events: the WebSocket GET /events sends JSON messages (hello, parsed, raw, live, link, busy, launch, recorded) and takes input and interrupt messages.",
+      },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'only when the server was given --token or --read-token' } },
       },
     },
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
-  await app.register(fastifyStatic, { root: options.assetsDir, prefix: '/assets/', decorateReply: false, index: false });
+  const assets = {
+    'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(options.assetsDir, 'app.js')) },
+    'app.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(options.assetsDir, 'app.css')) },
+  };
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const query = request.query as Record<string, unknown> | undefined;
@@ -73,6 +85,14 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
 
   registerApiRoutes(app, { hub, version, grantOf });
   registerEventsRoute(app, hub, grantOf);
+  app.get<{ Params: { name: keyof typeof assets } }>(
+    '/assets/:name',
+    { schema: { hide: true, params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } }, required: ['name'] } } },
+    async (request, reply) => {
+      const asset = assets[request.params.name];
+      return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const query = request.raw.url?.includes('token=') ? new URL(request.raw.url, 'http://x').searchParams.get('token') : null;
