@@ -8,7 +8,7 @@ const ns = (value: number | null): string => (value === null ? '–' : value >= 
 const num = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : String(value));
 
 function Progress({ test }: { test: LiveTest }) {
-  const pct = test.progress.pct ?? 0;
+  const pct = test.phase === 'finished' ? 100 : test.progress.pct ?? 0;
   const eta = test.progress.etaMs;
   return (
     <div className="progress">
