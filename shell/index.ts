@@ -16,7 +16,7 @@ export { createSessionResults } from './session-results/index.js';
 export { openTarget, type Connection } from './connect/index.js';
 export { createModelTarget, type ModelTarget, type ModelTargetOptions } from './model-target.js';
 export { startKernelHost, type KernelHost, type Speed } from './kernel-host.js';
-export { ConsoleSession } from './console-session.js';
+export { EngineDriver, Conversation, createPromptPattern, timingFor, type EngineEvent } from './engine/index.js';
 export { runPlainMode } from './plain-mode.js';
 export { createSanitizer, sanitizeText } from './sanitize/index.js';
 export { VERSION } from './version.js';

@@ -11,8 +11,11 @@ export interface ModelTargetOptions {
   line?: FrameSettings;
 }
 
+/** The model's port also tells when the kernel has nothing more to say until it is sent something. */
+export type ModelPort = BytePort & { quiescent(): boolean };
+
 export interface ModelTarget {
-  readonly port: BytePort;
+  readonly port: ModelPort;
   readonly seed: bigint;
 }
 
@@ -25,16 +28,23 @@ export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget
   const seed = options.seed ?? randomSeed();
   const kernel = new Kernel({ seed });
   let host: KernelHost | undefined;
+  // Bytes the kernel printed and the port has not delivered yet (they cross the virtual pair).
+  let inFlight = 0;
   const pair = createVirtualPair({ onHostWrite: (bytes) => host?.receive(bytes) });
-  const port: BytePort = {
+  pair.port.onData((chunk) => (inFlight -= chunk.length));
+  const port: ModelPort = {
     ...pair.port,
     description: 'virtual',
+    quiescent: () => host !== undefined && inFlight === 0 && host.pendingBytes === 0 && !kernel.busy,
     async open() {
       await pair.port.open();
       host = startKernelHost({
         kernel,
         speed: options.speed ?? 'max',
-        emit: (bytes) => pair.device.emit(bytes),
+        emit: (bytes) => {
+          inFlight += bytes.length;
+          pair.device.emit(bytes);
+        },
         drained: () => pair.device.flushed(),
         line: options.line,
       });

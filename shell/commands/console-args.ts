@@ -1,10 +1,23 @@
 import { parseArgs } from 'node:util';
 import { closestName } from '../../kernel/index.js';
-import { CONNECT_ARGS, CONNECT_USAGE, readConnectOptions, TARGET_USAGE, type ConnectOptions } from '../connect/index.js';
+import {
+  CONNECT_ARGS,
+  CONNECT_USAGE,
+  CONVERSATION_ARGS,
+  CONVERSATION_USAGE,
+  defaultConversation,
+  readConnectOptions,
+  readConversationOptions,
+  targetBaud,
+  TARGET_USAGE,
+  type ConnectOptions,
+  type ConversationSettings,
+} from '../connect/index.js';
 import { readResultsOptions, RESULTS_ARGS, RESULTS_USAGE, type ConsoleResultsOptions } from '../session-results/index.js';
 
 export interface CliOptions {
   connect: ConnectOptions;
+  conversation: ConversationSettings;
   results: ConsoleResultsOptions;
   help: boolean;
   version: boolean;
@@ -13,10 +26,12 @@ export interface CliOptions {
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; message: string };
 
 export const EXIT_CODES_USAGE = `Exit status (plain mode):
-  0    the input was sent and the last command finished (or exit/quit was read)
+  0    the input was sent and the last command finished (or exit/quit was read at a SIS prompt)
   1    the connection was lost with --no-reconnect, or the target could not be reached
   2    usage: a bad option or value, or the log file could not be opened (nothing was started);
        or a results file (--output-json) could not be written
+  4    a command was lost (the link dropped or the target rebooted while it ran), or lines were
+       waiting and nothing at all arrived for 5 s
   129, 130, 143
        ended by SIGHUP, SIGINT or SIGTERM (128 + the signal number); the log is flushed first`;
 
@@ -31,11 +46,14 @@ export const USAGE = `Usage: sis [options]
 The SIS kernel's stress-test console. With no target it boots the embedded kernel model behind a
 virtual UART and opens the sis> console; with one it attaches to a board, QEMU or ser2net. When
 stdin or stdout is not a terminal it runs a plain mode: each input line is sent once the prompt
-is back, received bytes go to stdout untouched, connection changes to stderr.
+is back (or, while the prompt is unknown, once the output is quiet), received bytes go to stdout
+untouched, connection changes to stderr.
 
 ${TARGET_USAGE}
 
 ${CONNECT_USAGE}
+
+${CONVERSATION_USAGE}
 
 ${RESULTS_USAGE}
 
@@ -50,6 +68,7 @@ ${EXIT_CODES_USAGE}
 
 const ARGS = {
   ...CONNECT_ARGS,
+  ...CONVERSATION_ARGS,
   ...RESULTS_ARGS,
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -67,12 +86,20 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const { values, positionals } = parsed;
   const help = values.help === true;
   const version = values.version === true;
-  const defaults: CliParse = { ok: true, options: { connect: DEFAULT_CONNECT, results: DEFAULT_RESULTS, help, version } };
+  const defaults: CliParse = {
+    ok: true,
+    options: { connect: DEFAULT_CONNECT, conversation: defaultConversation(), results: DEFAULT_RESULTS, help, version },
+  };
   const connect = readConnectOptions(values, positionals);
   if (!connect.ok) return help || version ? defaults : connect;
+  const conversation = readConversationOptions(values, targetBaud(connect.options.target));
+  if (!conversation.ok) return help || version ? defaults : conversation;
   const results = readResultsOptions(values);
   if (!results.ok) return help || version ? defaults : results;
-  return { ok: true, options: { connect: connect.options, results: results.options, help, version } };
+  return {
+    ok: true,
+    options: { connect: connect.options, conversation: conversation.settings, results: results.options, help, version },
+  };
 }
 
 const DEFAULT_CONNECT: ConnectOptions = { target: { kind: 'model' }, reconnect: true, enter: 'cr', incomingCr: 'keep' };

@@ -1,4 +1,11 @@
-import { exitOnSignals, openTarget, reportStates, signalStatus, type Connection } from '../connect/index.js';
+import {
+  exitOnSignals,
+  openTarget,
+  reportStates,
+  signalStatus,
+  type Connection,
+  type ConversationSettings,
+} from '../connect/index.js';
 import { runPlainMode } from '../plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../session-results/index.js';
 import { readHistory } from '../history/index.js';
@@ -31,10 +38,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return opened.status;
   }
   const { connection } = opened;
-  return tui ? runInteractive(connection, await tui, options.results) : runPlain(connection, options.results);
+  return tui
+    ? runInteractive(connection, await tui, options.results, options.conversation)
+    : runPlain(connection, options.results, options.conversation);
 }
 
-async function runPlain(connection: Connection, resultsOptions: ConsoleResultsOptions): Promise<number> {
+async function runPlain(
+  connection: Connection,
+  resultsOptions: ConsoleResultsOptions,
+  conversation: ConversationSettings,
+): Promise<number> {
   const { port, log } = connection;
   const model = connection.target.kind === 'model';
   if (!model) {
@@ -49,7 +62,17 @@ async function runPlain(connection: Connection, resultsOptions: ConsoleResultsOp
     target: { kind: model ? 'model' : 'board', transport: port.description },
     onNotice: (notice) => void process.stderr.write(`sis: ${notice.message}\n`),
   });
-  const status = await runPlainMode({ port, input: process.stdin, output: process.stdout, results });
+  const status = await runPlainMode({
+    port,
+    input: process.stdin,
+    output: process.stdout,
+    results,
+    prompt: conversation.prompt,
+    timing: conversation.timing,
+    idleExitMs: conversation.idleExitMs,
+    ...(conversation.raw && { mode: 'raw' as const }),
+    ...(process.stdout.isTTY && { terminal: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 } }),
+  });
   await connection.close();
   removeSignals();
   return status;
@@ -59,6 +82,7 @@ async function runInteractive(
   connection: Connection,
   tui: typeof import('../tui/run-console.js'),
   resultsOptions: ConsoleResultsOptions,
+  conversation: ConversationSettings,
 ): Promise<number> {
   const { log, port } = connection;
   const flushLog = (): void => log?.flushSync();
@@ -79,6 +103,7 @@ async function runInteractive(
   const status = await tui.runConsole({
     port,
     results,
+    conversation,
     ...(connection.seed !== undefined && { seed: connection.seed }),
     ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
   });

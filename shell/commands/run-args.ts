@@ -1,4 +1,16 @@
-import { CONNECT_ARGS, CONNECT_USAGE, readConnectOptions, TARGET_USAGE, type ConnectOptions } from '../connect/index.js';
+import {
+  CONNECT_ARGS,
+  CONNECT_USAGE,
+  CONVERSATION_ARGS,
+  CONVERSATION_USAGE,
+  defaultConversation,
+  readConnectOptions,
+  readConversationOptions,
+  targetBaud,
+  TARGET_USAGE,
+  type ConnectOptions,
+  type ConversationSettings,
+} from '../connect/index.js';
 import { exitStatusHelp } from '../session-results/index.js';
 import { parseInteger, parseOptions, type ArgsParse } from './results-args.js';
 
@@ -8,7 +20,7 @@ export interface RunOptions {
   /** `-c` and `--script` in the order given. */
   sources: CommandSource[];
   connect: ConnectOptions;
-  prompt: RegExp;
+  conversation: ConversationSettings;
   timeoutMs: number;
   outputJson: string | null;
   junit: string | null;
@@ -18,7 +30,6 @@ export interface RunOptions {
   help: boolean;
 }
 
-export const DEFAULT_PROMPT = '^sis> ';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export const RUN_USAGE = `Usage: sis run [TARGET] [options] (-c CMD ... | --script FILE)
@@ -31,10 +42,11 @@ Commands:
   -c, --command CMD   a command line to send; repeatable, sent in order
   --script FILE       one command per line; blank lines and lines starting with # are skipped;
                       - reads stdin. A line may end in --output-json PATH for its own results.
-  --prompt REGEX      a line that shows the prompt (default '${DEFAULT_PROMPT}'); once one has arrived
-                      since the last command, lines printed after it do not matter
   --timeout MS        wall-clock limit per command, prompt to prompt (default ${DEFAULT_TIMEOUT_MS}; 0 = none);
                       on timeout sis sends Ctrl-C, waits up to 2 s for the prompt, and stops
+  A command lost to a reboot or a dropped link while it runs ends the run with status 4.
+
+${CONVERSATION_USAGE}
 
 Results:
   --output-json FILE  the session's results (schema/results.schema.json), written atomically
@@ -55,7 +67,7 @@ const OPTIONS = {
   ...CONNECT_ARGS,
   command: { type: 'string', short: 'c', multiple: true },
   script: { type: 'string', multiple: true },
-  prompt: { type: 'string' },
+  ...CONVERSATION_ARGS,
   timeout: { type: 'string' },
   'output-json': { type: 'string' },
   junit: { type: 'string' },
@@ -82,7 +94,7 @@ export function parseRunArgs(argv: readonly string[]): ArgsParse<RunOptions> {
   const options: RunOptions = {
     sources,
     connect: connect.ok ? connect.options : { target: { kind: 'model' }, reconnect: true, enter: 'cr', incomingCr: 'keep' },
-    prompt: new RegExp(DEFAULT_PROMPT),
+    conversation: defaultConversation(),
     timeoutMs: DEFAULT_TIMEOUT_MS,
     outputJson: values['output-json'] ?? null,
     junit: values.junit ?? null,
@@ -98,13 +110,9 @@ export function parseRunArgs(argv: readonly string[]): ArgsParse<RunOptions> {
     if (!timeout.ok) return timeout;
     options.timeoutMs = timeout.value;
   }
-  if (values.prompt !== undefined) {
-    try {
-      options.prompt = new RegExp(values.prompt);
-    } catch (error) {
-      return fail(`--prompt: invalid regular expression '${values.prompt}' (${(error as Error).message})`);
-    }
-  }
+  const conversation = readConversationOptions(values, targetBaud(options.connect.target));
+  if (!conversation.ok) return conversation;
+  options.conversation = conversation.settings;
   if (sources.length === 0) return fail('nothing to run: give -c CMD or --script FILE');
   return { ok: true, value: options };
 }

@@ -20,6 +20,8 @@ function describeOutcome(outcome: ScriptedOutcome, target: string, timeoutMs: nu
         : `'${outcome.after}' did not return to the prompt within ${timeoutMs} ms (sent Ctrl-C; remaining commands not sent)`;
     case 'closed':
       return outcome.message;
+    case 'lost':
+      return `'${outcome.line}' lost: ${outcome.detail} (remaining commands not sent)`;
     case 'interrupted':
       return 'interrupted (sent Ctrl-C; remaining commands not sent)';
   }
@@ -63,7 +65,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const session = startScriptedSession({
     port,
     lines: inputs.lines,
-    prompt: options.prompt,
+    prompt: options.conversation.prompt,
+    timing: options.conversation.timing,
     timeoutMs: options.timeoutMs,
     results,
     output: (chunk) => void process.stdout.write(chunk),
@@ -98,7 +101,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const status = verdictStatus(doc, {
     allowPartial: options.allowPartial,
     unknownCommands: results.unknownCommands,
-    transportFailed: outcome.kind === 'timeout' || outcome.kind === 'closed',
+    transportFailed: outcome.kind === 'timeout' || outcome.kind === 'closed' || outcome.kind === 'lost',
   });
   let code: number = status.code;
   if (outcome.kind === 'interrupted' && (code === EXIT.OK || code === EXIT.PARTIAL)) code = EXIT.CANCELLED;

@@ -10,7 +10,7 @@ export {
   type TimestampMode,
 } from './connect-options.js';
 export { CONNECT_USAGE, TARGET_USAGE } from './connect-usage.js';
-export { createConsolePort, type ConsolePortOptions } from './console-port.js';
+export { createConsolePort, type ConsolePort, type ConsolePortOptions } from './console-port.js';
 export {
   openTarget,
   connectFirst,
@@ -23,3 +23,11 @@ export {
 export { describeState, reportStates } from './state-lines.js';
 export { exitOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal } from './signal-exit.js';
 export { parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
+export {
+  CONVERSATION_ARGS,
+  CONVERSATION_USAGE,
+  readConversationOptions,
+  defaultConversation,
+  targetBaud,
+  type ConversationSettings,
+} from './conversation-args.js';

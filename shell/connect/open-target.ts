@@ -15,7 +15,7 @@ import {
 import type { Speed } from '../kernel-host.js';
 import { createModelTarget, randomSeed } from '../model-target.js';
 import type { ConnectOptions, TargetSpec } from './connect-options.js';
-import { createConsolePort } from './console-port.js';
+import { createConsolePort, type ConsolePort } from './console-port.js';
 
 export interface OpenTargetOptions extends ConnectOptions {
   /** The model's speed when the target does not name one. */
@@ -24,17 +24,12 @@ export interface OpenTargetOptions extends ConnectOptions {
   readonly initialDelayMs?: number;
   /** Default 2000 ms. */
   readonly maxDelayMs?: number;
-  /**
-   * A far end that says nothing this long after a connection gets one Enter to print its prompt
-   * (see createConsolePort). Default 500 ms; never for the embedded model, which always speaks first.
-   */
-  readonly wakeAfterMs?: number;
 }
 
 /** An open console link: the port to hand to plain mode, the TUI or `sis run`. */
 export interface Connection {
   /** Line endings mapped, received bytes logged; `state`/`onState` tell the connection state. */
-  readonly port: ReconnectingPort;
+  readonly port: ConsolePort;
   readonly target: TargetSpec;
   /** The kernel's seed when the target is the embedded model. */
   readonly seed: bigint | undefined;
@@ -96,8 +91,10 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     log = opened.writer;
   }
   const seed = target.kind === 'model' ? target.seed ?? randomSeed() : undefined;
+  const makePort = portFactory(target, options.defaultSpeed, seed ?? 0n);
+  let current: (BytePort & { quiescent?(): boolean }) | undefined;
   const reconnecting = createReconnectingPort({
-    connect: portFactory(target, options.defaultSpeed, seed ?? 0n),
+    connect: () => (current = makePort()),
     description: describeTarget(target),
     reconnect: target.kind !== 'model' && options.reconnect,
     ...(options.initialDelayMs !== undefined && { initialDelayMs: options.initialDelayMs }),
@@ -112,7 +109,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     enter: options.enter,
     incomingCr: options.incomingCr,
     log,
-    ...(target.kind !== 'model' && { wakeAfterMs: options.wakeAfterMs ?? 500 }),
+    ...(target.kind === 'model' && { quiescent: () => current?.quiescent?.() === true }),
   });
   const failure = await connectFirst(port);
   if (failure !== undefined) {

@@ -1,3 +1,4 @@
+import type { EngineEvent } from '../engine/index.js';
 import type { ParserEvent } from '../parser/index.js';
 import { createOutputParser } from '../parser/index.js';
 import type { HistoryRecorder } from '../history/index.js';
@@ -49,8 +50,13 @@ export interface SessionResults {
    * after receive() has been given every byte up to the prompt the sender saw.
    */
   submitLine(line: string): SubmittedLine;
-  /** Every byte received from the target, in order. */
+  /** Every byte received from the target, in order, for a stream without an engine (`sis parse`). */
   receive(chunk: Uint8Array): void;
+  /**
+   * The conversation engine's events, for a live session: its parsed events (each chunk is
+   * parsed once, by the engine) and its command boundaries, which open and close the cycles.
+   */
+  engineEvent(event: EngineEvent): void;
   /** Commands the target did not know (`Unknown command: …`), in order. */
   readonly unknownCommands: readonly string[];
   /** The session so far. */
@@ -81,6 +87,9 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
   let finishing: Promise<SessionFinish> | null = null;
   const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, now }), line: null, outputJson: null });
   let cycle = newCycle();
+  /** A line taken by submitLine, waiting for the engine to send it. */
+  let pendingLine: { line: string; outputJson: string | null } | null = null;
+  let engineDriven = false;
 
   function write(path: string, doc: ResultsDocument, what: string): void {
     pending.push(
@@ -104,11 +113,12 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     if (cycle.outputJson !== null) write(cycle.outputJson, doc, `results of '${cycle.line ?? ''}'`);
   }
 
-  function consume(events: readonly ParserEvent[]): void {
+  /** `cyclesByPrompt`: without an engine, the parser's prompt events end each command. */
+  function consume(events: readonly ParserEvent[], cyclesByPrompt: boolean): void {
     if (events.length === 0) return;
     for (const event of events) {
       session.consume(event);
-      if (event.type === 'prompt') {
+      if (event.type === 'prompt' && cyclesByPrompt) {
         closeCycle();
         cycle = newCycle();
         continue;
@@ -119,6 +129,11 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     options.onEvents?.(events);
   }
 
+  function nextCycle(): void {
+    closeCycle();
+    cycle = newCycle();
+  }
+
   return {
     submitLine(line) {
       const taken = takeLineOptions(line);
@@ -127,18 +142,39 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
         const check = checkOutputPath(taken.outputJson);
         if (!check.ok) return { ok: false, message: `--output-json: ${check.message}` };
       }
-      cycle.line = taken.command;
-      cycle.outputJson = taken.outputJson;
+      if (engineDriven) {
+        pendingLine = { line: taken.command, outputJson: taken.outputJson };
+      } else {
+        cycle.line = taken.command;
+        cycle.outputJson = taken.outputJson;
+      }
       return { ok: true, send: taken.command, outputJson: taken.outputJson };
     },
     receive(chunk) {
-      if (finishing === null) consume(parser.push(chunk));
+      if (finishing === null) consume(parser.push(chunk), true);
+    },
+    engineEvent(event) {
+      engineDriven = true;
+      if (finishing !== null) return;
+      switch (event.type) {
+        case 'parsed':
+          return consume([event.event], false);
+        case 'command-sent':
+          nextCycle();
+          cycle.line = pendingLine?.line ?? event.command.line;
+          cycle.outputJson = pendingLine?.outputJson ?? null;
+          pendingLine = null;
+          return;
+        case 'command-finished':
+        case 'command-lost':
+          return nextCycle();
+      }
     },
     unknownCommands,
     document: () => session.document(),
     finish() {
       finishing ??= (async () => {
-        consume(parser.end());
+        consume(parser.end(), true);
         closeCycle();
         const document = session.document();
         if (options.outputJson) write(options.outputJson, document, 'session results');

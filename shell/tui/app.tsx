@@ -1,12 +1,13 @@
 import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ConsoleSession } from '../console-session.js';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
+import { isQuitLine } from '../engine/quit-lines.js';
 import type { TestRun } from '../results/index.js';
 import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
-import { InputLine, useLineEditor, type LineHistory } from './input/index.js';
+import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import type { Scrollback } from './scrollback.js';
-import { CompareTable, HistoryView, LivePanel, ResultCard, StatusLine, type LinkState } from './views/index.js';
+import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
   transport: string;
@@ -17,7 +18,9 @@ export interface ConsoleInfo {
 }
 
 export interface AppProps {
-  session: ConsoleSession;
+  engine: EngineDriver;
+  /** The prompt pattern's source: `exit`/`quit` are the console's only at the SIS prompt. */
+  promptSource?: string;
   scrollback: Scrollback;
   feed: LiveFeed;
   info: ConsoleInfo;
@@ -44,56 +47,59 @@ function promptText(tail: string, atPrompt: boolean, width: number): string {
   return tail.length > room ? `…${tail.slice(-(room - 1))}` : tail;
 }
 
-const QUIT_COMMANDS = new Set(['exit', 'quit']);
 const CTRL_T = Uint8Array.of(0x14);
+const EMPTY_VIEW = { text: '', cursor: 0, candidates: [], search: undefined, hint: undefined };
+
+function queueHint(queued: readonly string[]): string | null {
+  if (queued.length === 0) return null;
+  const next = queued[0]!.length > 20 ? `${queued[0]!.slice(0, 19)}…` : queued[0]!;
+  return `${queued.length} queued (next: ${next}; Ctrl-C or Ctrl-T u drops)`;
+}
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ session, scrollback, feed, info, link, history, pastRuns }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
-  const view = useSyncExternalStore((l) => session.subscribe(l), () => session.state);
+  const view = useSyncExternalStore(engine.subscribe, engine.getView);
   const tail = useSyncExternalStore((l) => scrollback.subscribe(l), () => scrollback.tail);
   const linkNow = useSyncExternalStore(link.subscribe, link.get);
   const live = useLiveSnapshot(feed);
   const [menuOpen, setMenuOpen] = useState(false);
   const [, setSettingsVersion] = useState(0);
-  const printed = useRef({ result: -1, compare: -1 });
   const width = stdout.columns || 80;
   const rows = stdout.rows || 24;
+  const lineMode = view.mode === 'line';
 
   useEffect(() => {
     scrollback.setWriter(write);
     return () => scrollback.setWriter(undefined);
   }, [write]);
 
-  useEffect(() => {
-    const blocks: Array<() => string> = [];
-    for (const entry of live.results) {
-      if (entry.id <= printed.current.result) continue;
-      printed.current.result = entry.id;
-      blocks.push(() => renderBlock(<ResultCard result={entry.result} compareSide={entry.compareSide} width={width} />, width));
-    }
-    for (const entry of live.compares) {
-      if (entry.id <= printed.current.compare) continue;
-      printed.current.compare = entry.id;
-      blocks.push(() => renderBlock(<CompareTable compare={entry.compare} command={entry.command} width={Math.min(width, 100)} />, width));
-    }
-    // Ink's layout engine is not re-entrant: render the cards after this commit has finished.
-    if (blocks.length > 0) setImmediate(() => blocks.forEach((block) => scrollback.writeBlock(block())));
-  }, [live.results, live.compares]);
+  const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
 
   const submit = (line: string): void => {
-    if (QUIT_COMMANDS.has(line.trim())) return exit();
-    session.submit(line);
+    if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return exit();
+    engine.submit(line);
+    if (!engine.view.link) note(`the link is down: '${line}' is queued and goes out once the target's prompt is back`);
   };
 
   const input = useLineEditor({
     history,
-    isActive: !menuOpen,
+    isActive: !menuOpen && lineMode,
     onSubmit: submit,
-    onInterrupt: () => (session.state.busy ? session.interrupt() : input.clear()),
+    onInterrupt: () => {
+      if (engine.view.running === null && input.view.text !== '') return input.clear();
+      const dropped = engine.view.running === null ? engine.view.queued.length : 0;
+      if (engine.interrupt() === 'cleared-queue') note(`dropped ${dropped} queued line${dropped === 1 ? '' : 's'} (Ctrl-C again sends ^C)`);
+    },
     onEof: () => exit(),
     onEscape: () => setMenuOpen(true),
+  });
+
+  useRawKeys({
+    isActive: !menuOpen && !lineMode,
+    onBytes: (bytes) => engine.key(bytes),
+    onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false))),
   });
 
   const act = (action: MenuAction): void => {
@@ -123,8 +129,16 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns }
         );
         break;
       case 'send-escape':
-        session.interruptWith(CTRL_T);
+        engine.key(CTRL_T);
         break;
+      case 'keys-mode':
+        engine.setForcedMode(engine.view.mode === 'raw' && engine.view.promptKnown ? 'auto' : 'raw');
+        break;
+      case 'drop-queue': {
+        const dropped = engine.dropQueue();
+        note(dropped.length > 0 ? `dropped ${dropped.length} queued line${dropped.length === 1 ? '' : 's'}` : 'no lines queued');
+        break;
+      }
       case 'close':
         break;
     }
@@ -136,11 +150,11 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns }
   const settings = scrollback.settings;
   const flags = [settings.timestamps && 'timestamps', settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
-  const hint = view.queued > 0 ? `${view.queued} queued` : view.busy ? 'Ctrl-C cancels' : 'Ctrl-T h help';
+  const hint = queueHint(view.queued) ?? (view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help');
   return (
     <Box flexDirection="column">
       {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
-      <InputLine prompt={promptText(tail, session.atPrompt, width)} view={input.view} />
+      <InputLine prompt={promptText(tail, lineMode && view.atPrompt, width)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
           {menuPrompt()}
@@ -155,6 +169,7 @@ export function App({ session, scrollback, feed, info, link, history, pastRuns }
           logFile={info.logFile ?? null}
           seed={info.seed ?? null}
           speed={info.speed ?? null}
+          mode={view.mode}
           hint={[...flags, hint].join(' | ')}
         />
       )}

@@ -1,7 +1,18 @@
 /** The console escape key, like tio's Ctrl-T: the next key picks a console action. */
 export const ESCAPE_KEY_NAME = 'Ctrl-T';
 
-export type MenuAction = 'quit' | 'help' | 'timestamps' | 'metrics' | 'hex' | 'clear' | 'results' | 'send-escape' | 'close';
+export type MenuAction =
+  | 'quit'
+  | 'help'
+  | 'timestamps'
+  | 'metrics'
+  | 'hex'
+  | 'clear'
+  | 'results'
+  | 'keys-mode'
+  | 'drop-queue'
+  | 'send-escape'
+  | 'close';
 
 export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
   ['q', 'quit', 'quit sis'],
@@ -10,6 +21,8 @@ export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
   ['x', 'hex', 'toggle hex view'],
   ['c', 'clear', 'clear the screen'],
   ['r', 'results', 'show past results'],
+  ['k', 'keys-mode', 'keys raw (every key to the target) / line (editor, queue)'],
+  ['u', 'drop-queue', 'drop the queued lines'],
   ['h', 'help', 'show these keys'],
 ];
 
@@ -27,7 +40,10 @@ export function menuHelpText(): string {
     ...lines,
     `  ${ESCAPE_KEY_NAME} ${ESCAPE_KEY_NAME}  send Ctrl-T to the target`,
     'Editing: arrows, Home/End, Ctrl-A/E/U/W/K, Up/Down history, Ctrl-R search, Tab completion.',
-    'Ctrl-C cancels the running command (clears the line when idle); Ctrl-D on an empty line quits.',
+    'Line mode (while the target prompt is known): Ctrl-C goes to the target while a command runs;',
+    'idle, it clears the line, then the queue, then sends ^C. Ctrl-D on an empty line quits.',
+    'Raw mode (prompt not known, or Ctrl-T k): every key, Tab, Esc, Ctrl-C and Ctrl-D included, goes',
+    'to the target as typed.',
     '',
   ].join('\n');
 }

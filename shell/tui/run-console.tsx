@@ -1,59 +1,54 @@
 import { render } from 'ink';
-import type { BytePort } from '../../uart/index.js';
-import { signalStatus, type ExitSignal } from '../connect/index.js';
-import { ConsoleSession } from '../console-session.js';
-import { createOutputParser } from '../parser/index.js';
+import { defaultConversation, signalStatus, type ConversationSettings, type ExitSignal } from '../connect/index.js';
+import type { EnginePort } from '../engine/index.js';
 import type { TestRun } from '../results/index.js';
+import type { SessionResults } from '../session-results/index.js';
 import { App, type ConsoleInfo } from './app.js';
 import { openConsoleHistory } from './input/index.js';
 import { linkState, type StatefulPort } from './link-state.js';
-import { createLiveFeed } from './live-state/index.js';
+import { createConsoleEngine } from './console-engine.js';
 import { Scrollback } from './scrollback.js';
 
 export interface RunConsoleOptions {
-  port: BytePort & StatefulPort;
+  port: EnginePort & StatefulPort;
   seed?: bigint;
   info?: Partial<ConsoleInfo>;
   /** Past results for the history view. */
   pastRuns?: () => Promise<readonly TestRun[]>;
-  /** Session results: sees every received chunk and every line about to be sent. */
-  results?: {
-    receive(chunk: Uint8Array): void;
-    submitLine(line: string): { ok: true; send: string } | { ok: false; message: string };
-  };
+  /** Session results: sees every engine event and every line about to be sent. */
+  results?: Pick<SessionResults, 'engineEvent' | 'submitLine'>;
+  /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
+  conversation?: ConversationSettings;
 }
+
+const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
-  const { port } = options;
+  const { port, results } = options;
+  const conversation = options.conversation ?? defaultConversation();
   const scrollback = new Scrollback();
-  const { results } = options;
-  const session = new ConsoleSession({
+  const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
+  const { engine, feed, dispose } = createConsoleEngine({
     port,
-    ...(results && {
-      beforeSend: (line: string) => {
-        const checked = results.submitLine(line);
-        return checked.ok ? { send: checked.send } : { refused: checked.message };
-      },
-    }),
-    onRefused: (message) => scrollback.writeBlock(`sis: ${message}`),
+    scrollback,
+    conversation,
+    size,
+    ...(results && { results }),
   });
-  const parser = createOutputParser();
-  // The live panel redraws at most ten times a second: enough to watch, cheap during a flood.
-  const feed = createLiveFeed({ minIntervalMs: 100 });
-  session.onChunk((chunk) => {
-    scrollback.push(chunk);
-    feed.push(parser.push(chunk));
-    results?.receive(chunk);
-  });
+  const onResize = (): void => engine.resizeTerminal(size());
+  process.stdout.on('resize', onResize);
+
   let retryTimer: NodeJS.Timeout | undefined;
   const linkListeners = new Set<() => void>();
   let current = linkState(port.state, Date.now());
   const refreshLink = (): void => {
+    const wasUp = current.kind === 'connected';
     current = linkState(port.state, Date.now());
+    const isUp = current.kind === 'connected';
     clearTimeout(retryTimer);
     if (current.kind === 'waiting') retryTimer = setTimeout(refreshLink, 250);
-    if (port.state?.status === 'connected') session.resync();
+    if (wasUp !== isUp) scrollback.writeBlock(dim(`sis: ${port.description} ${isUp ? 'connected' : 'link down'}`));
     for (const listener of linkListeners) listener();
   };
   port.onState?.(refreshLink);
@@ -73,7 +68,8 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   };
   const app = render(
     <App
-      session={session}
+      engine={engine}
+      promptSource={conversation.prompt.source}
       scrollback={scrollback}
       feed={feed}
       info={info}
@@ -92,11 +88,12 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const onHup = quitOn('SIGHUP');
   process.once('SIGTERM', onTerm);
   process.once('SIGHUP', onHup);
-  await session.open();
+  await engine.open();
   await app.waitUntilExit();
+  dispose();
   clearTimeout(retryTimer);
+  process.stdout.off('resize', onResize);
   scrollback.flush();
-  feed.dispose();
   await history.flush();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);

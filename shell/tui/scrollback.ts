@@ -36,6 +36,7 @@ export class Scrollback {
   private tailChanged = false;
   private sanitizer: Sanitizer = createSanitizer();
   private hex: HexDumper = createHexDumper();
+  private readonly decoder = new TextDecoder('utf-8');
   private readonly listeners = new Set<() => void>();
   private current: ScrollbackSettings = { timestamps: false, metrics: false, hex: false };
   private readonly flushMs: number;
@@ -82,7 +83,8 @@ export class Scrollback {
       this.schedule();
       return;
     }
-    const text = this.partial + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
+    // UTF-8 decoded across chunk boundaries; an invalid byte shows as U+FFFD (logs keep the bytes).
+    const text = this.partial + this.decoder.decode(chunk, { stream: true });
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       this.addLine(text.slice(start, end));

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { render } from 'ink-testing-library';
-import { ConsoleSession } from '../../shell/console-session.js';
 import { createModelTarget } from '../../shell/model-target.js';
-import { createOutputParser } from '../../shell/parser/index.js';
 import { App } from '../../shell/tui/app.js';
+import { createConsoleEngine } from '../../shell/tui/console-engine.js';
 import { createHistoryList } from '../../shell/tui/input/index.js';
-import { createLiveFeed } from '../../shell/tui/live-state/index.js';
 import { Scrollback } from '../../shell/tui/scrollback.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -17,7 +15,6 @@ afterEach(async () => {
 /** The console on the embedded model, with what it scrolls collected as text. */
 async function mountConsole() {
   const target = createModelTarget({ seed: 1n, speed: 'max' });
-  const session = new ConsoleSession({ port: target.port });
   let scrolled = '';
   // The app hands the scrollback Ink's writer when it mounts; here every write is collected instead.
   const scrollback = new (class extends Scrollback {
@@ -25,28 +22,21 @@ async function mountConsole() {
       super.setWriter(writer && ((text: string) => (scrolled += text)));
     }
   })({ flushMs: 1 });
-  const parser = createOutputParser();
-  const feed = createLiveFeed();
-  session.onChunk((chunk) => {
-    scrollback.push(chunk);
-    feed.push(parser.push(chunk));
+  const { engine, feed, dispose } = createConsoleEngine({
+    port: target.port,
+    scrollback,
+    size: () => ({ columns: 100, rows: 30 }),
+    liveIntervalMs: 0,
   });
   const connected = { kind: 'connected' as const };
   const link = { get: () => connected, subscribe: () => () => {} };
   const ui = render(
-    <App
-      session={session}
-      scrollback={scrollback}
-      feed={feed}
-      info={{ transport: 'virtual' }}
-      link={link}
-      history={createHistoryList()}
-    />,
+    <App engine={engine} scrollback={scrollback} feed={feed} info={{ transport: 'virtual' }} link={link} history={createHistoryList()} />,
   );
-  cleanup.push(() => ui.unmount(), () => feed.dispose(), () => target.port.close());
-  await session.open();
-  await waitFor(() => (ui.lastFrame() ?? '').includes('sis>') && scrollback.tail === 'sis> ');
-  return { ui, session, scrolled: () => scrolled };
+  cleanup.push(() => ui.unmount(), dispose, () => target.port.close());
+  await engine.open();
+  await waitFor(() => (ui.lastFrame() ?? '').includes('sis>') && scrollback.tail === 'sis> ' && engine.view.mode === 'line');
+  return { ui, engine, scrolled: () => scrolled };
 }
 
 const firstLine = (frame: string | undefined): string => (frame ?? '').split('\n')[0]!;

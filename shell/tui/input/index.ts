@@ -16,3 +16,4 @@ export { InputLine, type InputLineProps } from './input-line.js';
 export { FORWARD_DELETE, keyToAction, splitBurst, type InputAction, type KeyActionType } from './key-map.js';
 export { feedText, type EditorState } from './line-editor.js';
 export { useLineEditor, type LineEditorHandle, type UseLineEditorOptions } from './use-line-editor.js';
+export { useRawKeys, type UseRawKeysOptions } from './use-raw-keys.js';

@@ -20,6 +20,8 @@ export interface StatusLineProps {
   seed?: string | null;
   /** `realtime`, `max`, `10x`, … */
   speed?: string | null;
+  /** The engine's mode: `raw` (keys pass through) or `line` (editor and queue). */
+  mode?: 'raw' | 'line' | null;
   /** Trailing hint such as `Ctrl-D quits`. */
   hint?: string | null;
 }
@@ -53,6 +55,7 @@ function linkText(link: LinkState): { mark: string; state: string; color: string
 /** Optional segments, most important first: the last ones are dropped first when space runs out. */
 function optionalSegments(p: StatusLineProps): Segment[] {
   const out: Segment[] = [];
+  if (p.mode) out.push({ text: p.mode === 'raw' ? 'keys raw' : 'line mode', color: p.mode === 'raw' ? 'cyan' : undefined });
   if (p.autonomy != null) out.push({ text: `autonomy ${p.autonomy ? 'ON' : 'OFF'}`, color: p.autonomy ? 'green' : 'gray' });
   if (p.speed) out.push({ text: `speed ${p.speed}` });
   if (p.seed) out.push({ text: `seed ${p.seed}` });

@@ -98,25 +98,3 @@ describe('state lines', () => {
     expect(describeState({ status: 'disconnected', droppedBytes: 0 }, 'x')).toBeUndefined();
   });
 });
-
-describe('asking a silent far end for a prompt', () => {
-  test('Enter (as --enter maps it) after 20, 60 and 140 ms of silence, then no more', async () => {
-    const far = new FakePort('far');
-    const port = createConsolePort({ port: createReconnectingPort({ connect: () => far }), enter: 'crlf', wakeAfterMs: 20 });
-    await port.open();
-    expect(await waitFor(() => far.written.length === 3, 5000)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(far.written).toEqual(['\r\n', '\r\n', '\r\n']);
-    await port.close();
-  });
-
-  test('a far end that speaks first is left alone', async () => {
-    const far = new FakePort('far');
-    const port = createConsolePort({ port: createReconnectingPort({ connect: () => far }), wakeAfterMs: 20 });
-    await port.open();
-    far.send('sis> ');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(far.written).toEqual([]);
-    await port.close();
-  });
-});

@@ -17,8 +17,8 @@ function sink(): { stream: Writable; text: () => string } {
   return { stream, text: () => text };
 }
 
-describe('plain mode across a reconnect (console port asking a silent far end for a prompt)', () => {
-  test('the next line waits for a new prompt; a silent far end gets one Enter to ask for it', async () => {
+describe('plain mode across a reconnect (the engine asking a silent far end for a prompt)', () => {
+  test('the command running at the drop is lost (exit 4); the next line waits for a new prompt; a silent far end gets one Enter', async () => {
     const ends: FakePort[] = [];
     const reconnecting = createReconnectingPort({
       connect: () => {
@@ -28,10 +28,11 @@ describe('plain mode across a reconnect (console port asking a silent far end fo
       },
       initialDelayMs: 5,
     });
-    const port = createConsolePort({ port: reconnecting, wakeAfterMs: 50 });
+    const port = createConsolePort({ port: reconnecting });
     const input = new PassThrough();
     const output = sink();
-    const run = runPlainMode({ port, input, output: output.stream });
+    const said: string[] = [];
+    const run = runPlainMode({ port, input, output: output.stream, say: (line) => said.push(line) });
 
     await waitFor(() => reconnecting.state.status === 'connected');
     const first = ends[0]!;
@@ -52,7 +53,8 @@ describe('plain mode across a reconnect (console port asking a silent far end fo
     second.send('two\r\nUnknown command: two\nsis> ');
     input.end();
 
-    expect(await run).toBe(0);
+    expect(await run).toBe(4);
+    expect(said).toEqual(["'one' lost: the link went down"]);
     expect(output.text()).toBe(
       'banner\r\nsis> one\r\npartial answ\r\nsis> two\r\nUnknown command: two\nsis> ',
     );
@@ -70,7 +72,7 @@ describe('plain mode across a reconnect (console port asking a silent far end fo
     });
     const input = new PassThrough();
     const output = sink();
-    const port = createConsolePort({ port: reconnecting, wakeAfterMs: 50 });
+    const port = createConsolePort({ port: reconnecting });
     const run = runPlainMode({ port, input, output: output.stream });
     await waitFor(() => reconnecting.state.status === 'connected');
     ends[0]!.send('sis> ');

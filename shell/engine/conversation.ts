@@ -1,0 +1,399 @@
+import { createOutputParser, type OutputParser } from '../parser/index.js';
+import { bootMarker } from './boot-markers.js';
+import { EchoWatch } from './echo-watch.js';
+import { LineTail } from './line-tail.js';
+import type { PromptPattern } from './prompt-pattern.js';
+import { TerminalQueries, type TerminalSize } from './terminal-queries.js';
+import type { EngineTiming } from './timing.js';
+import type { CommandRef, EngineEvent, EngineMode, InterruptResult, LostReason } from './types.js';
+import { decodeLatin1, encodeLine } from './bytes.js';
+
+export interface ConversationOptions {
+  prompt: PromptPattern;
+  timing: EngineTiming;
+  /** Bytes for the target, in order. */
+  send: (bytes: Uint8Array) => void;
+  emit: (event: EngineEvent) => void;
+  /** What Enter sends; default CR, as a terminal does. */
+  lineEnding?: string;
+  /**
+   * Lines to a target whose prompt is unknown: `quiet` sends each once the output has been quiet
+   * for `quietMs` (plain mode, `sis run`); `hold` keeps them queued (the TUI types raw instead).
+   */
+  unknownPrompt: 'quiet' | 'hold';
+  /** Takes console options off a line about to be sent, or refuses it. Default: sent as is. */
+  beforeSend?: (line: string, mode: EngineMode) => SendCheck;
+  /** `raw` forces raw mode; `auto` (default) is line mode while the prompt is known. */
+  mode?: 'auto' | 'raw';
+  /** Size answered to terminal queries; default 80x24. */
+  terminal?: TerminalSize;
+}
+
+/** What becomes of a line about to be sent: sent (options taken off), refused, or ours (quit). */
+export type SendCheck = { send: string } | { refused: string } | { quit: true };
+
+interface Running {
+  ref: CommandRef;
+  echo: EchoWatch;
+  /** Sent with the prompt unknown: finished by quiet output, not by a prompt. */
+  quiet: boolean;
+  sentAt: number;
+  /** A prompt match with text after it arrived after the echo. */
+  gluedAfterEcho: boolean;
+}
+
+const CTRL_C = Uint8Array.of(0x03);
+const REASK_TRIES = 3;
+
+/**
+ * The one conversation with the far end (design.md §The console and the stream): decides when a
+ * line goes out and which command each byte and parsed event belongs to. Pure: it is fed bytes,
+ * lines, keys, link changes and the time (ms, any origin), and calls `send` and `emit`. A host
+ * calls `tick(now)` at `nextDeadline()`.
+ */
+export class Conversation {
+  private readonly tail = new LineTail();
+  private readonly parser: OutputParser = createOutputParser();
+  private readonly queries: TerminalQueries;
+  private readonly lineEnding: string;
+  private readonly queue: string[] = [];
+  private forced: 'auto' | 'raw';
+  private link = false;
+  private known = false;
+  /** A prompt match (bare or glued) arrived on this connection. */
+  private family = false;
+  private settled = false;
+  private candidateSince: number | null = null;
+  private lastByteAt = -Infinity;
+  private receivedAny = false;
+  private running: Running | null = null;
+  private nextId = 1;
+  private wakeAt: number | null = null;
+  private reaskAt: number | null = null;
+  private reaskTries = 0;
+  private interruptArmed = false;
+  private lastMode: EngineMode = 'raw';
+  private lastLine = '';
+  private quitting = false;
+
+  constructor(private readonly options: ConversationOptions) {
+    this.forced = options.mode ?? 'auto';
+    this.lineEnding = options.lineEnding ?? '\r';
+    this.queries = new TerminalQueries(options.terminal ?? { columns: 80, rows: 24 });
+  }
+
+  get mode(): EngineMode {
+    return this.forced === 'raw' || !this.known ? 'raw' : 'line';
+  }
+
+  /** The settled prompt is the last thing received and no line is on its way. */
+  get atPrompt(): boolean {
+    return this.settled && this.running === null;
+  }
+
+  get promptKnown(): boolean {
+    return this.known;
+  }
+
+  get linkUp(): boolean {
+    return this.link;
+  }
+
+  get current(): CommandRef | null {
+    return this.running?.ref ?? null;
+  }
+
+  get queued(): readonly string[] {
+    return this.queue;
+  }
+
+  /** The current unterminated line as shown, e.g. the prompt. */
+  get tailText(): string {
+    return this.tail.cleaned;
+  }
+
+  /** The last non-blank complete line received, for messages. */
+  get lastLineSeen(): string {
+    return this.lastLine;
+  }
+
+  get heardAnything(): boolean {
+    return this.receivedAny;
+  }
+
+  get quietSince(): number {
+    return this.lastByteAt;
+  }
+
+  setForcedMode(mode: 'auto' | 'raw'): void {
+    this.forced = mode;
+    this.announceMode();
+  }
+
+  resizeTerminal(size: TerminalSize): void {
+    this.queries.resize(size);
+  }
+
+  linkChanged(up: boolean, now: number): void {
+    if (up === this.link) return;
+    this.link = up;
+    this.tail.reset();
+    this.known = false;
+    this.family = false;
+    this.settled = false;
+    this.candidateSince = null;
+    this.reaskAt = null;
+    this.wakeAt = up ? now + this.options.timing.settleMs : null;
+    if (!up) this.lose('link-down', 'the link went down');
+    this.options.emit({ type: 'link', up });
+    this.announceMode();
+  }
+
+  receive(chunk: Uint8Array, now: number): void {
+    if (chunk.length === 0) return;
+    this.lastByteAt = now;
+    this.receivedAny = true;
+    // Line by line, so that events come in the same order however the stream was cut.
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      this.receivePiece(chunk.subarray(start, nl + 1), now);
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.receivePiece(chunk.subarray(start), now);
+    const tailText = this.tail.cleaned;
+    const answers = this.queries.scan(chunk, () => tailText.length);
+    if (answers !== null) this.options.send(new TextEncoder().encode(answers));
+    if (this.options.prompt.bare(tailText)) {
+      this.candidateSince = now;
+      this.family = true;
+      this.wakeAt = null;
+    } else {
+      this.candidateSince = null;
+      if (this.options.prompt.glued(tailText)) this.sawGlued(now);
+    }
+  }
+
+  private receivePiece(piece: Uint8Array, now: number): void {
+    this.options.emit({ type: 'received', chunk: piece, command: this.running?.ref.id ?? null });
+    for (const event of this.parser.push(piece)) {
+      this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
+      if (event.type === 'boot') this.rebooted(event.text);
+    }
+    const [line] = this.tail.push(decodeLatin1(piece));
+    if (line === undefined) return;
+    const running = this.running;
+    if (running && !running.echo.echoed) {
+      running.echo.observe([line]);
+      if (running.echo.echoed) this.options.emit({ type: 'command-echoed', command: running.ref });
+    }
+    this.observeLine(line, now);
+  }
+
+  /** The far end is known to have nothing more to say now (the embedded model, idle). */
+  quiescent(now: number): void {
+    const running = this.running;
+    if (this.candidateSince !== null && (running === null || running.echo.echoed)) this.promptSettled(now);
+  }
+
+  /** A line from the user or a script: queued, sent once the target can take it. */
+  submit(line: string, now: number): void {
+    this.queue.push(line);
+    this.interruptArmed = false;
+    this.options.emit({ type: 'queue', lines: [...this.queue] });
+    if (this.settled && this.running === null) this.sendNext(now);
+    else this.armReask(now);
+  }
+
+  /** Keys typed in raw mode: straight to the target. */
+  key(bytes: Uint8Array): void {
+    if (!this.link || bytes.length === 0) return;
+    this.settled = false;
+    this.options.send(bytes);
+  }
+
+  /** Ctrl-C: to the target, unless the line is idle with lines queued (then the queue goes). */
+  interrupt(): InterruptResult {
+    if (this.running === null && this.queue.length > 0 && !this.interruptArmed) {
+      this.dropQueue();
+      this.interruptArmed = true;
+      return 'cleared-queue';
+    }
+    this.interruptArmed = false;
+    if (this.link) this.options.send(CTRL_C);
+    return 'sent';
+  }
+
+  dropQueue(): readonly string[] {
+    const lines = this.queue.splice(0);
+    if (lines.length > 0) {
+      this.options.emit({ type: 'queue-dropped', lines });
+      this.options.emit({ type: 'queue', lines: [] });
+    }
+    return lines;
+  }
+
+  /** The stream has ended: the parser's last events, and a running command is lost. */
+  end(): void {
+    for (const event of this.parser.end()) {
+      this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
+    }
+    this.lose('ended', 'the connection ended');
+  }
+
+  nextDeadline(): number | null {
+    const { timing } = this.options;
+    let next = Infinity;
+    const settleWait = this.settleWait();
+    if (this.candidateSince !== null && settleWait !== null) next = this.candidateSince + settleWait;
+    if (this.wakeAt !== null) next = Math.min(next, this.wakeAt);
+    if (this.reaskAt !== null) next = Math.min(next, this.reaskAt);
+    if (this.quietWaiting()) next = Math.min(next, Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) + timing.quietMs);
+    return next === Infinity ? null : next;
+  }
+
+  tick(now: number): void {
+    const { timing } = this.options;
+    const settleWait = this.settleWait();
+    if (this.candidateSince !== null && settleWait !== null && now - this.candidateSince >= settleWait) {
+      this.promptSettled(now);
+    }
+    if (this.wakeAt !== null && now >= this.wakeAt) {
+      this.wakeAt = null;
+      this.wake(1);
+    }
+    if (this.reaskAt !== null && now >= this.reaskAt) {
+      this.reaskAt = null;
+      if (this.needsPrompt()) {
+        this.reaskTries++;
+        this.wake(this.reaskTries);
+        if (this.reaskTries < REASK_TRIES) this.reaskAt = now + timing.reaskMs * 2 ** this.reaskTries;
+      }
+    }
+    if (this.quietWaiting() && now - Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) >= timing.quietMs) {
+      if (this.running?.quiet) this.finish();
+      if (this.running === null) this.sendNext(now, true);
+    }
+  }
+
+  /**
+   * How long a bare prompt must stay last: the settle time; for a command whose echo never came
+   * but which was answered (a target that does not echo), the quiet time; before any answer, never.
+   */
+  private settleWait(): number | null {
+    const running = this.running;
+    const { timing } = this.options;
+    if (running === null || running.quiet || running.echo.echoed) return timing.settleMs;
+    return running.echo.answered ? timing.quietMs : null;
+  }
+
+  private quietWaiting(): boolean {
+    if (this.known || this.family || !this.link) return false;
+    if (this.running !== null) return this.running.quiet;
+    return this.options.unknownPrompt === 'quiet' && this.queue.length > 0 && this.receivedAny;
+  }
+
+  private observeLine(line: string, now: number): void {
+    if (line.trim() !== '') this.lastLine = line;
+    const marker = bootMarker(line);
+    if (marker !== null) this.rebooted(marker);
+    else if (this.running?.echo.isEchoLine(line)) return;
+    else if (this.options.prompt.glued(line) || this.options.prompt.bare(line)) this.sawGlued(now);
+  }
+
+  private sawGlued(now: number): void {
+    this.family = true;
+    if (this.running?.echo.echoed) this.running.gluedAfterEcho = true;
+    this.armReask(now);
+  }
+
+  /** Whether a prompt is wanted now: a line waits, or the running command's prompt was buried. */
+  private needsPrompt(): boolean {
+    if (!this.link || this.settled || !this.family) return false;
+    if (this.running !== null) return this.running.gluedAfterEcho;
+    return this.queue.length > 0;
+  }
+
+  private armReask(now: number): void {
+    if (this.reaskAt === null && this.reaskTries < REASK_TRIES && this.needsPrompt()) {
+      this.reaskAt = now + this.options.timing.reaskMs;
+    }
+  }
+
+  private wake(attempt: number): void {
+    if (!this.link) return;
+    this.options.emit({ type: 'wake', attempt });
+    this.options.send(encodeLine('', this.lineEnding));
+  }
+
+  private promptSettled(now: number): void {
+    this.candidateSince = null;
+    this.settled = true;
+    this.known = true;
+    this.wakeAt = null;
+    this.reaskAt = null;
+    this.reaskTries = 0;
+    this.announceMode();
+    if (this.running !== null) this.finish();
+    this.options.emit({ type: 'prompt' });
+    this.sendNext(now);
+  }
+
+  private finish(): void {
+    const running = this.running;
+    if (running === null) return;
+    this.running = null;
+    this.options.emit({ type: 'command-finished', command: running.ref });
+  }
+
+  private sendNext(now: number, quiet = false): void {
+    if (!this.link || this.running !== null || this.quitting) return;
+    for (let line = this.queue.shift(); line !== undefined; line = this.queue.shift()) {
+      const checked = this.options.beforeSend?.(line, this.mode) ?? { send: line };
+      if ('quit' in checked) {
+        this.options.emit({ type: 'queue', lines: [...this.queue] });
+        this.quitting = true;
+        this.options.emit({ type: 'quit', line });
+        return;
+      }
+      if ('refused' in checked) {
+        this.options.emit({ type: 'queue', lines: [...this.queue] });
+        this.options.emit({ type: 'command-refused', line, message: checked.refused });
+        continue;
+      }
+      const ref: CommandRef = { id: this.nextId++, line: checked.send };
+      const echo = new EchoWatch();
+      const bytes = encodeLine(checked.send, this.lineEnding);
+      echo.expect(decodeLatin1(bytes.subarray(0, bytes.length - this.lineEnding.length)));
+      this.running = { ref, echo, quiet, sentAt: now, gluedAfterEcho: false };
+      this.settled = false;
+      this.candidateSince = null;
+      this.interruptArmed = false;
+      this.options.emit({ type: 'queue', lines: [...this.queue] });
+      this.options.emit({ type: 'command-sent', command: ref });
+      this.options.send(bytes);
+      return;
+    }
+  }
+
+  private rebooted(marker: string): void {
+    this.known = false;
+    this.family = false;
+    this.settled = false;
+    this.lose('reboot', `the target rebooted (${marker})`);
+    this.announceMode();
+  }
+
+  private lose(reason: LostReason, detail: string): void {
+    const running = this.running;
+    if (running === null) return;
+    this.running = null;
+    this.options.emit({ type: 'command-lost', command: running.ref, reason, detail });
+  }
+
+  private announceMode(): void {
+    const mode = this.mode;
+    if (mode === this.lastMode) return;
+    this.lastMode = mode;
+    this.options.emit({ type: 'mode', mode });
+  }
+}

@@ -1,0 +1,52 @@
+/** The SIS kernel's prompt at the start of a line; `--prompt REGEX` replaces it. */
+export const SIS_PROMPT_SOURCE = '^sis> ';
+
+export interface PromptPattern {
+  /** The pattern as the user gave it, for messages. */
+  readonly source: string;
+  /** The whole cleaned line is a prompt with nothing after it. */
+  bare(line: string): boolean;
+  /** The line starts with a prompt match and has more after it (`sis> [TIMER] …`). */
+  glued(line: string): boolean;
+}
+
+export type PromptParse = { ok: true; pattern: PromptPattern } | { ok: false; message: string };
+
+/** Longest cleaned line looked at; longer lines are never prompts. */
+export const PROMPT_LINE_LIMIT = 4096;
+
+/**
+ * A prompt pattern is tested on the cleaned current line (escapes, CR and controls removed). A
+ * match that reaches the end of the line, trailing blanks aside, is a bare prompt; a match with
+ * text after it is glued output, which finishes nothing.
+ */
+export function createPromptPattern(source: string = SIS_PROMPT_SOURCE): PromptParse {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, 'g');
+  } catch (error) {
+    return { ok: false, message: `--prompt: invalid regular expression '${source}' (${(error as Error).message})` };
+  }
+  if (regex.test('')) return { ok: false, message: `--prompt: '${source}' matches an empty line` };
+  const scan = (line: string): 'bare' | 'glued' | null => {
+    if (line.length > PROMPT_LINE_LIMIT) return null;
+    const end = line.trimEnd().length;
+    let found: 'glued' | null = null;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(line); m !== null; m = regex.exec(line)) {
+      const stop = m.index + m[0].length;
+      if (stop >= end && m[0].length > 0) return 'bare';
+      found = 'glued';
+      if (m[0].length === 0) regex.lastIndex++;
+    }
+    return found;
+  };
+  return {
+    ok: true,
+    pattern: {
+      source,
+      bare: (line) => scan(line) === 'bare',
+      glued: (line) => scan(line) === 'glued',
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { defaultConversation, type ConversationSettings } from '../connect/index.js';
+import { EngineDriver, type EngineEvent, type EnginePort, type TerminalSize } from '../engine/index.js';
+import type { SessionResults } from '../session-results/index.js';
+import { createLiveFeed, type LiveFeed } from './live-state/index.js';
+import { createCardWriter } from './result-cards.js';
+import type { Scrollback } from './scrollback.js';
+
+export interface ConsoleEngineOptions {
+  port: EnginePort;
+  scrollback: Scrollback;
+  /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
+  conversation?: ConversationSettings;
+  /** Session results: every engine event and every line about to be sent. */
+  results?: Pick<SessionResults, 'engineEvent' | 'submitLine'>;
+  /** The terminal's size now: answered to the target's queries, and the width of cards. */
+  size: () => TerminalSize;
+  /** Least wall ms between live panel redraws; default 100. */
+  liveIntervalMs?: number;
+}
+
+export interface ConsoleEngine {
+  readonly engine: EngineDriver;
+  readonly feed: LiveFeed;
+  dispose(): void;
+}
+
+const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
+
+/**
+ * The TUI's side of the engine: received bytes to the scrollback, parsed events (parsed once, by
+ * the engine) to the live panel and the results, cards right after the output that made them,
+ * refused and lost commands as one line each.
+ */
+export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngine {
+  const { scrollback, results } = options;
+  const conversation = options.conversation ?? defaultConversation();
+  const engine = new EngineDriver({
+    port: options.port,
+    prompt: conversation.prompt,
+    timing: conversation.timing,
+    unknownPrompt: 'hold',
+    terminal: options.size(),
+    ...(conversation.raw && { mode: 'raw' as const }),
+    beforeSend: (line) => {
+      const checked = results?.submitLine(line) ?? { ok: true as const, send: line };
+      return checked.ok ? { send: checked.send } : { refused: checked.message };
+    },
+  });
+  // The live panel redraws at most ten times a second: enough to watch, cheap during a flood.
+  const feed = createLiveFeed({ minIntervalMs: options.liveIntervalMs ?? 100 });
+  const cards = createCardWriter({ scrollback, width: () => options.size().columns });
+  engine.on((event: EngineEvent) => {
+    results?.engineEvent(event);
+    switch (event.type) {
+      case 'received':
+        scrollback.push(event.chunk);
+        break;
+      case 'parsed':
+        feed.push([event.event]);
+        break;
+      case 'command-refused':
+        scrollback.writeBlock(`sis: ${event.message}`);
+        break;
+      case 'command-lost':
+        scrollback.writeBlock(dim(`sis: '${event.command.line}' lost: ${event.detail}`));
+        break;
+    }
+    cards(event);
+  });
+  return {
+    engine,
+    feed,
+    dispose() {
+      engine.dispose();
+      feed.dispose();
+    },
+  };
+}

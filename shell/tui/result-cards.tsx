@@ -1,0 +1,45 @@
+import { renderToString } from 'ink';
+import type { EngineEvent } from '../engine/index.js';
+import type { Scrollback } from './scrollback.js';
+import { CompareTable, ResultCard } from './views/index.js';
+
+export interface CardWriterOptions {
+  scrollback: Scrollback;
+  /** The terminal's width now. */
+  width: () => number;
+}
+
+/**
+ * Writes each result card and compare table into the scrollback right after the output that
+ * produced it, in the engine's event order: a card always sits under its own command's output,
+ * never under the next command's, and `compare` shows OFF's card before the ON header.
+ */
+export function createCardWriter(options: CardWriterOptions): (event: EngineEvent) => void {
+  const { scrollback } = options;
+  let compareSide: 'off' | 'on' | null = null;
+  let command: string | null = null;
+  return (event) => {
+    if (event.type === 'command-sent') {
+      command = event.command.line;
+      compareSide = null;
+      return;
+    }
+    if (event.type !== 'parsed') return;
+    const parsed = event.event;
+    const width = options.width();
+    switch (parsed.type) {
+      case 'compare-phase':
+        compareSide = parsed.side;
+        return;
+      case 'result':
+        scrollback.writeBlock(renderToString(<ResultCard result={parsed.result} compareSide={compareSide} width={width} />, { columns: width }));
+        return;
+      case 'compare':
+        compareSide = null;
+        scrollback.writeBlock(
+          renderToString(<CompareTable compare={parsed.compare} command={command} width={Math.min(width, 100)} />, { columns: width }),
+        );
+        return;
+    }
+  };
+}
