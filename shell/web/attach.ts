@@ -1,30 +1,39 @@
 import { appendHistory, historyEntries, type HistoryRecorder } from '../history/index.js';
-import type { Connection } from '../connect/index.js';
+import { defaultConversation, type Connection, type ConversationSettings } from '../connect/index.js';
+import { EngineDriver, type CommandRef, type EngineView, type LostReason } from '../engine/index.js';
 import type { ParserEvent } from '../parser/index.js';
+import { parseCommandFlags, type ResultsDocument } from '../results/index.js';
 import { createSessionResults } from '../session-results/index.js';
 import type { ReconnectState } from '../../uart/index.js';
 import { createHistoryIndex, entryId, type HistoryIndex } from './history-index.js';
 import type { WireLink } from './wire.js';
 
 export type AttachEvent =
-  | { type: 'parsed'; events: readonly ParserEvent[] }
+  /** Parsed once by the engine; `command` is the id of the command they belong to. */
+  | { type: 'parsed'; events: readonly ParserEvent[]; command: number | null }
   | { type: 'raw'; bytes: Uint8Array }
   | { type: 'link'; link: WireLink }
-  /** Results of `command` went to the history under these ids (before its prompt's event). */
-  | { type: 'recorded'; command: string | null; ids: string[] };
+  | { type: 'command'; phase: 'sent' | 'echoed' | 'finished'; command: CommandRef }
+  | { type: 'command'; phase: 'lost'; command: CommandRef; reason: LostReason; detail: string }
+  | { type: 'command'; phase: 'refused'; line: string; message: string }
+  /** Results of command `command` went to the history under these ids (before its `finished`). */
+  | { type: 'recorded'; command: number | null; ids: string[] }
+  | { type: 'engine'; view: EngineView };
 
 /**
- * Everything the dashboard needs from the target, in one place: send a line, Ctrl-C or raw keys;
- * hear parsed events, raw bytes, the link and what reached the history. Built on the console's
- * parts (the opened connection, the session results with their parser, the history store).
+ * Everything the dashboard needs from the target, in one place: the conversation engine (which
+ * decides when a line goes out and which command output belongs to), the session results it
+ * feeds, and the history they are recorded to.
  */
 export interface Attachment {
   readonly description: string;
   readonly link: WireLink;
+  readonly engine: EngineView;
   readonly history: HistoryIndex;
-  /** Sends a line as typed at `sis>` (then Enter). */
+  /** Queues a line for the engine, sent once the prompt is back. */
   submit(line: string): void;
   interrupt(): void;
+  /** Keys typed at the web terminal, straight to the target. */
   writeRaw(bytes: Uint8Array): void;
   onEvent(listener: (event: AttachEvent) => void): () => void;
   close(): Promise<void>;
@@ -35,15 +44,13 @@ export interface AttachOptions {
   version: string;
   /** Null: results are kept in memory only (`--no-history`). */
   historyPath: string | null;
+  /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
+  conversation?: ConversationSettings;
   /** Clock for `recorded_at`; default `() => new Date()`. */
   now?: () => Date;
 }
 
-const ENTER = Uint8Array.of(0x0d);
-const CTRL_C = Uint8Array.of(0x03);
-const PROMPT = 'sis> ';
-
-export function attachTarget(options: AttachOptions): Attachment {
+export async function attachTarget(options: AttachOptions): Promise<Attachment> {
   const { connection, historyPath } = options;
   const { port } = connection;
   const now = options.now ?? (() => new Date());
@@ -54,11 +61,13 @@ export function attachTarget(options: AttachOptions): Attachment {
   const history = createHistoryIndex(historyPath);
   history.refresh();
   const target = { kind: connection.target.kind === 'model' ? ('model' as const) : ('board' as const), transport: port.description };
+  let running: number | null = null;
+  let runningLine: string | null = null;
 
   const recorder: HistoryRecorder = {
     path: historyPath ?? '',
     record(doc) {
-      const entries = historyEntries(doc, 'console', now());
+      const entries = historyEntries(withCommand(doc, runningLine), 'console', now());
       const lines = entries.map((e) => JSON.stringify(e));
       if (historyPath === null) {
         history.addLines(lines);
@@ -67,68 +76,92 @@ export function attachTarget(options: AttachOptions): Attachment {
         if (!written.ok) return written;
         history.refresh();
       }
-      const ids = lines.map(entryId);
-      const command = doc.runs[0]?.command ?? doc.compares[0]?.command ?? null;
-      emit({ type: 'recorded', command, ids });
+      emit({ type: 'recorded', command: running, ids: lines.map(entryId) });
       return { ok: true, appended: entries.length };
     },
   };
-  /** A line waiting for a fresh prompt (the one shown had kernel noise printed after it). */
-  let queued: string | null = null;
-  /** Whether the stream received so far ends with the prompt. */
-  let tailIsPrompt = false;
-  const send = (line: string): void => {
-    const submitted = results.submitLine(line);
-    const text = submitted.ok ? submitted.send : line;
-    tailIsPrompt = false;
-    port.write(Buffer.concat([Buffer.from(text, 'utf8'), ENTER]));
-  };
-  const results = createSessionResults({
-    version: options.version,
-    target,
-    history: recorder,
-    onEvents: (events) => {
-      emit({ type: 'parsed', events });
-      if (queued !== null && tailIsPrompt && events.some((e) => e.type === 'prompt')) {
-        const line = queued;
-        queued = null;
-        send(line);
-      }
+  const results = createSessionResults({ version: options.version, target, history: recorder, now });
+  const conversation = options.conversation ?? defaultConversation();
+  const driver = new EngineDriver({
+    port,
+    prompt: conversation.prompt,
+    timing: conversation.timing,
+    unknownPrompt: 'hold',
+    ...(conversation.raw && { mode: 'raw' as const }),
+    beforeSend: (line) => {
+      const checked = results.submitLine(line);
+      return checked.ok ? { send: checked.send } : { refused: checked.message };
     },
-    now,
   });
-
-  port.onData((bytes) => {
-    emit({ type: 'raw', bytes });
-    tailIsPrompt = Buffer.from(bytes).toString('latin1').endsWith(PROMPT);
-    results.receive(bytes);
+  driver.on((event) => {
+    if (event.type === 'command-sent') {
+      running = event.command.id;
+      runningLine = event.command.line;
+    }
+    results.engineEvent(event);
+    switch (event.type) {
+      case 'received':
+        return emit({ type: 'raw', bytes: event.chunk });
+      case 'parsed':
+        return emit({ type: 'parsed', events: [event.event], command: event.command });
+      case 'command-sent':
+      case 'command-echoed':
+      case 'command-finished':
+        if (event.type === 'command-finished') running = null;
+        return emit({ type: 'command', phase: event.type.slice('command-'.length) as 'sent', command: event.command });
+      case 'command-lost':
+        running = null;
+        return emit({ type: 'command', phase: 'lost', command: event.command, reason: event.reason, detail: event.detail });
+      case 'command-refused':
+        return emit({ type: 'command', phase: 'refused', line: event.line, message: event.message });
+    }
   });
+  driver.subscribe(() => emit({ type: 'engine', view: driver.view }));
   port.onState((state) => emit({ type: 'link', link: wireLink(state, port.description) }));
+  await driver.open();
 
   return {
     description: port.description,
     get link() {
       return wireLink(port.state, port.description);
     },
-    history,
-    submit(line) {
-      if (tailIsPrompt) return send(line);
-      // Sent after noise, the echo would not start with the prompt and the parser could not
-      // tie the output to the line: ask for a fresh prompt first.
-      queued = line;
-      port.write(ENTER);
+    get engine() {
+      return driver.view;
     },
-    interrupt: () => port.write(CTRL_C),
-    writeRaw: (bytes) => port.write(bytes),
+    history,
+    submit: (line) => driver.submit(line),
+    interrupt: () => void driver.interrupt(),
+    writeRaw: (bytes) => driver.key(bytes),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
       listeners.clear();
+      driver.dispose();
       await results.finish();
       await connection.close();
     },
+  };
+}
+
+/**
+ * The results builder names a run's command from the echo `sis> {line}`; an echo that follows
+ * kernel noise printed after the prompt has no prompt before it. The engine still knows which
+ * command the output belongs to: its line names the runs that lack one.
+ */
+export function withCommand(doc: ResultsDocument, line: string | null): ResultsDocument {
+  if (line === null) return doc;
+  return {
+    ...doc,
+    runs: doc.runs.map((run) =>
+      run.command === null ? { ...run, command: line, config: { ...run.config, flags: parseCommandFlags(line) } } : run,
+    ),
+    compares: doc.compares.map((compare) =>
+      compare.command === null
+        ? { ...compare, command: line, type: compare.type ?? ((/^stresstest compare (\w+)/.exec(line)?.[1] ?? null) as typeof compare.type) }
+        : compare,
+    ),
   };
 }
 

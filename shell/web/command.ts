@@ -44,7 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { connection } = opened;
   reportStates(connection.port, say);
-  const attachment = attachTarget({ connection, version: VERSION, historyPath: options.historyPath });
+  const attachment = await attachTarget({ connection, version: VERSION, historyPath: options.historyPath, conversation: options.conversation });
   const hub = createHub(attachment);
   const app = await createDashboardServer({
     hub,

@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
 import { parseEndpoint } from '../../uart/index.js';
-import { CONNECT_ARGS, CONNECT_USAGE, readConnectOptions, TARGET_USAGE, type ConnectOptions } from '../connect/index.js';
+import {
+  CONNECT_ARGS,
+  CONNECT_USAGE,
+  CONVERSATION_ARGS,
+  CONVERSATION_USAGE,
+  readConnectOptions,
+  readConversationOptions,
+  targetBaud,
+  TARGET_USAGE,
+  type ConnectOptions,
+  type ConversationSettings,
+} from '../connect/index.js';
 import { describeParseError } from '../commands/console-args.js';
 import { resolveHistoryPath } from '../history/index.js';
 import { isLoopbackHost } from './access.js';
@@ -9,6 +20,7 @@ export const DEFAULT_LISTEN = { host: '127.0.0.1', port: 8871 } as const;
 
 export interface DashboardOptions {
   connect: ConnectOptions;
+  conversation: ConversationSettings;
   listen: { host: string; port: number };
   writeToken: string | null;
   readToken: string | null;
@@ -18,8 +30,12 @@ export interface DashboardOptions {
 
 export type DashboardParse = { ok: true; options: DashboardOptions } | { ok: false; message: string };
 
+// `--idle-exit` is plain mode's: a dashboard never exits on quiet output.
+const { 'idle-exit': _idleExit, ...DASHBOARD_CONVERSATION_ARGS } = CONVERSATION_ARGS;
+
 const ARGS = {
   ...CONNECT_ARGS,
+  ...DASHBOARD_CONVERSATION_ARGS,
   listen: { type: 'string' },
   token: { type: 'string' },
   'read-token': { type: 'string' },
@@ -41,6 +57,8 @@ export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record
   const { values, positionals } = parsed;
   const connect = readConnectOptions(values, positionals);
   if (!connect.ok) return connect;
+  const conversation = readConversationOptions(values, targetBaud(connect.options.target));
+  if (!conversation.ok) return conversation;
   let listen: DashboardOptions['listen'] = DEFAULT_LISTEN;
   if (values.listen !== undefined) {
     const text = /^\d+$/.test(values.listen) ? `tcp:${values.listen}` : `tcp:${values.listen.replace(/^tcp:/, '')}`;
@@ -56,7 +74,7 @@ export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record
   }
   if (values.history !== undefined && values['no-history'] === true) return fail('--history and --no-history cannot be used together');
   const historyPath = resolveHistoryPath({ file: values.history, disabled: values['no-history'] === true, env });
-  return { ok: true, options: { connect: connect.options, listen, writeToken, readToken, historyPath, help: values.help === true } };
+  return { ok: true, options: { connect: connect.options, conversation: conversation.settings, listen, writeToken, readToken, historyPath, help: values.help === true } };
 }
 
 function nonEmpty(value: string | undefined): string | null {
@@ -86,4 +104,6 @@ API: GET /api/openapi.json describes every route; the WebSocket is GET /events.
 ${TARGET_USAGE}
 
 ${CONNECT_USAGE}
+
+${CONVERSATION_USAGE.replace(/\n  --idle-exit[\s\S]*$/, '')}
 `;

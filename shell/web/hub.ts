@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { EngineView } from '../engine/index.js';
 import { createLiveFeed, type LiveFeed, type LiveSnapshot } from '../tui/live-state/index.js';
 import type { Attachment, AttachEvent } from './attach.js';
-import type { WireLaunch, WireMessage } from './wire.js';
+import type { WireEngine, WireLaunch, WireMessage } from './wire.js';
 
 export type StartResult =
   | { ok: true; launch: WireLaunch }
@@ -32,14 +33,14 @@ const LIVE_INTERVAL_MS = 50;
 /** UART bytes a new viewer's terminal starts with. */
 const SCROLLBACK_BYTES = 64 * 1024;
 
+export function wireEngine(view: EngineView): WireEngine {
+  return { mode: view.mode, atPrompt: view.atPrompt, running: view.running?.line ?? null, queued: view.queued.length };
+}
+
 export function createHub(attachment: Attachment): Hub {
   const viewers = new Set<(message: WireMessage) => void>();
   const feed: LiveFeed = createLiveFeed({ minIntervalMs: LIVE_INTERVAL_MS });
   let seq = 0;
-  /** A line was sent and its echo has not come back yet. */
-  let pending = false;
-  /** An echoed command whose prompt has not returned. */
-  let inCommand = false;
   let lastBusy = false;
   let launch: WireLaunch | null = null;
   let scrollback: Buffer[] = [];
@@ -53,7 +54,11 @@ export function createHub(attachment: Attachment): Hub {
   const broadcast = (message: WireMessage): void => {
     for (const send of [...viewers]) send(message);
   };
-  const isBusy = (): boolean => pending || inCommand || feed.getSnapshot().test?.phase === 'running';
+  /** A command is running or queued, or the stream shows a test running (typed at the web terminal). */
+  const isBusy = (): boolean => {
+    const engine = attachment.engine;
+    return engine.running !== null || engine.queued.length > 0 || launch?.status === 'running' || feed.getSnapshot().test?.phase === 'running';
+  };
   const busyChanged = (): void => {
     const busy = isBusy();
     if (busy === lastBusy) return;
@@ -63,48 +68,46 @@ export function createHub(attachment: Attachment): Hub {
   const setLaunch = (next: WireLaunch): void => {
     launch = next;
     broadcast({ type: 'launch', launch: next });
+    busyChanged();
   };
   const unsubscribeFeed = feed.subscribe(() => {
     broadcast({ type: 'live', live: feed.getSnapshot() });
     busyChanged();
   });
+  const ours = (id: number): boolean => launch?.status === 'running' && launch.commandId === id;
 
   function onEvent(event: AttachEvent): void {
     switch (event.type) {
       case 'raw':
         keep(event.bytes);
-        broadcast({ type: 'raw', data: Buffer.from(event.bytes).toString('base64') });
-        return;
+        return broadcast({ type: 'raw', data: Buffer.from(event.bytes).toString('base64') });
       case 'link':
-        broadcast({ type: 'link', link: event.link });
-        if (event.link.status !== 'connected') {
-          pending = false;
-          inCommand = false;
-          if (launch?.status === 'running') setLaunch({ ...launch, status: 'lost' });
-          busyChanged();
-        }
-        return;
+        return broadcast({ type: 'link', link: event.link });
+      case 'engine':
+        broadcast({ type: 'engine', engine: wireEngine(event.view) });
+        return busyChanged();
       case 'recorded':
-        if (launch?.status === 'running' && (event.command === launch.command || (event.command === null && inCommand))) {
-          setLaunch({ ...launch, entryIds: [...launch.entryIds, ...event.ids] });
+        if (event.command !== null && ours(event.command)) setLaunch({ ...launch!, entryIds: [...launch!.entryIds, ...event.ids] });
+        return broadcast({ type: 'recorded', ids: event.ids });
+      case 'command':
+        if (event.phase === 'refused') {
+          if (launch?.status === 'running' && launch.commandId === null && event.line === launch.command) {
+            setLaunch({ ...launch, status: 'refused', detail: event.message });
+          }
+        } else if (event.phase === 'sent') {
+          if (launch?.status === 'running' && launch.commandId === null && event.command.line === launch.command) {
+            setLaunch({ ...launch, commandId: event.command.id });
+          }
+        } else if (event.phase === 'finished' && ours(event.command.id)) {
+          setLaunch({ ...launch!, status: 'finished' });
+        } else if (event.phase === 'lost' && ours(event.command.id)) {
+          setLaunch({ ...launch!, status: 'lost', detail: event.detail });
         }
-        broadcast({ type: 'recorded', ids: event.ids });
         return;
       case 'parsed':
-        for (const parsed of event.events) {
-          broadcast({ type: 'parsed', seq: seq++, event: parsed });
-          const echo = parsed.type === 'command' || (pending && parsed.type === 'other' && parsed.text.trim() === launch?.command);
-          if (echo) {
-            pending = false;
-            inCommand = true;
-          } else if (parsed.type === 'prompt') {
-            const ended = inCommand;
-            inCommand = false;
-            if (launch?.status === 'running' && ended) setLaunch({ ...launch, status: 'finished' });
-          }
-        }
+        for (const parsed of event.events) broadcast({ type: 'parsed', seq: seq++, command: event.command, event: parsed });
         feed.push(event.events);
-        busyChanged();
+        return busyChanged();
     }
   }
   const detach = attachment.onEvent(onEvent);
@@ -125,13 +128,12 @@ export function createHub(attachment: Attachment): Hub {
       // The throttled snapshot may lag the stream by up to LIVE_INTERVAL_MS.
       feed.flush();
       if (isBusy()) {
-        const what = launch?.status === 'running' ? `run ${launch.id} (${launch.command})` : 'a command';
+        const running = attachment.engine.running?.line;
+        const what = launch?.status === 'running' ? `run ${launch.id} (${launch.command})` : `'${running ?? 'a test'}'`;
         return { ok: false, status: 409, code: 'busy', message: `${what} is running; one run at a time` };
       }
-      pending = true;
-      const started: WireLaunch = { id: randomBytes(6).toString('hex'), command: line, status: 'running', entryIds: [] };
+      const started: WireLaunch = { id: randomBytes(6).toString('hex'), command: line, status: 'running', entryIds: [], commandId: null, detail: null };
       setLaunch(started);
-      busyChanged();
       attachment.submit(line);
       return { ok: true, launch: started };
     },
@@ -152,6 +154,7 @@ export function createHub(attachment: Attachment): Hub {
       launch,
       write,
       busy: isBusy(),
+      engine: wireEngine(attachment.engine),
       scrollback: Buffer.concat(scrollback).subarray(-SCROLLBACK_BYTES).toString('base64'),
     }),
     close() {

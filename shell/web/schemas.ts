@@ -31,10 +31,12 @@ export const launchSchema = {
   properties: {
     id: { type: 'string' },
     command: { type: 'string' },
-    status: { type: 'string', enum: ['running', 'finished', 'lost'] },
+    status: { type: 'string', enum: ['running', 'finished', 'lost', 'refused'] },
     entryIds: { type: 'array', items: { type: 'string' }, description: 'history ids of its results, once recorded' },
+    commandId: { type: ['integer', 'null'], description: "the conversation engine's id of the command, once sent" },
+    detail: { type: ['string', 'null'], description: 'why it was lost or refused' },
   },
-  required: ['id', 'command', 'status', 'entryIds'],
+  required: ['id', 'command', 'status', 'entryIds', 'commandId', 'detail'],
 } as const;
 
 export const linkSchema = {

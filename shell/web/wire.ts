@@ -11,9 +11,22 @@ export type WireLink =
 export interface WireLaunch {
   id: string;
   command: string;
-  /** `running` until the prompt returns; `finished` with the history ids it produced. */
-  status: 'running' | 'finished' | 'lost';
+  /** `running` until its prompt returns; `finished` with the history ids it produced; `lost` (link down, reboot) or `refused` with `detail`. */
+  status: 'running' | 'finished' | 'lost' | 'refused';
   entryIds: string[];
+  /** The conversation engine's id of the command, once sent. */
+  commandId: number | null;
+  detail: string | null;
+}
+
+/** The conversation engine as viewers see it. */
+export interface WireEngine {
+  /** `line` while the target's prompt is known; `raw` otherwise (keys pass through). */
+  mode: 'line' | 'raw';
+  atPrompt: boolean;
+  /** The command running, as sent. */
+  running: string | null;
+  queued: number;
 }
 
 /**
@@ -29,10 +42,13 @@ export type WireMessage =
       launch: WireLaunch | null;
       write: boolean;
       busy: boolean;
+      engine: WireEngine;
       /** The last 64 KiB of UART bytes (base64), for the terminal. */
       scrollback: string;
     }
-  | { type: 'parsed'; seq: number; event: ParserEvent }
+  /** `command`: the engine's id of the command the event belongs to (null between commands). */
+  | { type: 'parsed'; seq: number; command: number | null; event: ParserEvent }
+  | { type: 'engine'; engine: WireEngine }
   | { type: 'raw'; data: string }
   /** The live state, at most every 50 ms while it changes. */
   | { type: 'live'; live: LiveSnapshot }

@@ -39,7 +39,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     initialDelayMs: 50,
   });
   if (!opened.ok) throw new Error(opened.message);
-  const attachment = attachTarget({ connection: opened.connection, version: 'test', historyPath });
+  const attachment = await attachTarget({ connection: opened.connection, version: 'test', historyPath });
   const hub = createHub(attachment);
   const app = await createDashboardServer({
     hub,
