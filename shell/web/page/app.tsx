@@ -16,6 +16,11 @@ export function App({ store, version }: { store: EventStore; version: string }) 
         <h1>sis dashboard</h1>
         <LinkBadge state={state} />
         <span className={`busy ${state.busy ? 'on' : ''}`} data-testid="busy">{state.busy ? 'running' : 'idle'}</span>
+        {state.engine && (
+          <span className="engine" data-testid="engine" title="line: the prompt is known, runs are queued for it; raw: keys pass through">
+            {state.engine.mode} mode{state.engine.queued > 0 ? `, ${state.engine.queued} queued` : ''}
+          </span>
+        )}
         <a href="/api/openapi.json">API</a>
         <small>v{version}</small>
       </header>

@@ -1,5 +1,5 @@
 import type { LiveSnapshot, LiveTest } from '../../tui/live-state/index.js';
-import type { WireLaunch, WireLink, WireMessage } from '../wire.js';
+import type { WireEngine, WireLaunch, WireLink, WireMessage } from '../wire.js';
 import { createRunSeries, type RunSeries } from './run-series.js';
 
 export interface DashboardState {
@@ -9,6 +9,7 @@ export interface DashboardState {
   /** The test shown: the running one, else the last one seen (the live state drops it at the prompt). */
   shownTest: LiveTest | null;
   busy: boolean;
+  engine: WireEngine | null;
   launch: WireLaunch | null;
   write: boolean;
   /** Increases whenever results reach the history. */
@@ -35,7 +36,7 @@ function decode(base64: string): Uint8Array {
 
 /** The `/events` WebSocket, reconnected while the page is open, folded into one state. */
 export function createEventStore(url: string): EventStore {
-  let state: DashboardState = { socket: 'closed', link: null, live: null, shownTest: null, busy: false, launch: null, write: false, recorded: 0, liveUpdates: 0 };
+  let state: DashboardState = { socket: 'closed', link: null, live: null, shownTest: null, busy: false, engine: null, launch: null, write: false, recorded: 0, liveUpdates: 0 };
   const listeners = new Set<() => void>();
   const rawListeners = new Set<(bytes: Uint8Array) => void>();
   const series = createRunSeries();
@@ -59,7 +60,7 @@ export function createEventStore(url: string): EventStore {
       case 'hello':
         series.seed(message.live);
         if (message.scrollback) for (const listener of rawListeners) listener(decode(message.scrollback));
-        return update({ link: message.link, live: message.live, shownTest: message.live.test, busy: message.busy, launch: message.launch, write: message.write });
+        return update({ link: message.link, live: message.live, shownTest: message.live.test, busy: message.busy, engine: message.engine, launch: message.launch, write: message.write });
       case 'parsed':
         if (series.apply(message.event)) update({});
         return;
@@ -72,6 +73,8 @@ export function createEventStore(url: string): EventStore {
         return update({ live: message.live, shownTest: message.live.test ?? state.shownTest, liveUpdates: state.liveUpdates + 1 });
       case 'link':
         return update({ link: message.link });
+      case 'engine':
+        return update({ engine: message.engine });
       case 'busy':
         return update({ busy: message.busy });
       case 'launch':

@@ -103,6 +103,9 @@ export function Launcher({ state }: { state: DashboardState }) {
         {!state.write && <span className="note">read-only token</span>}
       </div>
       {message && <p className="message" data-testid="launch-message">{message}</p>}
+      {state.launch && state.launch.status !== 'running' && state.launch.status !== 'finished' && (
+        <p className="message">run {state.launch.id} {state.launch.status}: {state.launch.detail}</p>
+      )}
     </section>
   );
 }
