@@ -32,6 +32,8 @@ await build({
   entryPoints: { app: 'shell/web/page/main.tsx' },
   outdir: 'dist/web',
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   format: 'esm',
   platform: 'browser',
   target: ['chrome120', 'firefox120', 'safari17'],

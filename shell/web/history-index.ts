@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { entryMatchesType, isHistoryEntry, type HistoryEntry } from '../history/index.js';
 
 export interface IndexedEntry {
@@ -66,6 +66,11 @@ export function createHistoryIndex(path: string | null): HistoryIndex {
 
   function refresh(): void {
     if (path === null) return;
+    try {
+      if (statSync(path).size === offset) return;
+    } catch {
+      return;
+    }
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -97,15 +102,24 @@ export function createHistoryIndex(path: string | null): HistoryIndex {
     get: (id) => byId.get(id),
     query(q) {
       const since = q.since === undefined ? null : Date.parse(q.since);
-      const matches: IndexedEntry[] = [];
+      const end = q.offset + q.limit;
+      if (q.type === undefined && q.verdict === undefined && since === null) {
+        const items: IndexedEntry[] = [];
+        for (let i = entries.length - 1 - q.offset; i >= 0 && items.length < q.limit; i--) items.push(entries[i]!);
+        return { total: entries.length, items };
+      }
+      // One pass, newest first, keeping only the page: no copy of the matches.
+      const items: IndexedEntry[] = [];
+      let total = 0;
       for (let i = entries.length - 1; i >= 0; i--) {
         const item = entries[i]!;
         if (q.type !== undefined && !entryMatchesType(item.entry, q.type)) continue;
         if (q.verdict !== undefined && entryVerdict(item.entry) !== q.verdict) continue;
         if (since !== null && item.at < since) continue;
-        matches.push(item);
+        if (total >= q.offset && total < end) items.push(item);
+        total += 1;
       }
-      return { total: matches.length, items: matches.slice(q.offset, q.offset + q.limit) };
+      return { total, items };
     },
     get size() {
       return entries.length;

@@ -1,7 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { checkAccess, type AccessOptions, type Grant } from './access.js';
 import { registerApiRoutes, sendError } from './api-routes.js';
@@ -24,6 +24,18 @@ const grantOf = (request: unknown): Grant => grants.get(request as object) ?? 'r
 function cookieToken(header: string | undefined): string | undefined {
   const match = new RegExp(`(?:^|;\\s*)${TOKEN_COOKIE}=([^;]*)`).exec(header ?? '');
   return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+/** The bundled page (app.js, app.css, lazily loaded chunks), read once. */
+function readAssets(dir: string): Record<string, { type: string; body: Buffer }> {
+  const assets: Record<string, { type: string; body: Buffer }> = {};
+  for (const name of readdirSync(dir)) {
+    const type = TYPES[extname(name)];
+    if (type !== undefined) assets[name] = { type, body: readFileSync(join(dir, name)) };
+  }
+  return assets;
 }
 
 /** The dashboard's HTTP server: the API, the OpenAPI document, `/events`, the page. */
@@ -49,10 +61,7 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
     },
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
-  const assets = {
-    'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(options.assetsDir, 'app.js')) },
-    'app.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(options.assetsDir, 'app.css')) },
-  };
+  const assets = readAssets(options.assetsDir);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const query = request.query as Record<string, unknown> | undefined;
@@ -85,11 +94,12 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
 
   registerApiRoutes(app, { hub, version, grantOf });
   registerEventsRoute(app, hub, grantOf);
-  app.get<{ Params: { name: keyof typeof assets } }>(
+  app.get<{ Params: { name: string } }>(
     '/assets/:name',
-    { schema: { hide: true, params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } }, required: ['name'] } } },
+    { schema: { hide: true, params: { type: 'object', properties: { name: { type: 'string', pattern: '^[\\w.-]+$' } }, required: ['name'] } } },
     async (request, reply) => {
-      const asset = assets[request.params.name];
+      const asset = Object.hasOwn(assets, request.params.name) ? assets[request.params.name] : undefined;
+      if (asset === undefined) return sendError(reply, 404, 'not_found', `no asset ${request.params.name}`);
       return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
     },
   );

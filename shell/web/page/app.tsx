@@ -1,11 +1,13 @@
-import { useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { CompareView } from './compare-view.js';
 import type { EventStore } from './event-store.js';
 import { HistoryTable } from './history-table.js';
 import { Launcher } from './launcher.js';
 import { LinkBadge } from './link-badge.js';
 import { LiveView } from './live-view.js';
-import { WebConsole } from './web-console.js';
+
+// xterm.js is the largest part of the page: it loads after the live view has drawn.
+const WebConsole = lazy(() => import('./web-console.js').then((m) => ({ default: m.WebConsole })));
 
 export function App({ store, version }: { store: EventStore; version: string }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
@@ -28,7 +30,9 @@ export function App({ store, version }: { store: EventStore; version: string }) 
         <LiveView state={state} series={store.series} />
         <div className="side">
           <Launcher state={state} />
-          <WebConsole store={store} write={state.write} />
+          <Suspense fallback={<section className="panel console">Console loading…</section>}>
+            <WebConsole store={store} write={state.write} />
+          </Suspense>
         </div>
         <HistoryTable recorded={state.recorded} selected={selected} onSelect={setSelected} />
         <CompareView ids={selected} />

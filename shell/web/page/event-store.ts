@@ -1,5 +1,6 @@
 import type { LiveSnapshot, LiveTest } from '../../tui/live-state/index.js';
 import type { WireEngine, WireLaunch, WireLink, WireMessage } from '../wire.js';
+import { pageStats } from './page-stats.js';
 import { createRunSeries, type RunSeries } from './run-series.js';
 
 export interface DashboardState {
@@ -70,6 +71,7 @@ export function createEventStore(url: string): EventStore {
         return;
       }
       case 'live':
+        pageStats.liveMessages += 1;
         return update({ live: message.live, shownTest: message.live.test ?? state.shownTest, liveUpdates: state.liveUpdates + 1 });
       case 'link':
         return update({ link: message.link });

@@ -1,3 +1,4 @@
+// xterm's stylesheet is small and comes with the page; esbuild does not load a lazy chunk's CSS.
 import '@xterm/xterm/css/xterm.css';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
