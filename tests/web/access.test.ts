@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { parseDashboardArgs } from '../../shell/web/dashboard-args.js';
+import { runCli } from '../helpers/cli.js';
 import { get, isType, post, startRig, Viewer, type Rig } from './dashboard-rig.js';
 
 /** A request with any Host header (fetch does not let one set it). */
@@ -76,6 +77,14 @@ describe('tokens', () => {
     expect(echoed.event).toEqual({ type: 'command', command: 'help' });
     reader.close();
     writer.close();
+  });
+
+  test('sis dashboard refuses to listen beyond loopback without a token (exit 2)', async () => {
+    const result = await runCli(['dashboard', '--listen', '0.0.0.0:0']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "sis dashboard: --listen 0.0.0.0: listening beyond loopback needs --token (or SIS_TOKEN)\nTry 'sis dashboard --help' for more information.\n",
+    );
   });
 
   test('listening beyond loopback needs a token', () => {

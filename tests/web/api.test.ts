@@ -178,6 +178,27 @@ describe('sis dashboard API over real HTTP and WebSocket', () => {
     expect(grammar.json.commands.map((c: any) => c.name)).toContain('stresstest');
   });
 
+  test('many viewers: all see the run; viewers leaving mid-run do not stop it', async () => {
+    // A minute of virtual time: about 4 000 METRIC lines to each of 12 viewers.
+    const viewers = Array.from({ length: 12 }, () => new Viewer(rig.wsUrl));
+    await Promise.all(viewers.map((v) => v.opened));
+    const started = await post(rig.base, '/api/stress/run', { command: 'stresstest memory --duration 60000 --seed 3' });
+    expect(started.status).toBe(202);
+    const [leaving, staying] = [viewers.slice(0, 6), viewers.slice(6)];
+    await Promise.all(leaving.map((v) => v.next((m): m is Extract<typeof m, { type: 'parsed' }> => m.type === 'parsed' && m.event.type === 'test-start')));
+    for (const v of leaving) v.close();
+    const ends = await Promise.all(
+      staying.map((v) =>
+        v.next((m): m is Extract<typeof m, { type: 'launch' }> => m.type === 'launch' && m.launch.id === started.json.id && m.launch.status === 'finished', 0, 60_000),
+      ),
+    );
+    expect(new Set(ends.map((e) => e.launch.entryIds[0])).size).toBe(1);
+    const results = staying.map((v) => v.messages.filter((m) => m.type === 'parsed' && m.event.type === 'result').length);
+    expect(new Set(results)).toEqual(new Set([1]));
+    for (const v of staying) v.close();
+    expect((await get(rig.base, `/api/stress/runs/${started.json.id}`)).json.runs[0].verdict).toBe('PASS');
+  });
+
   test('keys typed at the web terminal reach the kernel, which echoes and answers', async () => {
     const from = viewer.messages.length;
     viewer.socket.send(JSON.stringify({ type: 'input', data: Buffer.from('help\r').toString('base64') }));

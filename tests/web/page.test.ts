@@ -85,6 +85,20 @@ describeWithChromium('the dashboard page in headless Chromium', () => {
     expect(Number(cells[3])).toBe(Number(cells[2]) - Number(cells[1]));
     await compare.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, '3-compare.png'), fullPage: true });
+
+    const history = page.getByTestId('history');
+    const verdicts = async (): Promise<string[]> => history.locator('tbody tr .verdict').allTextContents();
+    const all = await verdicts();
+    await history.locator('select[name=verdict]').selectOption('PASS');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=history] tbody tr').length === n, all.filter((v) => v === 'PASS').length);
+    expect(new Set(await verdicts())).toEqual(new Set(['PASS']));
+    await history.locator('select[name=verdict]').selectOption('');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=history] tbody tr').length === n, all.length);
+    // Oldest first after a click on the date column.
+    const ids = async (): Promise<string[]> => history.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''));
+    const newestFirst = await ids();
+    await history.locator('th', { hasText: 'date' }).click();
+    expect(await ids()).toEqual([...newestFirst].reverse());
   });
 
   test('the web terminal shows sis> and runs help', async () => {
