@@ -116,7 +116,23 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
         return emit({ type: 'command', phase: 'refused', line: event.line, message: event.message });
     }
   });
-  driver.subscribe(() => emit({ type: 'engine', view: driver.view }));
+  // Read from the conversation itself: the driver's published view can lag a queue change.
+  const view = (): EngineView => {
+    const c = driver.conversation;
+    return { mode: c.mode, link: c.linkUp, promptKnown: c.promptKnown, atPrompt: c.atPrompt, running: c.current, queued: [...c.queued] };
+  };
+  let last = JSON.stringify(view());
+  const viewChanged = (): void => {
+    const next = view();
+    const text = JSON.stringify(next);
+    if (text === last) return;
+    last = text;
+    emit({ type: 'engine', view: next });
+  };
+  driver.subscribe(viewChanged);
+  driver.on((event) => {
+    if (event.type === 'queue' || event.type === 'queue-dropped') queueMicrotask(viewChanged);
+  });
   port.onState((state) => emit({ type: 'link', link: wireLink(state, port.description) }));
   await driver.open();
 
@@ -126,7 +142,7 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
       return wireLink(port.state, port.description);
     },
     get engine() {
-      return driver.view;
+      return view();
     },
     history,
     submit: (line) => driver.submit(line),

@@ -85,6 +85,10 @@ export function createHub(attachment: Attachment): Hub {
         return broadcast({ type: 'link', link: event.link });
       case 'engine':
         broadcast({ type: 'engine', engine: wireEngine(event.view) });
+        // Never sent and no longer queued: Ctrl-C cleared the engine's queue.
+        if (launch?.status === 'running' && launch.commandId === null && event.view.running === null && event.view.queued.length === 0) {
+          setLaunch({ ...launch, status: 'lost', detail: 'dropped from the queue before it was sent' });
+        }
         return busyChanged();
       case 'recorded':
         if (event.command !== null && ours(event.command)) setLaunch({ ...launch!, entryIds: [...launch!.entryIds, ...event.ids] });

@@ -128,6 +128,25 @@ describe('the link to the target', () => {
     board?.close();
   });
 
+  test('a board with no prompt yet: the run waits in the engine queue; cancel drops it and the launch is lost', async () => {
+    board = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => board.listen(0, '127.0.0.1', resolve));
+    const { port } = board.address() as AddressInfo;
+    rig = await startRig({ target: { kind: 'socket', endpoint: { kind: 'tcp', host: '127.0.0.1', port } } });
+    const viewer = new Viewer(rig.wsUrl);
+    const hello = await viewer.next(isType('hello'));
+    expect(hello.engine).toMatchObject({ mode: 'raw', running: null });
+    const started = await post(rig.base, '/api/stress/run', { command: 'stresstest memory' });
+    expect(started.status).toBe(202);
+    await viewer.next((m): m is Extract<typeof m, { type: 'engine' }> => m.type === 'engine' && m.engine.queued === 1);
+    expect(await post(rig.base, '/api/stress/run', { command: 'stresstest chaos' })).toMatchObject({ status: 409, json: { error: 'busy' } });
+    expect((await post(rig.base, '/api/stress/cancel')).status).toBe(202);
+    const lost = await viewer.next((m): m is Extract<typeof m, { type: 'launch' }> => m.type === 'launch' && m.launch.status !== 'running');
+    expect(lost.launch).toMatchObject({ id: started.json.id, status: 'lost', commandId: null, detail: 'dropped from the queue before it was sent' });
+    expect((await get(rig.base, '/api/health')).json.busy).toBe(false);
+    viewer.close();
+  });
+
   test('a board that goes away: viewers see the link retrying, a run is refused with 503', async () => {
     board = createServer((socket) => {
       sockets.push(socket);
