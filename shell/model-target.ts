@@ -67,18 +67,31 @@ export interface HeadlessModel {
   readonly seed: bigint;
   /** Bytes typed at the kernel's UART. */
   receive(bytes: Uint8Array): void;
+  /** Shows the prompt again when the kernel is idle (a client connected after it was printed). */
+  showPrompt(): void;
   stop(): void;
 }
+
+/** What the kernel's shell prints for an empty line: a fresh prompt. */
+const PROMPT_AGAIN = new Uint8Array(Buffer.from('\r\nsis> ', 'latin1'));
 
 /** The kernel model booted with no port of its own, for `sis serve`: its UART is whatever `emit` feeds. */
 export function startHeadlessModel(options: HeadlessModelOptions): HeadlessModel {
   const seed = options.seed ?? randomSeed();
+  const kernel = new Kernel({ seed });
   const host = startKernelHost({
-    kernel: new Kernel({ seed }),
+    kernel,
     speed: options.speed ?? 'realtime',
     emit: options.emit,
     drained: options.drained,
     line: options.line,
   });
-  return { seed, receive: (bytes) => host.receive(bytes), stop: () => host.stop() };
+  return {
+    seed,
+    receive: (bytes) => host.receive(bytes),
+    showPrompt: () => {
+      if (!kernel.busy && host.pendingBytes === 0) options.emit(PROMPT_AGAIN);
+    },
+    stop: () => host.stop(),
+  };
 }

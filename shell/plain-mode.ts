@@ -62,6 +62,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
     prompt,
     timing: options.timing ?? timingFor(),
     unknownPrompt: 'quiet',
+    encoding: 'bytes',
     clock,
     ...(options.mode && { mode: options.mode }),
     ...(options.terminal && { terminal: options.terminal }),
@@ -140,6 +141,8 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
     finish(reason ? PLAIN_EXIT.GONE : endStatus());
   });
 
+  // Input bytes go to the far end as they are: decoded and re-encoded one byte per character.
+  input.setEncoding('latin1');
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   lines.on('line', (line) => driver.submit(line));
   lines.on('close', () => {

@@ -123,7 +123,10 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     lastDescription = port.description;
     const live = (): boolean => current === port && !hostClosed;
     port.onData((chunk) => {
-      if (live()) dataListeners.emit(chunk);
+      if (!live()) return;
+      // A connection that delivers data is a working one: the next failure starts a fresh backoff.
+      waits = 0;
+      dataListeners.emit(chunk);
     });
     port.onClose((reason) => {
       if (!live() || state.status !== 'connected') return;
@@ -136,8 +139,9 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
           void port.close();
           return;
         }
+        // Backoff restarts only once data arrives: a server that accepts and at once closes (a
+        // busy `sis serve`) is retried ever more slowly, like any failed connect.
         attempts = 0;
-        waits = 0;
         setState({ status: 'connected', droppedBytes: state.droppedBytes });
         firstOpen?.resolve();
         firstOpen = undefined;

@@ -4,6 +4,7 @@ import { Listeners } from './listeners.js';
 import { WriteTracker } from './write-tracker.js';
 import { portError, type BytePort, type PortError } from './port.js';
 import { socketErrorToPortError } from './socket-errors.js';
+import { createBusyFilter } from './busy-filter.js';
 
 export interface SocketPortOptions {
   readonly endpoint: TcpEndpoint | UnixEndpoint;
@@ -35,6 +36,7 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
   const writes = new WriteTracker();
   let closed: Promise<void> | undefined;
   let resolveClosed: () => void = () => {};
+  const busy = createBusyFilter();
 
   const finish = (reason: PortError | undefined): void => {
     if (phase === 'closed') return;
@@ -76,7 +78,9 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
           resolve();
         });
         s.on('data', (chunk: Buffer) => {
-          if (phase === 'open' && chunk.length > 0) dataListeners.emit(chunk);
+          if (phase !== 'open' || chunk.length === 0) return;
+          const passed = busy.push(chunk);
+          if (passed.length > 0) dataListeners.emit(passed);
         });
         s.on('error', (error: NodeJS.ErrnoException) => {
           const mapped = socketErrorToPortError(description, error, host);
@@ -92,6 +96,7 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
             return;
           }
           if (hostClosing) finish(undefined);
+          else if (busy.refusal !== null) finish(portError('refused', `${description}: ${busy.refusal}`));
           else finish(lastError ?? portError('disconnected', `${description}: connection closed by the remote end`));
         });
       });

@@ -4,7 +4,9 @@ import type { PortError } from './port.js';
 import { socketErrorToPortError } from './socket-errors.js';
 import { prepareUnixSocketPath } from './unix-socket-path.js';
 
-export const BUSY_LINE = 'sis: port busy (another client is connected)\r\n';
+/** How a turned-away client's one line starts; clients take it as a refused connection. */
+export const BUSY_PREFIX = 'sis: port busy';
+export const BUSY_LINE = `${BUSY_PREFIX} (another client is connected)\r\n`;
 
 export type ServerEvent =
   | { readonly type: 'client-connected'; readonly client: string; readonly via: string }

@@ -33,7 +33,8 @@ export async function collectInputs(sources: readonly CommandSource[], outputs: 
   const lines: string[] = [];
   for (const source of sources) {
     if (source.kind === 'command') {
-      lines.push(source.text);
+      // Lines travel as byte strings (one char per byte), as script files are read: UTF-8 stays UTF-8.
+      lines.push(Buffer.from(source.text, 'utf8').toString('latin1'));
       continue;
     }
     try {

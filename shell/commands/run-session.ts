@@ -52,6 +52,7 @@ export function startScriptedSession(options: ScriptedSessionOptions): ScriptedS
     prompt: options.prompt,
     timing: options.timing,
     unknownPrompt: 'quiet',
+    encoding: 'bytes',
     clock,
     beforeSend: (line, mode) => {
       if (mode === 'line' && isQuitLine(line)) return { quit: true };

@@ -40,10 +40,14 @@ async function serveSockets(
   settings: ModelSettings,
 ): Promise<number> {
   let receive: (bytes: Uint8Array) => void = () => {};
+  let connected: () => void = () => {};
   const result = await createSocketServer({
     listen: endpoints,
     onClientData: (bytes) => receive(bytes),
-    onEvent: (event) => say(describeEvent(event)),
+    onEvent: (event) => {
+      say(describeEvent(event));
+      if (event.type === 'client-connected') connected();
+    },
   });
   if (!result.ok) {
     say(result.error.message);
@@ -53,6 +57,8 @@ async function serveSockets(
   for (const address of server.addresses) say(`listening on ${address}`);
   const model = startHeadlessModel({ ...settings, emit: (bytes) => server.broadcast(bytes) });
   receive = (bytes) => model.receive(bytes);
+  // A client that connects after the prompt was printed sees it again, as if it had pressed Enter.
+  connected = () => model.showPrompt();
   say(`kernel model seed=${model.seed} speed=${settings.speed}`);
   await untilSignal();
   model.stop();

@@ -2,9 +2,15 @@ import { Buffer } from 'node:buffer';
 
 const encoder = new TextEncoder();
 
-/** A line as the target receives it: UTF-8, then the line ending. */
-export function encodeLine(line: string, lineEnding: string): Uint8Array {
-  return encoder.encode(line + lineEnding);
+/**
+ * How lines are given to the engine: `utf8` text (typed in the TUI), or `bytes`, one char per byte
+ * (read from a pipe or a script file as latin1, so any byte, valid UTF-8 or not, goes out as read).
+ */
+export type LineEncoding = 'utf8' | 'bytes';
+
+/** A line as the target receives it, then the line ending. */
+export function encodeLine(line: string, lineEnding: string, encoding: LineEncoding = 'utf8'): Uint8Array {
+  return encoding === 'utf8' ? encoder.encode(line + lineEnding) : new Uint8Array(Buffer.from(line + lineEnding, 'latin1'));
 }
 
 /** One char per byte, so any split of a stream decodes to the same text. */

@@ -7,10 +7,7 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => performance.now(),
-  setTimer: (callback, ms) => {
-    const timer = setTimeout(callback, ms);
-    timer.unref?.();
-    return timer;
-  },
+  // Not unref'd: a deadline the engine waits on keeps the process alive, as the session needs it.
+  setTimer: (callback, ms) => setTimeout(callback, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

@@ -6,7 +6,7 @@ import type { PromptPattern } from './prompt-pattern.js';
 import { TerminalQueries, type TerminalSize } from './terminal-queries.js';
 import type { EngineTiming } from './timing.js';
 import type { CommandRef, EngineEvent, EngineMode, InterruptResult, LostReason } from './types.js';
-import { decodeLatin1, encodeLine } from './bytes.js';
+import { decodeLatin1, encodeLine, type LineEncoding } from './bytes.js';
 
 export interface ConversationOptions {
   prompt: PromptPattern;
@@ -27,6 +27,8 @@ export interface ConversationOptions {
   mode?: 'auto' | 'raw';
   /** Size answered to terminal queries; default 80x24. */
   terminal?: TerminalSize;
+  /** Default `utf8`. */
+  encoding?: LineEncoding;
 }
 
 /** What becomes of a line about to be sent: sent (options taken off), refused, or ours (quit). */
@@ -44,6 +46,7 @@ interface Running {
 
 const CTRL_C = Uint8Array.of(0x03);
 const REASK_TRIES = 3;
+const WAKE_TRIES = 3;
 
 /**
  * The one conversation with the far end (design.md §The console and the stream): decides when a
@@ -71,10 +74,15 @@ export class Conversation {
   private wakeAt: number | null = null;
   private reaskAt: number | null = null;
   private reaskTries = 0;
+  private wakeTries = 0;
   private interruptArmed = false;
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
   private quitting = false;
+  /** This far end answered a re-ask Enter with a glued prompt again: it glues every prompt. */
+  private gluedAnswers = false;
+  /** A glued prompt arrived since the last settled prompt or send. */
+  private gluedPending = false;
 
   constructor(private readonly options: ConversationOptions) {
     this.forced = options.mode ?? 'auto';
@@ -136,7 +144,13 @@ export class Conversation {
 
   linkChanged(up: boolean, now: number): void {
     if (up === this.link) return;
+    // A prompt that was the last thing on a link that ended stayed the last thing.
+    if (!up && this.candidateSince !== null && this.running !== null && this.running.echo.echoed) this.finish();
     this.link = up;
+    this.receivedAny = false;
+    this.lastByteAt = -Infinity;
+    this.gluedAnswers = false;
+    this.gluedPending = false;
     this.tail.reset();
     this.known = false;
     this.family = false;
@@ -144,6 +158,7 @@ export class Conversation {
     this.candidateSince = null;
     this.reaskAt = null;
     this.wakeAt = up ? now + this.options.timing.settleMs : null;
+    this.wakeTries = 0;
     if (!up) this.lose('link-down', 'the link went down');
     this.options.emit({ type: 'link', up });
     this.announceMode();
@@ -192,7 +207,7 @@ export class Conversation {
   /** The far end is known to have nothing more to say now (the embedded model, idle). */
   quiescent(now: number): void {
     const running = this.running;
-    if (this.candidateSince !== null && (running === null || running.echo.echoed)) this.promptSettled(now);
+    if (this.candidateSince !== null && (running === null || running.echo.echoed || running.echo.answered)) this.promptSettled(now);
   }
 
   /** A line from the user or a script: queued, sent once the target can take it. */
@@ -248,6 +263,7 @@ export class Conversation {
     if (this.wakeAt !== null) next = Math.min(next, this.wakeAt);
     if (this.reaskAt !== null) next = Math.min(next, this.reaskAt);
     if (this.quietWaiting()) next = Math.min(next, Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) + timing.quietMs);
+    if (this.gluedSettles()) next = Math.min(next, this.lastByteAt + timing.settleMs);
     return next === Infinity ? null : next;
   }
 
@@ -257,9 +273,16 @@ export class Conversation {
     if (this.candidateSince !== null && settleWait !== null && now - this.candidateSince >= settleWait) {
       this.promptSettled(now);
     }
+    if (this.gluedSettles() && now - this.lastByteAt >= timing.settleMs) this.promptSettled(now);
     if (this.wakeAt !== null && now >= this.wakeAt) {
       this.wakeAt = null;
-      this.wake(1);
+      // A far end that stays silent is asked again, later each time (QEMU may not have taken the
+      // connection yet); one that said anything at all is left to the prompt rule.
+      if (this.wakeTries === 0 || !this.receivedAny) {
+        this.wakeTries++;
+        this.wake(this.wakeTries);
+        if (this.wakeTries < WAKE_TRIES && !this.receivedAny) this.wakeAt = now + timing.reaskMs * 2 ** (this.wakeTries - 1);
+      }
     }
     if (this.reaskAt !== null && now >= this.reaskAt) {
       this.reaskAt = null;
@@ -286,8 +309,14 @@ export class Conversation {
     return running.echo.answered ? timing.quietMs : null;
   }
 
+  /** A far end that glues every prompt: its glued prompt ends a command once the output is quiet. */
+  private gluedSettles(): boolean {
+    return this.gluedAnswers && this.gluedPending && this.needsPrompt();
+  }
+
   private quietWaiting(): boolean {
-    if (this.known || this.family || !this.link) return false;
+    // The wake Enter goes first: a known prompt may answer it.
+    if (this.known || this.family || !this.link || this.wakeAt !== null) return false;
     if (this.running !== null) return this.running.quiet;
     return this.options.unknownPrompt === 'quiet' && this.queue.length > 0 && this.receivedAny;
   }
@@ -302,6 +331,9 @@ export class Conversation {
 
   private sawGlued(now: number): void {
     this.family = true;
+    // Learnt only once a bare prompt has been seen: a board still booting glues prompts too.
+    if (this.reaskTries > 0 && this.known) this.gluedAnswers = true;
+    this.gluedPending = true;
     if (this.running?.echo.echoed) this.running.gluedAfterEcho = true;
     this.armReask(now);
   }
@@ -327,6 +359,7 @@ export class Conversation {
 
   private promptSettled(now: number): void {
     this.candidateSince = null;
+    this.gluedPending = false;
     this.settled = true;
     this.known = true;
     this.wakeAt = null;
@@ -362,10 +395,11 @@ export class Conversation {
       }
       const ref: CommandRef = { id: this.nextId++, line: checked.send };
       const echo = new EchoWatch();
-      const bytes = encodeLine(checked.send, this.lineEnding);
+      const bytes = encodeLine(checked.send, this.lineEnding, this.options.encoding);
       echo.expect(decodeLatin1(bytes.subarray(0, bytes.length - this.lineEnding.length)));
       this.running = { ref, echo, quiet, sentAt: now, gluedAfterEcho: false };
       this.settled = false;
+      this.gluedPending = false;
       this.candidateSince = null;
       this.interruptArmed = false;
       this.options.emit({ type: 'queue', lines: [...this.queue] });
@@ -377,6 +411,7 @@ export class Conversation {
 
   private rebooted(marker: string): void {
     this.known = false;
+    this.gluedAnswers = false;
     this.family = false;
     this.settled = false;
     this.lose('reboot', `the target rebooted (${marker})`);

@@ -76,8 +76,8 @@ export class EngineDriver {
     await this.options.port.open();
     if (!this.conversation.linkUp && (!this.options.port.onState || this.options.port.state?.status === 'connected')) {
       this.conversation.linkChanged(true, this.clock.now());
-      this.afterInput();
     }
+    this.afterInput();
   }
 
   get view(): EngineView {

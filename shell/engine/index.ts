@@ -3,6 +3,6 @@ export { EngineDriver, type DriverOptions, type EnginePort, type EngineView } fr
 export { systemClock, type Clock } from './clock.js';
 export { createPromptPattern, SIS_PROMPT_SOURCE, type PromptPattern, type PromptParse } from './prompt-pattern.js';
 export { timingFor, charMs, type EngineTiming } from './timing.js';
-export { encodeLine, decodeLatin1 } from './bytes.js';
+export { encodeLine, decodeLatin1, type LineEncoding } from './bytes.js';
 export type { TerminalSize } from './terminal-queries.js';
 export type * from './types.js';

@@ -23,6 +23,7 @@ export const PROMPT_LINE_LIMIT = 4096;
 export function createPromptPattern(source: string = SIS_PROMPT_SOURCE): PromptParse {
   let regex: RegExp;
   try {
+    new RegExp(source);
     regex = new RegExp(source, 'g');
   } catch (error) {
     return { ok: false, message: `--prompt: invalid regular expression '${source}' (${(error as Error).message})` };

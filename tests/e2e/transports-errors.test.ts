@@ -28,6 +28,8 @@ async function tcpServer(onClient: (socket: import('node:net').Socket) => void):
   const server = createServer((socket) => {
     clients += 1;
     socket.on('error', () => {});
+    // What the console sends (answers to terminal queries) is read and dropped, so the peer's close is seen.
+    socket.resume();
     onClient(socket);
   });
   servers.push(server);
@@ -119,7 +121,9 @@ describe('garbage from the far end', () => {
     const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     const escapes = Buffer.from('\x1b[2J\x1b[H\x1b[31mred\x1b[0m\x1b]0;title\x07\x1bc\x1b[999;999H\x1b[6n\x9b1m\r\n', 'latin1');
     const payload = Buffer.concat([everyByte, escapes, everyByte.reverse(), Buffer.from('\r\nsis> ')]);
+    let received = Buffer.alloc(0);
     const { port } = await tcpServer((socket) => {
+      socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
       socket.write(payload.subarray(0, 300));
       setTimeout(() => socket.write(payload.subarray(300)), 20);
     });
@@ -129,6 +133,8 @@ describe('garbage from the far end', () => {
     expect(result.stderr).toBe(`sis: connected to tcp:127.0.0.1:${port}\n`);
     expect(result.stdout.equals(payload)).toBe(true);
     expect(readFileSync(log).equals(payload)).toBe(true);
+    // `ESC[6n` asked for the cursor position: a terminal of 80x24 answers, after `ESC[999;999H`, its corner.
+    expect(received.toString('latin1')).toBe('\x1b[24;80R');
   });
 });
 

@@ -125,6 +125,34 @@ describe('lost commands', () => {
     expect(h.sent()).toBe('stresstest memory\r\rhelp\r');
   });
 
+  test('a link that drops while the answered prompt is showing finishes the command instead of losing it', () => {
+    const h = harness();
+    bootToPrompt(h);
+    h.engine.submit('help', h.now());
+    h.rx('help\r\nCommands:\r\nsis> ');
+    h.advance(SETTLE - 10);
+    h.engine.linkChanged(false, h.now());
+    expect(h.ofType('command-finished').map((e) => e.command.line)).toEqual(['help']);
+    expect(h.ofType('command-lost')).toHaveLength(0);
+  });
+
+  test('a far end that glues noise behind every prompt, re-ask answers included: its glued prompt ends commands', () => {
+    const h = harness();
+    bootToPrompt(h);
+    h.engine.submit('help', h.now());
+    h.engine.submit('autoctl status', h.now());
+    h.rx('help\r\nCommands:\r\nsis> ' + TIMER);
+    h.advance(500);
+    expect(h.ofType('wake')).toHaveLength(1);
+    h.rx('\r\nsis> ' + TIMER);
+    h.advance(SETTLE);
+    expect(h.ofType('command-finished').map((e) => e.command.line)).toEqual(['help']);
+    h.rx('autoctl status\r\nEnabled: no\r\nsis> ' + TIMER);
+    h.advance(SETTLE);
+    expect(h.ofType('command-finished').map((e) => e.command.line)).toEqual(['help', 'autoctl status']);
+    expect(h.ofType('wake')).toHaveLength(1);
+  });
+
   test('no wake when a bare prompt arrives within the settle time', () => {
     const h = harness();
     h.engine.linkChanged(true, 0);
