@@ -107,10 +107,14 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
       case 'command-sent':
       case 'command-echoed':
       case 'command-finished':
-        if (event.type === 'command-finished') running = null;
+        if (event.type === 'command-finished') {
+          running = null;
+          runningLine = null;
+        }
         return emit({ type: 'command', phase: event.type.slice('command-'.length) as 'sent', command: event.command });
       case 'command-lost':
         running = null;
+        runningLine = null;
         return emit({ type: 'command', phase: 'lost', command: event.command, reason: event.reason, detail: event.detail });
       case 'command-refused':
         return emit({ type: 'command', phase: 'refused', line: event.line, message: event.message });

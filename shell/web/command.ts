@@ -8,6 +8,12 @@ import { DASHBOARD_USAGE, parseDashboardArgs } from './dashboard-args.js';
 import { createHub } from './hub.js';
 import { createDashboardServer } from './server.js';
 
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: 'address already in use',
+  EACCES: 'permission denied',
+  EADDRNOTAVAIL: 'address not available on this machine',
+};
+
 const say = (line: string): void => void process.stderr.write(`sis dashboard: ${line}\n`);
 
 /** dist/web beside the bundled CLI; from the sources, the repository's dist/web. */
@@ -55,7 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await app.listen({ host: options.listen.host, port: options.listen.port });
   } catch (error) {
-    say(`cannot listen on ${options.listen.host}:${options.listen.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    say(`cannot listen on ${options.listen.host}:${options.listen.port}: ${LISTEN_ERRORS[code] ?? (code || String(error))}`);
     hub.close();
     await attachment.close();
     return 1;

@@ -12,6 +12,7 @@ function parseInput(data: unknown): WireInput | undefined {
     const value = JSON.parse(String(data)) as Partial<WireInput>;
     if (value.type === 'interrupt') return { type: 'interrupt' };
     if (value.type === 'input' && typeof value.data === 'string') return { type: 'input', data: value.data };
+    if (value.type === 'line' && typeof value.text === 'string' && !/[\r\n]/.test(value.text)) return { type: 'line', text: value.text };
   } catch {
     return undefined;
   }
@@ -20,7 +21,7 @@ function parseInput(data: unknown): WireInput | undefined {
 
 /**
  * `GET /events`: the WebSocket every viewer gets; `hello` first, then every message the hub
- * broadcasts. Keys from the web terminal reach the target only with a write grant.
+ * broadcasts. Keys and lines from the web terminal reach the target only with a write grant.
  */
 export function registerEventsRoute(app: FastifyInstance, hub: Hub, grantOf: (request: unknown) => Grant): void {
   app.get(
@@ -42,6 +43,7 @@ export function registerEventsRoute(app: FastifyInstance, hub: Hub, grantOf: (re
         const input = parseInput(data);
         if (input === undefined || !write) return;
         if (input.type === 'interrupt') hub.attachment.interrupt();
+        else if (input.type === 'line') hub.attachment.submit(input.text);
         else hub.attachment.writeRaw(Buffer.from(input.data, 'base64'));
       });
       socket.on('close', unsubscribe);

@@ -57,8 +57,11 @@ export type WireMessage =
   | { type: 'launch'; launch: WireLaunch }
   | { type: 'recorded'; ids: string[] };
 
-/** What a viewer may send: keys typed at the web terminal (base64), or Ctrl-C for the run. */
-export type WireInput = { type: 'input'; data: string } | { type: 'interrupt' };
+/**
+ * What a viewer may send: keys typed at the web terminal in raw mode (base64), a line edited
+ * in the page in line mode (queued by the engine like the console's), or Ctrl-C.
+ */
+export type WireInput = { type: 'input'; data: string } | { type: 'line'; text: string } | { type: 'interrupt' };
 
 /** One row of `GET /api/stress/runs`. */
 export interface RunRow {

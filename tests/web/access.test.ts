@@ -87,6 +87,19 @@ describe('tokens', () => {
     );
   });
 
+  test('sis dashboard on a port in use: one line, exit 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const result = await runCli(['dashboard', '--listen', `127.0.0.1:${port}`, '--no-history', '--speed', 'max']);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(`sis dashboard: cannot listen on 127.0.0.1:${port}: address already in use\n`);
+    } finally {
+      taken.close();
+    }
+  });
+
   test('listening beyond loopback needs a token', () => {
     expect(parseDashboardArgs(['--listen', '0.0.0.0:8871'], {})).toEqual({
       ok: false,

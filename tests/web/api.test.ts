@@ -199,6 +199,14 @@ describe('sis dashboard API over real HTTP and WebSocket', () => {
     expect((await get(rig.base, `/api/stress/runs/${started.json.id}`)).json.runs[0].verdict).toBe('PASS');
   });
 
+  test('a line from the web terminal goes through the engine: sent at the prompt, its run recorded with its command', async () => {
+    const from = viewer.messages.length;
+    viewer.socket.send(JSON.stringify({ type: 'line', text: 'stresstest memory --duration 200 --seed 12' }));
+    const recorded = await viewer.next(isType('recorded'), from);
+    const doc = await get(rig.base, `/api/stress/runs/${recorded.ids[0]}`);
+    expect(doc.json.runs[0]).toMatchObject({ command: 'stresstest memory --duration 200 --seed 12', config: { flags: { duration: '200', seed: '12' } } });
+  });
+
   test('keys typed at the web terminal reach the kernel, which echoes and answers', async () => {
     const from = viewer.messages.length;
     viewer.socket.send(JSON.stringify({ type: 'input', data: Buffer.from('help\r').toString('base64') }));

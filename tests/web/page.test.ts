@@ -105,7 +105,9 @@ describeWithChromium('the dashboard page in headless Chromium', () => {
     const rows = page.locator('.console .xterm-rows');
     await page.waitForFunction(() => (document.querySelector('.console .xterm-rows')?.textContent ?? '').includes('sis>'));
     await page.locator('.console .term').click();
-    await page.keyboard.type('help');
+    await page.waitForFunction(() => document.querySelector('[data-testid=engine]')?.textContent?.startsWith('line'));
+    await page.keyboard.type('helpx');
+    await page.keyboard.press('Backspace');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('.console .xterm-rows')?.textContent ?? '').includes('Available commands:'));
     expect(await rows.textContent()).toContain('sis> help');

@@ -31,7 +31,7 @@ export function App({ store, version }: { store: EventStore; version: string }) 
         <div className="side">
           <Launcher state={state} />
           <Suspense fallback={<section className="panel console">Console loading…</section>}>
-            <WebConsole store={store} write={state.write} />
+            <WebConsole store={store} write={state.write} mode={state.engine?.mode ?? 'raw'} />
           </Suspense>
         </div>
         <HistoryTable recorded={state.recorded} selected={selected} onSelect={setSelected} />
