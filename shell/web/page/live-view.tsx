@@ -33,6 +33,8 @@ export function LiveView({ state, series }: LiveViewProps) {
   const running = live?.test?.phase === 'running';
   // The result may close the test in the same batch as the prompt that drops it: take its latency.
   const m = last?.result.metrics;
+  // A finished test shows its summary's counts: the last METRIC sample came before the last events.
+  const done = !running && last !== null && test !== null && last.result.testType === test.testType ? last.result.metrics : undefined;
   const latency = test?.latency ?? (!running && m?.latency_p50_ns !== undefined
     ? { kind: m.latency_kind ?? null, p50Ns: m.latency_p50_ns ?? null, p95Ns: m.latency_p95_ns ?? null, p99Ns: m.latency_p99_ns ?? null }
     : null);
@@ -51,10 +53,13 @@ export function LiveView({ state, series }: LiveViewProps) {
         <Stat label="pressure" value={test?.pressure.lastPct != null ? `${test.pressure.lastPct}%` : '–'} />
         <Stat label="peak" value={test?.pressure.peakPct != null ? `${test.pressure.peakPct}%` : '–'} />
         <Stat label="target" value={test?.pressure.targetPct != null ? `${test.pressure.targetPct}%` : '–'} />
-        <Stat label="OOM" value={num(test?.counters.oomEvents)} />
-        <Stat label="compactions" value={num(test?.counters.compactions)} />
-        <Stat label="events" value={num(test?.counters.events)} />
-        <Stat label="ok / failed" value={test ? `${num(test.counters.successes)} / ${num(test.counters.failures)}` : '–'} />
+        <Stat label="OOM" value={num(done?.oom_events ?? test?.counters.oomEvents)} />
+        <Stat label="compactions" value={num(done?.compaction_triggers ?? test?.counters.compactions)} />
+        <Stat label="events" value={num(done?.chaos_events_count ?? test?.counters.events)} />
+        <Stat
+          label="ok / failed"
+          value={test ? `${num(done?.successful_recoveries ?? test.counters.successes)} / ${num(done?.failed_recoveries ?? test.counters.failures)}` : '–'}
+        />
         <Stat label={`${latency?.kind ?? 'latency'} p50`} value={ns(latency?.p50Ns ?? null)} />
         <Stat label="p95" value={ns(latency?.p95Ns ?? null)} />
         <Stat label="p99" value={ns(latency?.p99Ns ?? null)} />
