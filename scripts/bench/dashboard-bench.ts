@@ -64,20 +64,22 @@ export async function liveUpdateRate(browser: Browser, durationMs: number): Prom
   }
 }
 
-/** ms from navigation to the first uPlot draw, over `runs` fresh pages. */
-export async function firstChartMs(browser: Browser, runs: number): Promise<number[]> {
+/** ms from navigation to the first uPlot draw, and to DOMContentLoaded (the anchor), over `runs` fresh pages. */
+export async function firstChartMs(browser: Browser, runs: number): Promise<{ chart: number[]; domReady: number[] }> {
   const server = await startDashboard(['--speed', 'max', '--no-history']);
   try {
     const times: number[] = [];
+    const domReady: number[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.base}/`);
       await page.waitForFunction(() => (globalThis as unknown as { sisPageStats: PageStats }).sisPageStats.firstChartAt !== null);
       times.push((await stats(page)).firstChartAt!);
+      domReady.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
       await context.close();
     }
-    return times;
+    return { chart: times, domReady };
   } finally {
     await server.stop();
   }
@@ -110,15 +112,31 @@ function writeHistory(path: string, count: number): void {
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
-/** autocannon against GET /api/stress/runs (first page, newest first) with `count` entries in the history. */
-export async function runsLatency(count: number, seconds: number): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
+export interface Latency {
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+async function load(url: string, seconds: number): Promise<Latency> {
+  const result = await autocannon({ url, connections: 4, duration: seconds });
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+/**
+ * autocannon against GET /api/stress/runs (first page, newest first) with `count` entries in the
+ * history; the anchor is the same server's GET /api/health (no history work) right after.
+ */
+export async function runsLatency(count: number, seconds: number): Promise<{ runs: Latency; health: Latency }> {
   const dir = mkdtempSync(join(tmpdir(), 'sis-bench-history-'));
   const history = join(dir, 'history.jsonl');
   writeHistory(history, count);
   const server = await startDashboard(['--speed', 'max', '--history', history]);
   try {
-    const result = await autocannon({ url: `${server.base}/api/stress/runs`, connections: 4, duration: seconds });
-    return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+    const runs = await load(`${server.base}/api/stress/runs`, seconds);
+    const health = await load(`${server.base}/api/health`, seconds);
+    return { runs, health };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
