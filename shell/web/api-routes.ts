@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DEFAULT_GRAMMAR } from '../tui/input/index.js';
 import { metricDeltas, pairedOf } from './compare-entries.js';
 import { entryDocument, entryRow } from './entry-views.js';
+import type { HistoryEntry } from '../history/index.js';
 import type { Hub } from './hub.js';
+import type { RunRow } from './wire.js';
 import { ROUTES } from './schemas.js';
 import { checkRunLine } from './validate-line.js';
 import type { Grant } from './access.js';
@@ -29,6 +31,13 @@ interface RunsQuery {
 export function registerApiRoutes(app: FastifyInstance, context: ApiContext): void {
   const { hub, version } = context;
   const history = hub.attachment.history;
+  // History entries never change once written: each row is built once.
+  const rows = new WeakMap<object, RunRow>();
+  const rowOf = (id: string, entry: HistoryEntry): RunRow => {
+    let row = rows.get(entry);
+    if (row === undefined) rows.set(entry, (row = entryRow(id, entry)));
+    return row;
+  };
   const needWrite = (request: unknown, reply: FastifyReply): boolean => {
     if (context.grantOf(request) === 'write') return true;
     sendError(reply, 403, 'read_only', 'this token grants reading only');
@@ -44,7 +53,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
     history.refresh();
     const q = request.query;
     const { total, items } = history.query(q);
-    return { total, offset: q.offset, limit: q.limit, items: items.map((i) => entryRow(i.id, i.entry)) };
+    return { total, offset: q.offset, limit: q.limit, items: items.map((i) => rowOf(i.id, i.entry)) };
   });
 
   app.get<{ Params: { id: string } }>('/api/stress/runs/:id', { schema: { ...ROUTES.run, tags: ['stress'] } }, async (request, reply) => {
@@ -88,8 +97,8 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
     const eb = history.get(b);
     if (ea === undefined || eb === undefined) return sendError(reply, 404, 'not_found', `no run ${ea === undefined ? a : b} in the history`);
     return {
-      a: entryRow(a, ea),
-      b: entryRow(b, eb),
+      a: rowOf(a, ea),
+      b: rowOf(b, eb),
       metrics: metricDeltas(ea, eb),
       paired: { a: pairedOf(ea), b: pairedOf(eb) },
     };
