@@ -119,24 +119,26 @@ export interface Latency {
   errors: number;
 }
 
-async function load(url: string, seconds: number): Promise<Latency> {
-  const result = await autocannon({ url, connections: 4, duration: seconds });
+async function load(url: string, seconds: number, connections: number): Promise<Latency> {
+  const result = await autocannon({ url, connections, duration: seconds });
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
 /**
  * autocannon against GET /api/stress/runs (first page, newest first) with `count` entries in the
- * history; the anchor is the same server's GET /api/health (no history work) right after.
+ * history, one connection (latency) then four (throughput, queueing included); the anchor is the
+ * same server's GET /api/health (no history work) with one connection.
  */
-export async function runsLatency(count: number, seconds: number): Promise<{ runs: Latency; health: Latency }> {
+export async function runsLatency(count: number, seconds: number): Promise<{ runs: Latency; runs4: Latency; health: Latency }> {
   const dir = mkdtempSync(join(tmpdir(), 'sis-bench-history-'));
   const history = join(dir, 'history.jsonl');
   writeHistory(history, count);
   const server = await startDashboard(['--speed', 'max', '--history', history]);
   try {
-    const runs = await load(`${server.base}/api/stress/runs`, seconds);
-    const health = await load(`${server.base}/api/health`, seconds);
-    return { runs, health };
+    const runs = await load(`${server.base}/api/stress/runs`, seconds, 1);
+    const runs4 = await load(`${server.base}/api/stress/runs`, seconds, 4);
+    const health = await load(`${server.base}/api/health`, seconds, 1);
+    return { runs, runs4, health };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { pageStats } from './page-stats.js';
 import type { RunSeries } from './run-series.js';
@@ -18,7 +18,8 @@ export function PressureChart({ series, version, targetPct, durationS }: Pressur
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
-  useEffect(() => {
+  // Created before the first paint: the chart is on screen with the page's first frame.
+  useLayoutEffect(() => {
     const el = box.current!;
     const chart = new uPlot(
       {
