@@ -66,6 +66,8 @@ describe('tokens', () => {
     expect((await reader.next(isType('hello'))).write).toBe(false);
     expect((await writer.next(isType('hello'))).write).toBe(true);
     reader.socket.send(JSON.stringify({ type: 'input', data: Buffer.from('XYZ').toString('base64') }));
+    reader.socket.send(JSON.stringify({ type: 'line', text: 'autoctl off' }));
+    reader.socket.send(JSON.stringify({ type: 'interrupt' }));
     // A pong is sent after the frames before the ping were handled: the reader's input has been dealt with.
     await new Promise<void>((resolve) => {
       reader.socket.once('pong', () => resolve());
