@@ -32,8 +32,16 @@ async function main(argv: readonly string[]): Promise<number> {
   return (await SUBCOMMANDS.console!()).main(argv);
 }
 
+/** 128 + SIGHUP's number: the terminal went away. */
+const HANGUP_STATUS = 129;
+
 main(argv).then(
-  (status) => process.exit(status),
+  (status) => {
+    // With its terminal gone, Node's exit would try to restore the tty and abort on EIO: end as
+    // the hangup itself does (status 129 to the parent, nothing written).
+    if (status === HANGUP_STATUS && process.stdout.isTTY) process.kill(process.pid, 'SIGHUP');
+    else process.exit(status);
+  },
   (error: unknown) => {
     process.stderr.write(`sis: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(70);

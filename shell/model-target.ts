@@ -1,6 +1,7 @@
 import { Kernel } from '../kernel/index.js';
-import { createVirtualPair, type BytePort, type FrameSettings } from '../uart/index.js';
-import { startKernelHost, type KernelHost, type Speed } from './kernel-host.js';
+import { createVirtualPair, unsupportedLineControl, type BytePort, type FrameSettings } from '../uart/index.js';
+import { startKernelHost, type Speed } from './kernel-host.js';
+import { startModelBoard, type ModelBoard } from './model-board.js';
 
 export interface ModelTargetOptions {
   /** Kernel-wide seed; default a random one, so unseeded sessions differ like real boots. */
@@ -23,34 +24,40 @@ export function randomSeed(): bigint {
   return BigInt(Math.floor(Math.random() * 2 ** 48));
 }
 
-/** The embedded default: the kernel model served on a virtual serial pair. */
+/**
+ * The embedded default: the kernel model served on a virtual serial pair, as a board that a BREAK
+ * or a DTR pulse reboots (see startModelBoard); its line control is the port's.
+ */
 export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget {
   const seed = options.seed ?? randomSeed();
-  const kernel = new Kernel({ seed });
-  let host: KernelHost | undefined;
+  let board: ModelBoard | undefined;
   // Bytes the kernel printed and the port has not delivered yet (they cross the virtual pair).
   let inFlight = 0;
-  const pair = createVirtualPair({ onHostWrite: (bytes) => host?.receive(bytes) });
+  const pair = createVirtualPair({ onHostWrite: (bytes) => board?.receive(bytes) });
   pair.port.onData((chunk) => (inFlight -= chunk.length));
+  const notOpen = unsupportedLineControl('virtual', 'the port is not open');
   const port: ModelPort = {
     ...pair.port,
     description: 'virtual',
-    quiescent: () => host !== undefined && inFlight === 0 && host.pendingBytes === 0 && !kernel.busy,
+    get lineControl() {
+      return board?.lineControl ?? notOpen;
+    },
+    quiescent: () => board !== undefined && inFlight === 0 && board.quiescent(),
     async open() {
       await pair.port.open();
-      host = startKernelHost({
-        kernel,
+      board = startModelBoard({
+        seed,
         speed: options.speed ?? 'max',
         emit: (bytes) => {
           inFlight += bytes.length;
           pair.device.emit(bytes);
         },
         drained: () => pair.device.flushed(),
-        line: options.line,
+        ...(options.line !== undefined && { line: options.line }),
       });
     },
     async close() {
-      host?.stop();
+      board?.stop();
       await pair.port.close();
     },
   };

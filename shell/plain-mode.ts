@@ -114,12 +114,21 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   };
 
   let linkUpAt = clock.now();
+  // Received pieces (one per line) reach stdout in one write per turn of the event loop.
+  let unwritten: Uint8Array[] = [];
+  const writeOut = (): void => {
+    if (unwritten.length === 0) return;
+    const pieces = unwritten;
+    unwritten = [];
+    output.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+  };
   const onEvent = (event: EngineEvent): void => {
     options.results?.engineEvent(event);
     switch (event.type) {
       case 'received':
-        output.write(event.chunk);
-        break;
+        if (unwritten.length === 0) queueMicrotask(writeOut);
+        unwritten.push(event.chunk);
+        return;
       case 'link':
         if (event.up) linkUpAt = clock.now();
         break;
@@ -155,6 +164,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   linkUpAt = clock.now();
   check();
   const status = await done;
+  writeOut();
   lines.close();
   driver.dispose();
   await new Promise<void>((resolve) => output.write('', () => resolve()));

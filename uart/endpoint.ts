@@ -3,9 +3,10 @@ import { isIP } from 'node:net';
 /**
  * The one endpoint syntax used by every command-line option and config value:
  * `tcp:HOST:PORT` (IPv4, hostname or `[IPv6]`), `tcp:PORT` (host 127.0.0.1), `unix:PATH`,
+ * `rfc2217://HOST:PORT` and `telnet://HOST:PORT` (a telnet server; with RFC 2217 line control),
  * or anything else as a device path (`/dev/ttyUSB0`, `./ttyA`).
  */
-export type Endpoint = TcpEndpoint | UnixEndpoint | DeviceEndpoint;
+export type Endpoint = TcpEndpoint | UnixEndpoint | DeviceEndpoint | TelnetEndpoint;
 
 export interface TcpEndpoint {
   readonly kind: 'tcp';
@@ -17,6 +18,14 @@ export interface TcpEndpoint {
 export interface UnixEndpoint {
   readonly kind: 'unix';
   readonly path: string;
+}
+
+/** A telnet server (RFC 854); `rfc2217` also negotiates COM-PORT-OPTION for line control. */
+export interface TelnetEndpoint {
+  readonly kind: 'telnet';
+  readonly rfc2217: boolean;
+  readonly host: string;
+  readonly port: number;
 }
 
 export interface DeviceEndpoint {
@@ -35,7 +44,7 @@ export interface ParseEndpointOptions {
 
 export const DEFAULT_TCP_HOST = '127.0.0.1';
 
-const EXPECTED = 'expected tcp:HOST:PORT, unix:PATH or a device path';
+const EXPECTED = 'expected tcp:HOST:PORT, unix:PATH, rfc2217://HOST:PORT, telnet://HOST:PORT or a device path';
 const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
@@ -55,41 +64,57 @@ export function parseEndpoint(text: string, options: ParseEndpointOptions = {}):
     const tcp = parseTcp(text.slice('tcp:'.length), options.allowPortZero ?? false);
     return typeof tcp === 'string' ? fail(tcp) : { ok: true, endpoint: tcp };
   }
+  if (scheme === 'rfc2217' || scheme === 'telnet') {
+    const telnet = parseTelnet(text.slice(scheme.length + 1), scheme);
+    return typeof telnet === 'string' ? fail(telnet) : { ok: true, endpoint: telnet };
+  }
   if (scheme !== undefined) return fail(`unknown scheme '${scheme}:' (${EXPECTED})`);
   return { ok: true, endpoint: { kind: 'device', path: text } };
 }
 
-function parseTcp(rest: string, allowPortZero: boolean): TcpEndpoint | string {
+function parseTelnet(rest: string, scheme: 'rfc2217' | 'telnet'): TelnetEndpoint | string {
+  const form = `${scheme}://HOST:PORT`;
+  if (!rest.startsWith('//')) return `expected ${form}`;
+  const hostPort = rest.slice(2).replace(/\/$/, '');
+  if (/[/?#]/.test(hostPort)) return `unexpected path or query after the port (expected ${form})`;
+  if (hostPort.length === 0) return `missing host and port (expected ${form})`;
+  if (!hostPort.startsWith('[') && /^\d+$/.test(hostPort)) return `missing host (expected ${form})`;
+  const tcp = parseTcp(hostPort, false, `${scheme}://`);
+  if (typeof tcp === 'string') return tcp;
+  return { kind: 'telnet', rfc2217: scheme === 'rfc2217', host: tcp.host, port: tcp.port };
+}
+
+function parseTcp(rest: string, allowPortZero: boolean, prefix = 'tcp:'): TcpEndpoint | string {
   let host: string;
   let portText: string;
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');
-    if (close < 0) return "unclosed '[' in IPv6 address (expected tcp:[ADDRESS]:PORT)";
+    if (close < 0) return `unclosed '[' in IPv6 address (expected ${prefix}[ADDRESS]:PORT)`;
     host = rest.slice(1, close);
     const after = rest.slice(close + 1);
-    if (after.length === 0) return 'missing port (expected tcp:[ADDRESS]:PORT)';
-    if (!after.startsWith(':')) return `unexpected '${after}' after ']' (expected tcp:[ADDRESS]:PORT)`;
+    if (after.length === 0) return `missing port (expected ${prefix}[ADDRESS]:PORT)`;
+    if (!after.startsWith(':')) return `unexpected '${after}' after ']' (expected ${prefix}[ADDRESS]:PORT)`;
     portText = after.slice(1);
     if (isIP(host) !== 6) return `invalid IPv6 address '${host}'`;
   } else {
     const colon = rest.lastIndexOf(':');
     if (colon < 0) {
-      if (/^\d+$/.test(rest)) return withPort(DEFAULT_TCP_HOST, rest, allowPortZero);
-      if (rest.length === 0) return 'missing host and port (expected tcp:HOST:PORT)';
-      return 'missing port (expected tcp:HOST:PORT)';
+      if (/^\d+$/.test(rest)) return withPort(DEFAULT_TCP_HOST, rest, allowPortZero, prefix);
+      if (rest.length === 0) return `missing host and port (expected ${prefix}HOST:PORT)`;
+      return `missing port (expected ${prefix}HOST:PORT)`;
     }
     host = rest.slice(0, colon);
     portText = rest.slice(colon + 1);
-    if (host.includes(':')) return `IPv6 addresses need brackets, e.g. tcp:[${host}]:${portText}`;
-    if (host.length === 0) return 'missing host (expected tcp:HOST:PORT)';
+    if (host.includes(':')) return `IPv6 addresses need brackets, e.g. ${prefix}[${host}]:${portText}`;
+    if (host.length === 0) return `missing host (expected ${prefix}HOST:PORT)`;
     if (isIP(host) === 0 && !HOSTNAME.test(host)) return `invalid host '${host}'`;
   }
-  return withPort(host, portText, allowPortZero);
+  return withPort(host, portText, allowPortZero, prefix);
 }
 
-function withPort(host: string, portText: string, allowPortZero: boolean): TcpEndpoint | string {
+function withPort(host: string, portText: string, allowPortZero: boolean, prefix: string): TcpEndpoint | string {
   const range = allowPortZero ? '0..65535' : '1..65535';
-  if (portText.length === 0) return 'missing port (expected tcp:HOST:PORT)';
+  if (portText.length === 0) return `missing port (expected ${prefix}HOST:PORT)`;
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= (allowPortZero ? 0 : 1) && port <= 65535)) {
     return `invalid port '${portText}' (expected ${range})`;
@@ -108,5 +133,9 @@ export function formatEndpoint(endpoint: Endpoint): string {
       return `unix:${endpoint.path}`;
     case 'device':
       return endpoint.path;
+    case 'telnet': {
+      const host = isIP(endpoint.host) === 6 ? `[${endpoint.host}]` : endpoint.host;
+      return `${endpoint.rfc2217 ? 'rfc2217' : 'telnet'}://${host}:${endpoint.port}`;
+    }
   }
 }

@@ -1,5 +1,18 @@
 export type { BytePort, PortError, PortErrorKind } from './port.js';
-export { portError, isPortError } from './port.js';
+export { portError, isPortError, lineControlOf } from './port.js';
+export {
+  unsupportedLineControl,
+  disconnectedLineControl,
+  lineOk,
+  lineFailure,
+  checkBreakMs,
+  type LineControl,
+  type LineResult,
+  type LineFailureKind,
+  type ModemLines,
+  type ControlLines,
+} from './line-control.js';
+export { createTelnetPort, type TelnetPortOptions } from './telnet-port.js';
 export { Listeners } from './listeners.js';
 export { createVirtualPair, type VirtualPair, type VirtualDevice, type VirtualPairOptions } from './virtual-port.js';
 export {
@@ -10,6 +23,7 @@ export {
   type TcpEndpoint,
   type UnixEndpoint,
   type DeviceEndpoint,
+  type TelnetEndpoint,
   type EndpointParse,
 } from './endpoint.js';
 export { createSocketPort, type SocketPortOptions } from './socket-port.js';
@@ -27,6 +41,7 @@ export {
   type ReconnectingPort,
   type ReconnectingPortOptions,
   type ReconnectState,
+  type Traffic,
 } from './reconnecting-port.js';
 export { createLogWriter, type LogWriter, type LogWriterOptions, type LogWriterResult } from './log-file.js';
 export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';

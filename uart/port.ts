@@ -1,3 +1,5 @@
+import { unsupportedLineControl, type LineControl } from './line-control.js';
+
 /**
  * A byte channel to the other end of a serial line: the embedded kernel model, a real serial
  * device, or a tcp:/unix: socket. Knows nothing about what the bytes mean.
@@ -22,6 +24,8 @@ export interface BytePort {
   close(): Promise<void>;
   onData(listener: (chunk: Uint8Array) => void): () => void;
   onClose(listener: (reason?: PortError) => void): () => void;
+  /** BREAK, DTR/RTS, modem lines and line settings; absent on ports that have none (tcp:, unix:). */
+  readonly lineControl?: LineControl;
 }
 
 export type PortErrorKind =
@@ -46,4 +50,9 @@ export function portError(kind: PortErrorKind, message: string): PortError {
 
 export function isPortError(value: unknown): value is PortError {
   return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
+}
+
+/** The port's line control, or one that answers every call with `unsupported`. */
+export function lineControlOf(port: BytePort): LineControl {
+  return port.lineControl ?? unsupportedLineControl(port.description);
 }

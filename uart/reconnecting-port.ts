@@ -1,29 +1,9 @@
+import { forwardLineControl } from './forward-line-control.js';
 import { Listeners } from './listeners.js';
 import { isPortError, portError, type BytePort, type PortError } from './port.js';
+import { realTimers, type ReconnectState, type ReconnectTimers, type Traffic } from './reconnect-state.js';
 
-/** Every state carries `droppedBytes`: host writes discarded while no connection was up. */
-export type ReconnectState =
-  /** `attempt` counts from 1 since the last connection was up; 0 before `open()`. */
-  | { readonly status: 'connecting'; readonly attempt: number; readonly droppedBytes: number }
-  | { readonly status: 'connected'; readonly droppedBytes: number }
-  | {
-      readonly status: 'waiting';
-      /** The attempt that runs at `retryAtMs`, counted since the last connection was up. */
-      readonly attempt: number;
-      readonly retryAtMs: number;
-      readonly delayMs: number;
-      readonly lastError: PortError;
-      readonly droppedBytes: number;
-    }
-  /** Final: closed by the host (`reason` undefined) or for good with `reconnect: false`. */
-  | { readonly status: 'disconnected'; readonly reason?: PortError; readonly droppedBytes: number };
-
-export interface ReconnectTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** Milliseconds, for `retryAtMs`. */
-  now(): number;
-}
+export type { ReconnectState, ReconnectTimers, Traffic } from './reconnect-state.js';
 
 export interface ReconnectingPortOptions {
   /** Makes a fresh, unopened port for each attempt. */
@@ -42,14 +22,10 @@ export interface ReconnectingPortOptions {
 
 export interface ReconnectingPort extends BytePort {
   readonly state: ReconnectState;
+  readonly traffic: Traffic;
   onState(listener: (state: ReconnectState) => void): () => void;
 }
 
-const realTimers: ReconnectTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
 
 /**
  * A BytePort that survives the other end going away (a board reset, a USB cable pulled, QEMU
@@ -75,9 +51,12 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
   let started = false;
   let firstOpen: { resolve: () => void; reject: (error: PortError) => void } | undefined;
   let closedPromise: Promise<void> | undefined;
+  let rxBytes = 0;
+  let txBytes = 0;
 
   let lastDescription = options.description ?? 'reconnecting port';
   const describe = (): string => current?.description ?? lastDescription;
+  const lineControl = forwardLineControl(() => (state.status === 'connected' ? current : undefined), describe);
 
   const setState = (next: ReconnectState): void => {
     state = next;
@@ -126,6 +105,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
       if (!live()) return;
       // A connection that delivers data is a working one: the next failure starts a fresh backoff.
       waits = 0;
+      rxBytes += chunk.length;
       dataListeners.emit(chunk);
     });
     port.onClose((reason) => {
@@ -142,6 +122,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
         // Backoff restarts only once data arrives: a server that accepts and at once closes (a
         // busy `sis serve`) is retried ever more slowly, like any failed connect.
         attempts = 0;
+        lineControl.reconnected(port);
         setState({ status: 'connected', droppedBytes: state.droppedBytes });
         firstOpen?.resolve();
         firstOpen = undefined;
@@ -161,6 +142,10 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     get state() {
       return state;
     },
+    get traffic() {
+      return { rxBytes, txBytes };
+    },
+    lineControl,
 
     open() {
       if (started) return Promise.reject(portError('io', 'open() called twice'));
@@ -174,6 +159,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     write(data) {
       if (data.length === 0) return;
       if (state.status === 'connected' && current !== undefined) {
+        txBytes += data.length;
         current.write(data);
         return;
       }

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import type { SerialPort } from 'serialport';
 import { hangupSafeBinding, type BindingLike } from './hangup-safe-binding.js';
+import { createSerialLineControl } from './serial-line-control.js';
 import { checkLineSettings, DEFAULT_BAUD_RATE, type LineSettings } from './line-settings.js';
 import { Listeners } from './listeners.js';
 import { WriteTracker } from './write-tracker.js';
@@ -28,9 +29,9 @@ async function loadSerialPort(): Promise<{ SerialPort: typeof SerialPort; bindin
 }
 
 /**
- * A real serial device through serialport's native binding. Modem lines are left alone
- * (no `set()`/`get()`): ptys reject those ioctls. A failed `open()` only rejects; the `close`
- * listeners run when the host closes the port or when the open device goes away.
+ * A real serial device through serialport's native binding. Modem lines are touched only when
+ * asked for through `lineControl` (ptys reject those ioctls). A failed `open()` only rejects; the
+ * `close` listeners run when the host closes the port or when the open device goes away.
  */
 export function createSerialDevicePort(options: SerialDevicePortOptions): BytePort {
   const { path } = options;
@@ -93,6 +94,7 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
 
   return {
     description: path,
+    lineControl: createSerialLineControl(path, () => (phase === 'open' ? device : undefined), options),
 
     async open() {
       if (phase !== 'idle') throw portError('io', `${path}: open() called twice`);

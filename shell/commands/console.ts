@@ -32,7 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   // The console's modules load while the target connects (cli.ts started loading them already).
   const tui = interactive ? import('../tui/run-console.js') : undefined;
-  const opened = await openTarget({ ...options.connect, defaultSpeed: interactive ? 'realtime' : 'max' });
+  const opened = await openTarget({
+    ...options.connect,
+    defaultSpeed: interactive ? 'realtime' : 'max',
+    say: (line) => void process.stderr.write(`sis: ${line}\n`),
+  });
   if (!opened.ok) {
     process.stderr.write(`sis: ${opened.message}\n`);
     return opened.status;

@@ -112,9 +112,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { document: doc } = await results.finish();
   const missing = incomplete.count();
   const truncated = missing > 0 ? `${missing} test${missing === 1 ? '' : 's'} without a summary (the log is truncated or trimmed)` : '';
-  const found = doc.runs.length + doc.compares.length + doc.reports.length + doc.errors.length;
+  const telemetry = doc.metrics.samples.length + doc.metrics.summaries.length;
+  const found = doc.runs.length + doc.compares.length + doc.reports.length + doc.errors.length + telemetry;
   if (found === 0) {
-    say(`no stress-test results in '${path}' (${bytes} bytes read${truncated ? `; ${truncated}` : ''})`);
+    say(`no stress-test results or telemetry in '${path}' (${bytes} bytes read${truncated ? `; ${truncated}` : ''})`);
     return EXIT.NO_RESULTS;
   }
   if (truncated) say(`warning: ${truncated}`);
@@ -134,3 +135,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (status.reason !== '') say(status.reason);
   return !written && status.code !== EXIT.FAILED ? EXIT.USAGE : status.code;
 }
+

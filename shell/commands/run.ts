@@ -43,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.USAGE;
   }
   const historyPath = resolveHistoryPath({ file: options.historyFile, disabled: options.noHistory });
-  const opened = await openTarget({ ...options.connect, defaultSpeed: 'max' });
+  const opened = await openTarget({ ...options.connect, defaultSpeed: 'max', say });
   if (!opened.ok) {
     say(opened.message);
     return opened.status === 2 ? EXIT.USAGE : EXIT.TRANSPORT;

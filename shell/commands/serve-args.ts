@@ -68,6 +68,9 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
   if (values.device !== undefined) {
     const parsedDevice = parseEndpoint(values.device);
     if (!parsedDevice.ok) return fail(`--device: ${parsedDevice.message}`);
+    if (parsedDevice.endpoint.kind === 'telnet') {
+      return fail(`--device: '${values.device}' is a telnet server, not a tty (export a tty with ser2net instead)`);
+    }
     if (parsedDevice.endpoint.kind !== 'device') {
       return fail(`--device: '${values.device}' is a socket; serve on it with --listen ${values.device}`);
     }
@@ -80,6 +83,10 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
       if (!parsedListen.ok) return fail(`--listen: ${parsedListen.message}`);
       if (parsedListen.endpoint.kind === 'device') {
         return fail(`--listen: '${text}' is not tcp:HOST:PORT or unix:PATH (use --device PATH to serve on a tty)`);
+      }
+      if (parsedListen.endpoint.kind === 'telnet') {
+        return fail(`--listen: '${text}': sis serve speaks raw bytes, not telnet (listen on tcp:HOST:PORT; ` +
+          'put ser2net in front of --device for telnet or RFC 2217)');
       }
       endpoints.push(parsedListen.endpoint);
     }

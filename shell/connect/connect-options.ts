@@ -9,9 +9,11 @@ import {
   type Parity,
   type StopBits,
   type TcpEndpoint,
+  type TelnetEndpoint,
   type UnixEndpoint,
 } from '../../uart/index.js';
 import type { Speed } from '../kernel-host.js';
+import { LINE_FLAG_ARGS, readLineFlags, type LineFlags } from './line-flags.js';
 import { choice, integerIn, numberChoice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 
 export type TimestampMode = NonNullable<LogWriterOptions['timestamps']>;
@@ -21,7 +23,9 @@ export type TargetSpec =
   /** `line` set: the virtual UART is paced at that line speed, on virtual time. */
   | { readonly kind: 'model'; readonly seed?: bigint; readonly speed?: Speed; readonly line?: LineSettings }
   | { readonly kind: 'device'; readonly path: string; readonly line: LineSettings }
-  | { readonly kind: 'socket'; readonly endpoint: TcpEndpoint | UnixEndpoint };
+  | { readonly kind: 'socket'; readonly endpoint: TcpEndpoint | UnixEndpoint }
+  /** `line` is asked of the server at each connection (rfc2217:// only; empty for telnet://). */
+  | { readonly kind: 'telnet'; readonly endpoint: TelnetEndpoint; readonly line: LineSettings };
 
 export interface LogSpec {
   readonly path: string;
@@ -40,6 +44,8 @@ export interface ConnectOptions {
   /** What happens to CR bytes received. */
   readonly incomingCr: IncomingCrMode;
   readonly log?: LogSpec;
+  /** BREAK, DTR pulse on connect, a file to send: see line-flags.ts. */
+  readonly lineFlags?: LineFlags;
 }
 
 /** The `node:util` parseArgs options of every command that opens a target; spread into its own. */
@@ -59,6 +65,7 @@ export const CONNECT_ARGS = {
   'incoming-cr': { type: 'string' },
   seed: { type: 'string' },
   speed: { type: 'string' },
+  ...LINE_FLAG_ARGS,
 } as const;
 
 export type ConnectArgValues = { readonly [K in keyof typeof CONNECT_ARGS]?: string | boolean | undefined };
@@ -110,7 +117,9 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
     'iso, relative or delta');
   const seed = reader.read('seed', parseSeed, SEED_RANGE);
   const speed = reader.read('speed', parseSpeed, SPEED_RANGE);
+  const lineFlags = readLineFlags(reader, values);
   if (reader.error !== undefined) return fail(reader.error);
+  if (typeof lineFlags === 'string') return fail(lineFlags);
 
   const logPath = typeof values.log === 'string' ? values.log : undefined;
   if (logPath === undefined) {
@@ -133,13 +142,15 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
     if (modelOnly !== undefined) return fail(`--${modelOnly} applies only to the embedded kernel model, not to ${targetText}`);
     const { endpoint } = parsedEndpoint;
     if (endpoint.kind === 'device') target = { kind: 'device', path: endpoint.path, line };
+    else if (endpoint.kind === 'telnet' && endpoint.rfc2217) target = { kind: 'telnet', endpoint, line };
     else {
-      const lineFlag = [...FRAME_FLAGS, 'flow' as const].find((flag) => values[flag] !== undefined);
+      const lineFlag = [...FRAME_FLAGS, 'flow' as const, 'break-ms' as const, 'dtr-pulse' as const]
+        .find((flag) => values[flag] !== undefined);
       if (lineFlag !== undefined) {
-        return fail(`--${lineFlag} applies to serial devices and the embedded model, not to ${targetText} ` +
-          '(the server side sets its line)');
+        return fail(`--${lineFlag} applies to serial devices, rfc2217:// servers and the embedded model, ` +
+          `not to ${targetText} (a plain byte stream has no line control)`);
       }
-      target = { kind: 'socket', endpoint };
+      target = endpoint.kind === 'telnet' ? { kind: 'telnet', endpoint, line: {} } : { kind: 'socket', endpoint };
     }
   }
   return {
@@ -149,6 +160,7 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
       reconnect: values['no-reconnect'] !== true,
       enter,
       incomingCr,
+      lineFlags,
       ...(logPath !== undefined && {
         log: {
           path: logPath,

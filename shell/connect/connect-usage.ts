@@ -1,15 +1,22 @@
+import { LINE_FLAGS_USAGE } from './line-flags.js';
+
 /** Help text for CONNECT_ARGS, shared by every command that opens a target. */
 export const TARGET_USAGE = `Target (one; none = the embedded kernel model):
   PATH | --device PATH  a serial device (/dev/ttyUSB0, /dev/serial/by-id/..., a pty link)
   tcp:HOST:PORT         a TCP server: QEMU -serial tcp::PORT,server=on,wait=off, ser2net, sis serve
-  unix:PATH             a unix socket server (also accepted after --device)`;
+  unix:PATH             a unix socket server (also accepted after --device)
+  rfc2217://HOST:PORT   a telnet server with RFC 2217 serial control (ser2net telnet(rfc2217), a lab's
+                        console server): the line flags, BREAK and DTR/RTS reach its serial port
+  telnet://HOST:PORT    a telnet server, bytes only (option negotiation and IAC escaping)`;
 
-export const CONNECT_USAGE = `Serial line (devices; for the model they pace its UART on virtual time, unpaced by default):
+export const CONNECT_USAGE = `Serial line (devices, rfc2217://; for the model they pace its UART on virtual time, default unpaced):
   --baud N            bits per second (default 115200); 115200 8N1 moves 11520 bytes/s
   --databits N        5, 6, 7 or 8 (default 8)
   --parity P          none, even, odd, mark or space (default none)
   --stopbits N        1, 1.5 or 2 (default 1)
-  --flow F            none, rtscts or xonxoff (devices only; default none)
+  --flow F            none, rtscts or xonxoff (devices and rfc2217:// only; default none)
+
+${LINE_FLAGS_USAGE}
 
 Connection:
   --no-reconnect      end when the connection drops, instead of retrying until it is back

@@ -20,7 +20,12 @@ export interface ConsolePortOptions {
   readonly quiescent?: () => boolean;
 }
 
-export type ConsolePort = ReconnectingPort & { quiescent?(): boolean };
+export interface ConsolePort extends ReconnectingPort {
+  /** Forgets received bytes no console has taken yet (an XMODEM transfer's ACKs, not for the screen). */
+  discardHeld(): void;
+  /** The far end has nothing more to say until it is sent something (the embedded model). */
+  quiescent?(): boolean;
+}
 
 /** Received bytes held for a console that has not subscribed yet; beyond this the oldest go. */
 const HOLD_LIMIT_BYTES = 1024 * 1024;
@@ -66,6 +71,9 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
     get state() {
       return port.state;
     },
+    get traffic() {
+      return port.traffic;
+    },
     ...(options.quiescent && { quiescent: options.quiescent }),
     open() {
       opened ??= port.open();
@@ -84,5 +92,10 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
     },
     onClose: (listener) => port.onClose(listener),
     onState: (listener) => port.onState(listener),
+    lineControl: port.lineControl,
+    discardHeld() {
+      held = [];
+      heldBytes = 0;
+    },
   };
 }

@@ -3,6 +3,7 @@ import {
   createReconnectingPort,
   createSerialDevicePort,
   createSocketPort,
+  createTelnetPort,
   DEFAULT_BAUD_RATE,
   formatEndpoint,
   isPortError,
@@ -16,6 +17,8 @@ import type { Speed } from '../kernel-host.js';
 import { createModelTarget, randomSeed } from '../model-target.js';
 import type { ConnectOptions, TargetSpec } from './connect-options.js';
 import { createConsolePort, type ConsolePort } from './console-port.js';
+import { afterConnect } from './after-connect.js';
+import { readSendFile } from './send-file.js';
 
 export interface OpenTargetOptions extends ConnectOptions {
   /** The model's speed when the target does not name one. */
@@ -24,6 +27,8 @@ export interface OpenTargetOptions extends ConnectOptions {
   readonly initialDelayMs?: number;
   /** Default 2000 ms. */
   readonly maxDelayMs?: number;
+  /** Where `--send` reports what it sent (one line). Default: nowhere. */
+  readonly say?: (line: string) => void;
 }
 
 /** An open console link: the port to hand to plain mode, the TUI or `sis run`. */
@@ -58,6 +63,8 @@ export function portFactory(target: TargetSpec, speed: Speed, seed: bigint): () 
       return () => createSerialDevicePort({ path: target.path, ...target.line });
     case 'socket':
       return () => createSocketPort({ endpoint: target.endpoint });
+    case 'telnet':
+      return () => createTelnetPort({ endpoint: target.endpoint, line: target.line });
   }
 }
 
@@ -68,6 +75,7 @@ export function describeTarget(target: TargetSpec): string {
     case 'device':
       return target.path;
     case 'socket':
+    case 'telnet':
       return formatEndpoint(target.endpoint);
   }
 }
@@ -89,6 +97,12 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     });
     if (!opened.ok) return { ok: false, status: 2, message: opened.error.message };
     log = opened.writer;
+  }
+  const sendPath = options.lineFlags?.sendFile;
+  const toSend = sendPath === undefined ? undefined : await readSendFile(sendPath);
+  if (toSend !== undefined && !toSend.ok) {
+    await log?.close();
+    return { ok: false, status: 2, message: toSend.message };
   }
   const seed = target.kind === 'model' ? target.seed ?? randomSeed() : undefined;
   const makePort = portFactory(target, options.defaultSpeed, seed ?? 0n);
@@ -116,6 +130,18 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     await port.close();
     await log?.close();
     return { ok: false, status: 1, message: failure.message };
+  }
+  const failed = await afterConnect(reconnecting, {
+    flags: options.lineFlags,
+    toSend: toSend?.ok === true ? toSend.bytes : undefined,
+    line: 'line' in target ? target.line : undefined,
+    ...(options.say !== undefined && { say: options.say }),
+    discardReceived: () => port.discardHeld(),
+  });
+  if (failed !== undefined) {
+    await port.close();
+    await log?.close();
+    return { ok: false, status: 1, message: failed };
   }
   return {
     ok: true,

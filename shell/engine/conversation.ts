@@ -47,6 +47,8 @@ interface Running {
 const CTRL_C = Uint8Array.of(0x03);
 const REASK_TRIES = 3;
 const WAKE_TRIES = 3;
+/** After a reconnect, how long line mode waits for the prompt to come back before going raw. */
+const STICKY_GRACE_MS = 3000;
 
 /**
  * The one conversation with the far end (design.md §The console and the stream): decides when a
@@ -83,6 +85,8 @@ export class Conversation {
   private gluedAnswers = false;
   /** A glued prompt arrived since the last settled prompt or send. */
   private gluedPending = false;
+  /** Line mode kept across a link drop until then (Infinity while down); null: not kept. */
+  private stickyUntil: number | null = null;
 
   constructor(private readonly options: ConversationOptions) {
     this.forced = options.mode ?? 'auto';
@@ -90,8 +94,12 @@ export class Conversation {
     this.queries = new TerminalQueries(options.terminal ?? { columns: 80, rows: 24 });
   }
 
+  /**
+   * Line mode while the prompt is known, and also while a link that had it is down and for a
+   * grace time after it is back: lines typed meanwhile are queued, not lost as raw keys.
+   */
   get mode(): EngineMode {
-    return this.forced === 'raw' || !this.known ? 'raw' : 'line';
+    return this.forced === 'raw' || (!this.known && this.stickyUntil === null) ? 'raw' : 'line';
   }
 
   /** The settled prompt is the last thing received and no line is on its way. */
@@ -146,6 +154,8 @@ export class Conversation {
     if (up === this.link) return;
     // A prompt that was the last thing on a link that ended stayed the last thing.
     if (!up && this.candidateSince !== null && this.running !== null && this.running.echo.echoed) this.finish();
+    if (!up && this.known) this.stickyUntil = Infinity;
+    else if (up && this.stickyUntil !== null) this.stickyUntil = now + STICKY_GRACE_MS;
     this.link = up;
     this.receivedAny = false;
     this.lastByteAt = -Infinity;
@@ -264,6 +274,7 @@ export class Conversation {
     if (this.reaskAt !== null) next = Math.min(next, this.reaskAt);
     if (this.quietWaiting()) next = Math.min(next, Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) + timing.quietMs);
     if (this.gluedSettles()) next = Math.min(next, this.lastByteAt + timing.settleMs);
+    if (this.stickyUntil !== null && this.link) next = Math.min(next, this.stickyUntil);
     return next === Infinity ? null : next;
   }
 
@@ -274,6 +285,10 @@ export class Conversation {
       this.promptSettled(now);
     }
     if (this.gluedSettles() && now - this.lastByteAt >= timing.settleMs) this.promptSettled(now);
+    if (this.stickyUntil !== null && this.link && now >= this.stickyUntil) {
+      this.stickyUntil = null;
+      this.announceMode();
+    }
     if (this.wakeAt !== null && now >= this.wakeAt) {
       this.wakeAt = null;
       // A far end that stays silent is asked again, later each time (QEMU may not have taken the
@@ -362,6 +377,7 @@ export class Conversation {
     this.gluedPending = false;
     this.settled = true;
     this.known = true;
+    this.stickyUntil = null;
     this.wakeAt = null;
     this.reaskAt = null;
     this.reaskTries = 0;
@@ -411,6 +427,7 @@ export class Conversation {
 
   private rebooted(marker: string): void {
     this.known = false;
+    this.stickyUntil = null;
     this.gluedAnswers = false;
     this.family = false;
     this.settled = false;

@@ -45,6 +45,8 @@ export interface MetricEvent {
   name: string;
   value: number;
   raw: string;
+  /** 1-based number of the line in the stream. */
+  line?: number;
 }
 
 export interface ChaosEventEvent {
@@ -104,6 +106,8 @@ export interface SummaryEvent {
   type: 'summary';
   name: string;
   values: Record<string, number>;
+  /** 1-based number of the line in the stream. */
+  line?: number;
 }
 
 /** A tagged kernel line; `message` is the text after the tag. */

@@ -30,7 +30,12 @@ export interface OutputParser {
 export function createOutputParser(options: OutputParserOptions = {}): OutputParser {
   const maxLine = Math.max(options.maxLineLength ?? 65536, PROMPT_WINDOW);
   let out: ParserEvent[] = [];
-  const machine = new LineMachine((event) => out.push(event));
+  /** Lines completed so far: telemetry events carry the number of their line. */
+  let lineNumber = 0;
+  const machine = new LineMachine((event) => {
+    if (event.type === 'metric' || event.type === 'summary') event.line = lineNumber;
+    out.push(event);
+  });
   let tail = '';
   /** Whether the prompt of the current (unterminated) line has been announced. */
   let promptEmitted = false;
@@ -42,6 +47,7 @@ export function createOutputParser(options: OutputParserOptions = {}): OutputPar
   }
 
   function handleLine(raw: string): void {
+    lineNumber++;
     const cleaned = cleanControls(raw);
     if (lineStartsWithPrompt(raw, cleaned)) {
       if (!promptEmitted) machine.prompt();
@@ -53,6 +59,7 @@ export function createOutputParser(options: OutputParserOptions = {}): OutputPar
   }
 
   function handlePiece(raw: string): void {
+    lineNumber++;
     const cleaned = cleanControls(raw);
     if (!promptEmitted && lineStartsWithPrompt(raw, cleaned)) machine.prompt();
     machine.overlong(applyBackspaces(cleaned));

@@ -1,6 +1,15 @@
 import type { ParserEvent, ParsedResult, TestType } from '../parser/index.js';
 import { compareTypeOf, parseCommandFlags } from './command-flags.js';
-import type { CompareRecord, ErrorRecord, ReportRecord, ResultsDocument, ResultsTarget, TestRun } from './types.js';
+import type {
+  CompareRecord,
+  ErrorRecord,
+  MetricSample,
+  ReportRecord,
+  ResultsDocument,
+  ResultsTarget,
+  SummaryRecord,
+  TestRun,
+} from './types.js';
 
 export interface ResultsBuilderOptions {
   /** The generator version written to the document (the package version). */
@@ -15,7 +24,12 @@ export interface ResultsBuilder {
   consumeAll(events: Iterable<ParserEvent>): void;
   /** A snapshot of everything so far; `finished_at` is the clock at this call. */
   document(): ResultsDocument;
+  /** Whether a run or compare has been recorded (cheap; document() copies everything). */
+  readonly hasRuns: boolean;
 }
+
+/** Metric samples kept per document; a day of 10 Hz METRIC lines is ~860 000. */
+export const MAX_METRIC_SAMPLES = 200_000;
 
 const TEST_TYPES: readonly string[] = ['memory', 'commands', 'multi', 'learning', 'redteam', 'chaos'];
 
@@ -38,6 +52,9 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   const compares: CompareRecord[] = [];
   const reports: ReportRecord[] = [];
   const errors: ErrorRecord[] = [];
+  const samples: MetricSample[] = [];
+  const summaries: SummaryRecord[] = [];
+  let droppedSamples = 0;
   let command: string | null = null;
   let testStartedAt: string | null = null;
   let pendingCompare: PendingCompare | null = null;
@@ -117,12 +134,25 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
       case 'error':
         errors.push({ command, ...event.error });
         return;
+      case 'metric':
+        if (samples.length >= MAX_METRIC_SAMPLES) {
+          droppedSamples++;
+          return;
+        }
+        samples.push({ name: event.name, value: event.value, line: event.line ?? null, at: iso(), command });
+        return;
+      case 'summary':
+        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, at: iso(), command });
+        return;
       default:
         return;
     }
   }
 
   return {
+    get hasRuns() {
+      return runs.length + compares.length > 0;
+    },
     consume,
     consumeAll(events) {
       for (const e of events) consume(e);
@@ -138,6 +168,7 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
         compares,
         reports,
         errors,
+        metrics: { samples, summaries, dropped: droppedSamples },
       });
     },
   };

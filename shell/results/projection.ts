@@ -1,4 +1,4 @@
-import type { CompareRecord, ErrorRecord, ReportRecord, ResultsDocument, TestRun } from './types.js';
+import type { CompareRecord, ErrorRecord, MetricSample, ReportRecord, ResultsDocument, SummaryRecord, TestRun } from './types.js';
 
 /** A results document without what varies between sessions: generator, target and timestamps. */
 export interface StableProjection {
@@ -6,6 +6,11 @@ export interface StableProjection {
   compares: CompareRecord[];
   reports: ReportRecord[];
   errors: ErrorRecord[];
+  metrics: {
+    samples: Array<Omit<MetricSample, 'at'>>;
+    summaries: Array<Omit<SummaryRecord, 'at'>>;
+    dropped: number;
+  };
 }
 
 export function projectDocument(doc: ResultsDocument): StableProjection {
@@ -14,6 +19,11 @@ export function projectDocument(doc: ResultsDocument): StableProjection {
     compares: doc.compares,
     reports: doc.reports,
     errors: doc.errors,
+    metrics: {
+      samples: doc.metrics.samples.map(({ at: _a, ...sample }) => sample),
+      summaries: doc.metrics.summaries.map(({ at: _a, ...summary }) => summary),
+      dropped: doc.metrics.dropped,
+    },
   });
 }
 

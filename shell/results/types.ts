@@ -26,6 +26,33 @@ export interface ResultsDocument {
   compares: CompareRecord[];
   reports: ReportRecord[];
   errors: ErrorRecord[];
+  /** The target's telemetry: `METRIC name=value` samples and `[SUMMARY]` lines, wherever they arrived. */
+  metrics: TelemetryRecord;
+}
+
+export interface TelemetryRecord {
+  samples: MetricSample[];
+  summaries: SummaryRecord[];
+  /** Samples beyond the kept maximum (oldest kept). */
+  dropped: number;
+}
+
+export interface MetricSample {
+  name: string;
+  value: number;
+  /** 1-based line of the stream (the log) it was on. */
+  line: number | null;
+  at: string;
+  /** The command running when it arrived. */
+  command: string | null;
+}
+
+export interface SummaryRecord {
+  name: string;
+  values: Record<string, number>;
+  line: number | null;
+  at: string;
+  command: string | null;
 }
 
 export interface ResultsTarget {

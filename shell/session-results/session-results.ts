@@ -102,6 +102,8 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
   }
 
   function closeCycle(): void {
+    const wanted = (options.history && !historyFailed && cycle.builder.hasRuns) || cycle.outputJson !== null;
+    if (!wanted) return;
     const doc = cycle.builder.document();
     if (options.history && !historyFailed && (doc.runs.length > 0 || doc.compares.length > 0)) {
       const recorded = options.history.record(doc);

@@ -21,5 +21,21 @@ export function formatSummary(doc: ResultsDocument, unknownCommands: readonly st
   for (const run of doc.runs) tally.set(runVerdict(run), (tally.get(runVerdict(run)) ?? 0) + 1);
   const byVerdict = [...tally].map(([verdict, n]) => `${n} ${verdict === '-' ? 'without status' : verdict}`);
   const runs = `${doc.runs.length} run${doc.runs.length === 1 ? '' : 's'}`;
-  return `${text}${byVerdict.length > 0 ? `${runs}: ${byVerdict.join(', ')}` : runs}\n`;
+  // Telemetry is listed when it is all there is (a board's log with no stress test).
+  const onlyTelemetry = doc.runs.length + doc.compares.length + doc.reports.length + doc.errors.length + unknownCommands.length === 0;
+  return `${text}${byVerdict.length > 0 ? `${runs}: ${byVerdict.join(', ')}` : runs}\n${onlyTelemetry ? describeTelemetry(doc) : ''}`;
+}
+
+/** One line on the telemetry found (samples per metric name, the summaries); empty when there is none. */
+export function describeTelemetry(doc: ResultsDocument): string {
+  const { samples, summaries } = doc.metrics;
+  if (samples.length + summaries.length === 0) return '';
+  const names = new Map<string, number>();
+  for (const sample of samples) names.set(sample.name, (names.get(sample.name) ?? 0) + 1);
+  const metrics = [...names].map(([name, n]) => `${name} x${n}`).join(', ');
+  const summaryNames = summaries.map((s) => s.name).join(', ');
+  return (
+    `telemetry: ${samples.length} METRIC samples${metrics ? ` (${metrics})` : ''}; ` +
+    `${summaries.length} [SUMMARY] lines${summaryNames ? ` (${summaryNames})` : ''}\n`
+  );
 }

@@ -50,10 +50,10 @@ function promptText(tail: string, atPrompt: boolean, width: number): string {
 const CTRL_T = Uint8Array.of(0x14);
 const EMPTY_VIEW = { text: '', cursor: 0, candidates: [], search: undefined, hint: undefined };
 
-function queueHint(queued: readonly string[]): string | null {
+function queueText(queued: readonly string[]): string | null {
   if (queued.length === 0) return null;
-  const next = queued[0]!.length > 20 ? `${queued[0]!.slice(0, 19)}…` : queued[0]!;
-  return `${queued.length} queued (next: ${next}; Ctrl-C or Ctrl-T u drops)`;
+  const next = queued[0]!.length > 24 ? `${queued[0]!.slice(0, 23)}…` : queued[0]!;
+  return `${queued.length} queued: ${next}`;
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
@@ -150,7 +150,8 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const settings = scrollback.settings;
   const flags = [settings.timestamps && 'timestamps', settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
-  const hint = queueHint(view.queued) ?? (view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help');
+  const queue = queueText(view.queued);
+  const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
       {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
@@ -170,6 +171,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
           seed={info.seed ?? null}
           speed={info.speed ?? null}
           mode={view.mode}
+          queue={queue}
           hint={[...flags, hint].join(' | ')}
         />
       )}

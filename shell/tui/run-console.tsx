@@ -84,6 +84,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     endedBy = signal;
     app.unmount();
   };
+  // A terminal that went away (its window closed: SIGHUP, then EIO on every write) ends the
+  // console quietly; the log and results are still written by the caller.
+  const onStdoutError = (): void => quitOn('SIGHUP')();
+  process.stdout.on('error', onStdoutError);
   const onTerm = quitOn('SIGTERM');
   const onHup = quitOn('SIGHUP');
   process.once('SIGTERM', onTerm);
@@ -97,6 +101,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   await history.flush();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);
+  process.stdout.off('error', onStdoutError);
   // As in plain mode, a signal is 128 + its number; the caller then closes the link and flushes the log.
   return endedBy === undefined ? 0 : signalStatus(endedBy);
 }

@@ -114,11 +114,28 @@ describe('sis parse: bad input gets a clear message and its exit status, and lea
       const result = await runCli(['parse', path, '--json', out]);
       expect([result.status, result.stderr, result.stdout.length]).toEqual([
         6,
-        `sis parse: no stress-test results in '${path}' (${bytes} bytes read)\n`,
+        `sis parse: no stress-test results or telemetry in '${path}' (${bytes} bytes read)\n`,
         0,
       ]);
       expect(existsSync(out)).toBe(false);
     }
+  });
+
+  test("a board's boot log with telemetry and no stress test: exit 0, the METRIC and [SUMMARY] values exported", async () => {
+    const log = join(dir, 'board-boot.log');
+    writeFileSync(log, fixture('board-boot-telemetry'));
+    const out = join(dir, 'board.json');
+    const result = await runCli(['parse', log, '--json', out]);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.toString()).toContain(
+      'telemetry: 7 METRIC samples (cntfrq_hz x1, ctx_switch_ns x2, memory_alloc_ns x2, memory_agent_init x1, meta_agent_init x1); ' +
+        '3 [SUMMARY] lines (ctx_switch_ns, memory_alloc_ns, real_ctx_switch_ns)\n',
+    );
+    const doc = readJson(out) as ResultsDocument;
+    expect(validateResults(doc)).toBe(true);
+    expect(doc.runs).toEqual([]);
+    expect(doc.metrics.samples[0]).toMatchObject({ name: 'cntfrq_hz', value: 62_500_000, line: 10, command: null });
+    expect(doc.metrics.summaries.at(-1)).toMatchObject({ name: 'real_ctx_switch_ns', values: { count: 64, P50: 1600, P95: 1800, P99: 2100 } });
   });
 
   test('truncated logs: cut inside a header gives no result; a later cut keeps what completed and warns', async () => {
@@ -128,7 +145,7 @@ describe('sis parse: bad input gets a clear message and its exit status, and lea
     const first = await runCli(['parse', insideHeader]);
     expect([first.status, first.stderr]).toEqual([
       6,
-      `sis parse: no stress-test results in '${insideHeader}' (${log.indexOf('Noise Level')} bytes read; 1 test without a summary (the log is truncated or trimmed))\n`,
+      `sis parse: no stress-test results or telemetry in '${insideHeader}' (${log.indexOf('Noise Level')} bytes read; 1 test without a summary (the log is truncated or trimmed))\n`,
     ]);
     const secondHeader = join(dir, 'cut-second.log');
     const cut = log.indexOf('Rate: 20 /sec');

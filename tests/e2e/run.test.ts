@@ -72,11 +72,15 @@ describe('sis run on the embedded model', () => {
     const own = readJson(perCommand) as ResultsDocument;
     expect(validateResults(own)).toBe(true);
     const session = readJson(join(dir, 'run.json')) as ResultsDocument;
+    const command = 'stresstest memory --duration 1000 --seed 2';
+    const samples = projectDocument(session).metrics.samples.filter((s) => s.command === command);
+    expect(samples.length).toBeGreaterThan(0);
     expect(projectDocument(own)).toEqual({
       runs: [{ ...projectDocument(session).runs[1]!, index: 0 }],
       compares: [],
       reports: [],
       errors: [],
+      metrics: { samples, summaries: [], dropped: 0 },
     });
     expect(run.stderr).toContain(
       `sis run: results of 'stresstest memory --duration 1000 --seed 2' written to ${perCommand} (1 run)\n`,
@@ -110,7 +114,8 @@ describe('sis run on the embedded model', () => {
     );
     const help = await runCli(['run', '--no-history', '-c', 'help']);
     expect(help.status).toBe(0);
-    expect(help.stderr).toBe('\n0 runs\n');
+    // The boot's METRIC line is the session's only result: it is listed.
+    expect(help.stderr).toBe('\n0 runs\ntelemetry: 1 METRIC samples (cntfrq_hz x1); 0 [SUMMARY] lines\n');
     expect(help.stdout.toString('latin1')).toMatch(/sis> help\r\nAvailable commands:\n[\s\S]*\nsis> $/);
   });
 });

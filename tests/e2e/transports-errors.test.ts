@@ -109,7 +109,8 @@ describe('bad targets: one line on stderr, exit status 1, nothing on stdout', ()
   test('usage errors are status 2', async () => {
     const result = await runCli(['tcp:127.0.0.1:4444', '--baud', '9600']);
     expect(result.stderr).toBe(
-      'sis: --baud applies to serial devices and the embedded model, not to tcp:127.0.0.1:4444 (the server side sets its line)\n' +
+      'sis: --baud applies to serial devices, rfc2217:// servers and the embedded model, not to tcp:127.0.0.1:4444 ' +
+        '(a plain byte stream has no line control)\n' +
         "Try 'sis --help' for more information.\n",
     );
     expect(result.status).toBe(2);

@@ -6,6 +6,7 @@ import { createConsoleEngine } from '../../shell/tui/console-engine.js';
 import { createHistoryList } from '../../shell/tui/input/index.js';
 import { Scrollback } from '../../shell/tui/scrollback.js';
 import { waitFor } from '../helpers/wait.js';
+import { FakePort } from './connect/fake-port.js';
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -83,5 +84,41 @@ describe('the sis> console (Ink)', () => {
     const text = scrolled();
     expect(text.indexOf('  Status: ')).toBeLessThan(text.lastIndexOf('╭'));
     expect(text).toMatch(/│ (PASS|PARTIAL PASS|FAIL) +Chaos Engineering Stress Test \(Enhanced\)/);
+  });
+});
+
+describe('the console on targets and queues', () => {
+  test("queued commands: each test's card sits under its own output, before the next command's echo", async () => {
+    const { ui, scrolled } = await mountConsole();
+    ui.stdin.write('stresstest chaos --duration 500 --seed 4\rhelp\r');
+    expect(await waitFor(() => scrolled().includes('  metricsctl - METRIC line output'))).toBe(true);
+    const text = scrolled();
+    expect(text.lastIndexOf('╭')).toBeGreaterThan(text.indexOf('  Status: '));
+    expect(text.lastIndexOf('╭')).toBeLessThan(text.indexOf('sis> help'));
+  });
+
+  test('a target with no SIS prompt: keys go through raw (Tab, Esc, Ctrl-C, Ctrl-D, UTF-8), its UTF-8 is shown decoded', async () => {
+    const far = new FakePort('tcp:far');
+    let scrolled = '';
+    const scrollback = new (class extends Scrollback {
+      override setWriter(writer: ((text: string) => void) | undefined): void {
+        super.setWriter(writer && ((text: string) => (scrolled += text)));
+      }
+    })({ flushMs: 1 });
+    const { engine, feed, dispose } = createConsoleEngine({ port: far, scrollback, size: () => ({ columns: 100, rows: 30 }) });
+    const connected = { kind: 'connected' as const };
+    const link = { get: () => connected, subscribe: () => () => {} };
+    const ui = render(<App engine={engine} scrollback={scrollback} feed={feed} info={{ transport: 'tcp:far' }} link={link} />);
+    cleanup.push(() => ui.unmount(), dispose);
+    await engine.open();
+    far.send(Buffer.from('Grüße ✓\r\n/ # ', 'utf8').toString('latin1'));
+    expect(await waitFor(() => scrolled.includes('Grüße ✓\n') && (ui.lastFrame() ?? '').includes('keys raw'))).toBe(true);
+    const before = far.written.join('');
+    for (const key of ['\t', '\x1b', '\x03', '\x04', 'é']) {
+      ui.stdin.write(key);
+      await waitFor(() => far.written.join('').length > before.length);
+    }
+    expect(await waitFor(() => far.written.join('').endsWith(Buffer.from('é', 'utf8').toString('latin1')))).toBe(true);
+    expect(far.written.join('').slice(before.length)).toBe(`\t\x1b\x03\x04${Buffer.from('é', 'utf8').toString('latin1')}`);
   });
 });

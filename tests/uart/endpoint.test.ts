@@ -41,9 +41,9 @@ describe('parseEndpoint', () => {
   });
 
   test('malformed input gives one exact message', () => {
-    bad('', "invalid endpoint '': empty (expected tcp:HOST:PORT, unix:PATH or a device path)");
-    bad('udp:1.2.3.4:5', "invalid endpoint 'udp:1.2.3.4:5': unknown scheme 'udp:' (expected tcp:HOST:PORT, unix:PATH or a device path)");
-    bad('serial:/dev/ttyS0', "invalid endpoint 'serial:/dev/ttyS0': unknown scheme 'serial:' (expected tcp:HOST:PORT, unix:PATH or a device path)");
+    bad('', "invalid endpoint '': empty (expected tcp:HOST:PORT, unix:PATH, rfc2217://HOST:PORT, telnet://HOST:PORT or a device path)");
+    bad('udp:1.2.3.4:5', "invalid endpoint 'udp:1.2.3.4:5': unknown scheme 'udp:' (expected tcp:HOST:PORT, unix:PATH, rfc2217://HOST:PORT, telnet://HOST:PORT or a device path)");
+    bad('serial:/dev/ttyS0', "invalid endpoint 'serial:/dev/ttyS0': unknown scheme 'serial:' (expected tcp:HOST:PORT, unix:PATH, rfc2217://HOST:PORT, telnet://HOST:PORT or a device path)");
     bad('unix:', "invalid endpoint 'unix:': missing socket path (expected unix:PATH)");
     bad('tcp:', "invalid endpoint 'tcp:': missing host and port (expected tcp:HOST:PORT)");
     bad('tcp:localhost', "invalid endpoint 'tcp:localhost': missing port (expected tcp:HOST:PORT)");
@@ -62,9 +62,29 @@ describe('parseEndpoint', () => {
   });
 });
 
+describe('parseEndpoint: telnet servers', () => {
+  test('rfc2217:// and telnet:// with a host and a port', () => {
+    ok('rfc2217://127.0.0.1:4000', { kind: 'telnet', rfc2217: true, host: '127.0.0.1', port: 4000 });
+    ok('RFC2217://lab-ser2net.example:3001/', { kind: 'telnet', rfc2217: true, host: 'lab-ser2net.example', port: 3001 });
+    ok('telnet://[::1]:23', { kind: 'telnet', rfc2217: false, host: '::1', port: 23 });
+  });
+
+  test('bad URLs get one exact message', () => {
+    bad('rfc2217:host:4000', "invalid endpoint 'rfc2217:host:4000': expected rfc2217://HOST:PORT");
+    bad('telnet://', "invalid endpoint 'telnet://': missing host and port (expected telnet://HOST:PORT)");
+    bad('telnet://4000', "invalid endpoint 'telnet://4000': missing host (expected telnet://HOST:PORT)");
+    bad('rfc2217://host', "invalid endpoint 'rfc2217://host': missing port (expected rfc2217://HOST:PORT)");
+    bad('rfc2217://host:0', "invalid endpoint 'rfc2217://host:0': invalid port '0' (expected 1..65535)");
+    bad('rfc2217://host:4000/ttyS0', "invalid endpoint 'rfc2217://host:4000/ttyS0': unexpected path or query after the port (expected rfc2217://HOST:PORT)");
+    bad('telnet://::1:23', "invalid endpoint 'telnet://::1:23': IPv6 addresses need brackets, e.g. telnet://[::1]:23");
+    bad('rfc2217://[::1', "invalid endpoint 'rfc2217://[::1': unclosed '[' in IPv6 address (expected rfc2217://[ADDRESS]:PORT)");
+  });
+});
+
 describe('formatEndpoint', () => {
   test('round-trips through parseEndpoint', () => {
-    for (const text of ['tcp:127.0.0.1:4444', 'tcp:[::1]:5555', 'tcp:example.org:23', 'unix:/tmp/x.sock', '/dev/ttyACM0']) {
+    for (const text of ['tcp:127.0.0.1:4444', 'tcp:[::1]:5555', 'tcp:example.org:23', 'unix:/tmp/x.sock', '/dev/ttyACM0',
+      'rfc2217://127.0.0.1:4000', 'telnet://[::1]:23']) {
       const parsed = parseEndpoint(text);
       if (!parsed.ok) throw new Error(parsed.message);
       expect(formatEndpoint(parsed.endpoint)).toBe(text);

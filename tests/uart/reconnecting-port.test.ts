@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { Listeners } from '../../uart/listeners.js';
-import { portError, type BytePort, type PortError } from '../../uart/port.js';
+import { lineOk, type LineControl } from '../../uart/line-control.js';
+import type { LineSettings } from '../../uart/line-settings.js';
+import { lineControlOf, portError, type BytePort, type PortError } from '../../uart/port.js';
 import { createReconnectingPort, type ReconnectState, type ReconnectTimers } from '../../uart/reconnecting-port.js';
 
 /** A port whose open result and hang-ups the test controls. */
@@ -28,6 +30,19 @@ class FakePort implements BytePort {
   }
   onData(listener: (chunk: Uint8Array) => void): () => void { return this.data.add(listener); }
   onClose(listener: (reason?: PortError) => void): () => void { return this.closes.add(listener); }
+  /** Records settings asked of this port; everything else answers ok. */
+  readonly asked: LineSettings[] = [];
+  readonly lineControl: LineControl = {
+    sendBreak: async () => lineOk(undefined),
+    setControlLines: async (lines) => lineOk({ dtr: lines.dtr ?? true, rts: lines.rts ?? true }),
+    getModemLines: async () => lineOk({ cts: true }),
+    updateSettings: async (settings) => {
+      this.asked.push(settings);
+      return lineOk(settings);
+    },
+    settings: { baudRate: 115200 },
+    controlLines: { dtr: true, rts: true },
+  };
 }
 
 /** Virtual milliseconds; timers fire only when the test advances time. */
@@ -123,6 +138,49 @@ describe('reconnecting port', () => {
     latest().hangUp(gone);
     expect(states[states.length - 1]).toMatchObject({ status: 'waiting', attempt: 1, delayMs: 100 });
     await port.close();
+  });
+
+  test('line control goes to the connected port, answers disconnected in between, and settings survive a reconnect', async () => {
+    const { port, made, timers, latest } = rig();
+    const control = lineControlOf(port);
+    expect(await control.sendBreak(10)).toEqual({ ok: false, kind: 'disconnected', message: 'tcp:127.0.0.1:4444: not connected' });
+    const opened = port.open();
+    latest().accept();
+    await opened;
+    expect(await control.updateSettings({ baudRate: 9600 })).toEqual({ ok: true, value: { baudRate: 9600 } });
+    expect(await control.getModemLines()).toEqual({ ok: true, value: { cts: true } });
+    made[0]?.hangUp(gone);
+    expect(await control.setControlLines({ dtr: false })).toMatchObject({ ok: false, kind: 'disconnected' });
+    expect(control.settings).toEqual({ baudRate: 115200 });
+    timers.advance(100);
+    latest().accept();
+    await flush();
+    expect(made[1]?.asked).toEqual([{ baudRate: 9600 }]);
+    await port.close();
+  });
+
+  test('traffic counts bytes received and handed on over every connection, not the dropped ones', async () => {
+    const { port, made, timers, latest } = rig();
+    const opened = port.open();
+    latest().accept();
+    await opened;
+    latest().receive('sis> ');
+    port.write(new Uint8Array(Buffer.from('help\r')));
+    made[0]?.hangUp(gone);
+    port.write(new Uint8Array(7));
+    timers.advance(100);
+    latest().accept();
+    await flush();
+    latest().receive('ok\n');
+    expect(port.traffic).toEqual({ rxBytes: 8, txBytes: 5 });
+    await port.close();
+  });
+
+  test('a port without line control says not supported', async () => {
+    const plain = { ...new FakePort('tcp:127.0.0.1:1'), description: 'tcp:127.0.0.1:1', lineControl: undefined } as unknown as BytePort;
+    expect(await lineControlOf(plain).getModemLines()).toEqual({
+      ok: false, kind: 'unsupported', message: 'tcp:127.0.0.1:1: modem lines not supported (a plain byte stream)',
+    });
   });
 
   test('writes while not connected are dropped and counted', async () => {

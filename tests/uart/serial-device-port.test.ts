@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { ReadStream } from 'node:tty';
 import { createSerialDevicePort } from '../../uart/serial-device-port.js';
 import { deviceStatErrorToPortError, serialOpenErrorToPortError } from '../../uart/serial-errors.js';
-import type { BytePort } from '../../uart/port.js';
+import { lineControlOf, type BytePort } from '../../uart/port.js';
+import { execFileSync } from 'node:child_process';
 import { startPtyPair, type PtyPair } from './socat.js';
 import { bytes, closed, collect } from './wait.js';
 
@@ -83,6 +84,28 @@ describe('serial device port on a socat pty pair', () => {
     expect(await closing).toBeUndefined();
     await port.close();
     port.write(bytes('after close'));
+  });
+
+  test('line control: the baud rate changes on the open device; a pty has no modem lines, and says so', async () => {
+    const port = track(createSerialDevicePort({ path: pair.a, baudRate: 9600 }));
+    const control = lineControlOf(port);
+    expect(await control.sendBreak(10)).toMatchObject({ ok: false, kind: 'disconnected' });
+    await port.open();
+    expect(control.settings).toEqual({ baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' });
+    expect(await control.updateSettings({ baudRate: 57600 })).toEqual({
+      ok: true, value: { baudRate: 57600, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' },
+    });
+    expect(execFileSync('stty', ['-F', pair.a, 'speed']).toString().trim()).toBe('57600');
+    expect(await control.updateSettings({ dataBits: 7, parity: 'even' })).toEqual({
+      ok: false,
+      kind: 'unsupported',
+      message: `${pair.a}: only the baud rate can change on an open device ` +
+        '(reconnect with --databits/--parity/--stopbits/--flow to change dataBits, parity)',
+    });
+    const noModem = `${pair.a}: DTR/RTS not supported by this device (it has no modem control lines)`;
+    expect(await control.setControlLines({ dtr: false })).toEqual({ ok: false, kind: 'unsupported', message: noModem });
+    expect(await control.getModemLines()).toMatchObject({ ok: false, kind: 'unsupported' });
+    expect(await control.sendBreak(10)).toMatchObject({ ok: false, kind: 'unsupported' });
   });
 
   test('the device vanishing closes the port with disconnected', async () => {

@@ -20,6 +20,8 @@ export interface StatusLineProps {
   seed?: string | null;
   /** `realtime`, `max`, `10x`, … */
   speed?: string | null;
+  /** Lines waiting to be sent, e.g. `2 queued: help`; shown before anything else optional. */
+  queue?: string | null;
   /** The engine's mode: `raw` (keys pass through) or `line` (editor and queue). */
   mode?: 'raw' | 'line' | null;
   /** Trailing hint such as `Ctrl-D quits`. */
@@ -55,6 +57,7 @@ function linkText(link: LinkState): { mark: string; state: string; color: string
 /** Optional segments, most important first: the last ones are dropped first when space runs out. */
 function optionalSegments(p: StatusLineProps): Segment[] {
   const out: Segment[] = [];
+  if (p.queue) out.push({ text: p.queue, color: 'yellow' });
   if (p.mode) out.push({ text: p.mode === 'raw' ? 'keys raw' : 'line mode', color: p.mode === 'raw' ? 'cyan' : undefined });
   if (p.autonomy != null) out.push({ text: `autonomy ${p.autonomy ? 'ON' : 'OFF'}`, color: p.autonomy ? 'green' : 'gray' });
   if (p.speed) out.push({ text: `speed ${p.speed}` });

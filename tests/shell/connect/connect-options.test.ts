@@ -15,7 +15,9 @@ const error = (...argv: string[]): string => {
 
 describe('choosing the other end', () => {
   test('nothing is the embedded model, unpaced, reconnecting, CR for Enter, CRs kept, no log', () => {
-    expect(connect()).toEqual({ target: { kind: 'model' }, reconnect: true, enter: 'cr', incomingCr: 'keep' });
+    expect(connect()).toEqual({
+      target: { kind: 'model' }, reconnect: true, enter: 'cr', incomingCr: 'keep', lineFlags: { breakMs: 250 },
+    });
   });
 
   test('the model takes --seed, --speed and, to pace its UART, the frame flags', () => {
@@ -45,6 +47,24 @@ describe('choosing the other end', () => {
     expect(connect('--device', './ttyB').target).toEqual({ kind: 'device', path: './ttyB', line: {} });
   });
 
+  test('rfc2217:// takes the line flags (asked of the server); telnet:// is a plain stream', () => {
+    expect(connect('rfc2217://127.0.0.1:4000', '--baud', '9600', '--flow', 'rtscts').target).toEqual({
+      kind: 'telnet',
+      endpoint: { kind: 'telnet', rfc2217: true, host: '127.0.0.1', port: 4000 },
+      line: { baudRate: 9600, flow: 'rtscts' },
+    });
+    expect(connect('--device', 'telnet://lab:23').target).toEqual({
+      kind: 'telnet', endpoint: { kind: 'telnet', rfc2217: false, host: 'lab', port: 23 }, line: {},
+    });
+  });
+
+  test('--break-ms, --dtr-pulse and --send', () => {
+    expect(connect('/dev/ttyUSB0', '--break-ms', '500', '--dtr-pulse', '100', '--send', 'fw.hex').lineFlags).toEqual({
+      breakMs: 500, dtrPulseMs: 100, sendFile: 'fw.hex',
+    });
+    expect(connect('--dtr-pulse', '20').lineFlags).toEqual({ breakMs: 250, dtrPulseMs: 20 });
+  });
+
   test('reconnect, line endings and the log', () => {
     expect(connect('/dev/ttyS1', '--no-reconnect', '--enter', 'crlf', '--incoming-cr', 'to-lf', '--log', 'x.log',
       '--log-append', '--log-timestamps', 'delta', '--log-strip')).toEqual({
@@ -52,6 +72,7 @@ describe('choosing the other end', () => {
       reconnect: false,
       enter: 'crlf',
       incomingCr: 'to-lf',
+      lineFlags: { breakMs: 250 },
       log: { path: 'x.log', append: true, strip: true, timestamps: 'delta' },
     });
     expect(connect('--log', 'y.log').log).toEqual({ path: 'y.log', append: false, strip: false });
@@ -64,7 +85,7 @@ describe('one line for the first problem', () => {
     [['/dev/ttyS0', '--device', '/dev/ttyS1'], "two targets given ('/dev/ttyS0' and --device '/dev/ttyS1'): give one"],
     [['tcp:localhost'], "invalid endpoint 'tcp:localhost': missing port (expected tcp:HOST:PORT)"],
     [['tcp:127.0.0.1:0'], "invalid endpoint 'tcp:127.0.0.1:0': invalid port '0' (expected 1..65535)"],
-    [['serial:/dev/x'], "invalid endpoint 'serial:/dev/x': unknown scheme 'serial:' (expected tcp:HOST:PORT, unix:PATH or a device path)"],
+    [['serial:/dev/x'], "invalid endpoint 'serial:/dev/x': unknown scheme 'serial:' (expected tcp:HOST:PORT, unix:PATH, rfc2217://HOST:PORT, telnet://HOST:PORT or a device path)"],
     [['--baud', '0'], "--baud: invalid value '0' (expected an integer 1..16000000)"],
     [['--baud', 'fast'], "--baud: invalid value 'fast' (expected an integer 1..16000000)"],
     [['--databits', '9'], "--databits: invalid value '9' (expected 5, 6, 7 or 8)"],
@@ -80,7 +101,15 @@ describe('one line for the first problem', () => {
     [['tcp:127.0.0.1:4444', '--seed', '1'], '--seed applies only to the embedded kernel model, not to tcp:127.0.0.1:4444'],
     [['/dev/ttyS0', '--speed', 'max'], '--speed applies only to the embedded kernel model, not to /dev/ttyS0'],
     [['unix:/tmp/s', '--baud', '9600'],
-      '--baud applies to serial devices and the embedded model, not to unix:/tmp/s (the server side sets its line)'],
+      '--baud applies to serial devices, rfc2217:// servers and the embedded model, not to unix:/tmp/s (a plain byte stream has no line control)'],
+    [['telnet://lab:23', '--dtr-pulse', '50'],
+      '--dtr-pulse applies to serial devices, rfc2217:// servers and the embedded model, not to telnet://lab:23 (a plain byte stream has no line control)'],
+    [['tcp:lab:23', '--break-ms', '50'],
+      '--break-ms applies to serial devices, rfc2217:// servers and the embedded model, not to tcp:lab:23 (a plain byte stream has no line control)'],
+    [['--break-ms', '0'], "--break-ms: invalid value '0' (expected milliseconds 1..10000)"],
+    [['--dtr-pulse', '1e3'], "--dtr-pulse: invalid value '1e3' (expected milliseconds 1..10000)"],
+    [['--send', ''], '--send: empty file name'],
+    [['rfc2217://lab'], "invalid endpoint 'rfc2217://lab': missing port (expected rfc2217://HOST:PORT)"],
     [['--bauds', '9600'], "unknown option '--bauds' (did you mean --baud?)"],
     [['--no-reconnect=yes'], "option '--no-reconnect' takes no value"],
   ])('%j', (argv, message) => {
@@ -132,6 +161,8 @@ describe('sis serve arguments', () => {
     [['--listen', '/dev/ttyS0'], "--listen: '/dev/ttyS0' is not tcp:HOST:PORT or unix:PATH (use --device PATH to serve on a tty)"],
     [['--listen', 'tcp:host'], "--listen: invalid endpoint 'tcp:host': missing port (expected tcp:HOST:PORT)"],
     [['--device', 'tcp:127.0.0.1:4444'], "--device: 'tcp:127.0.0.1:4444' is a socket; serve on it with --listen tcp:127.0.0.1:4444"],
+    [['--device', 'rfc2217://h:1'], "--device: 'rfc2217://h:1' is a telnet server, not a tty (export a tty with ser2net instead)"],
+    [['--listen', 'telnet://127.0.0.1:23'], "--listen: 'telnet://127.0.0.1:23': sis serve speaks raw bytes, not telnet (listen on tcp:HOST:PORT; put ser2net in front of --device for telnet or RFC 2217)"],
     [['--listen', 'tcp:0', '--flow', 'rtscts'], '--flow applies only to --device'],
     [['--listen', 'tcp:0', '--no-reconnect'], '--no-reconnect applies only to --device'],
     [['--listen', 'tcp:0', '--speed', 'fast'], "--speed: invalid value 'fast' (expected realtime, max, or a factor 0.01..100000)"],

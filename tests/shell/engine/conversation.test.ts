@@ -153,6 +153,21 @@ describe('lost commands', () => {
     expect(h.ofType('wake')).toHaveLength(1);
   });
 
+  test('line mode is kept while a known link is down and for 3 s after it is back, then raw without a prompt', () => {
+    const h = harness();
+    bootToPrompt(h);
+    h.engine.linkChanged(false, h.now());
+    expect(h.engine.mode).toBe('line');
+    h.advance(10_000);
+    expect(h.engine.mode).toBe('line');
+    h.engine.linkChanged(true, h.now());
+    h.rx('login: ');
+    h.advance(2999);
+    expect(h.engine.mode).toBe('line');
+    h.advance(1);
+    expect(h.engine.mode).toBe('raw');
+  });
+
   test('no wake when a bare prompt arrives within the settle time', () => {
     const h = harness();
     h.engine.linkChanged(true, 0);

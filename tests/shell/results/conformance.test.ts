@@ -19,6 +19,7 @@ describe('conformance fixtures', () => {
 
   test('every transcript has an expectation', () => {
     expect(names).toEqual([
+      'board-boot-telemetry',
       'model-cancel',
       'model-chaos-verbose',
       'model-compare',

@@ -55,6 +55,7 @@ const doc: ResultsDocument = {
   compares: [],
   reports: [],
   errors: [],
+  metrics: { samples: [], summaries: [], dropped: 0 },
 };
 
 describe('toJUnitXml', () => {

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import type { BytePort } from '../../uart/index.js';
+import type { SendFileResult } from './send-file.js';
+
+export type SendProtocol = 'raw' | 'xmodem' | 'xmodem-1k' | 'ymodem';
+export const SEND_PROTOCOLS: readonly SendProtocol[] = ['raw', 'xmodem', 'xmodem-1k', 'ymodem'];
+
+/** lrzsz's senders, as tio and picocom run them: XMODEM (128-byte blocks, CRC), XMODEM-1K, YMODEM batch. */
+function command(protocol: Exclude<SendProtocol, 'raw'>, path: string): [string, string[]] {
+  switch (protocol) {
+    case 'xmodem':
+      return ['sx', ['-b', path]];
+    case 'xmodem-1k':
+      return ['sx', ['-b', '-k', path]];
+    case 'ymodem':
+      return ['sb', ['-b', path]];
+  }
+}
+
+export interface LrzszOptions {
+  /** Each progress line lrzsz prints (it overwrites them with CR on a terminal). */
+  readonly onProgress?: (line: string) => void;
+}
+
+/**
+ * Sends `path` with lrzsz's `sx`/`sb` (Debian package lrzsz): its stdout goes to the port and the
+ * port's bytes to its stdin until it exits. `port` must carry bytes unmapped (no Enter mapping).
+ */
+export function sendWithLrzsz(
+  port: BytePort,
+  path: string,
+  /** The file's length, reported as the bytes sent (XMODEM pads the last block on the wire). */
+  size: number,
+  protocol: Exclude<SendProtocol, 'raw'>,
+  options: LrzszOptions = {},
+): Promise<SendFileResult> {
+  const [program, args] = command(protocol, path);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    const stopData = port.onData((chunk) => {
+      if (child.stdin.writable) child.stdin.write(chunk);
+    });
+    const stopClose = port.onClose(() => child.kill('SIGTERM'));
+    child.stdin.on('error', () => {});
+    child.stdout.on('data', (chunk: Buffer) => port.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('latin1');
+      const line = stderr.split(/[\r\n]/).filter((part) => part.trim().length > 0).pop();
+      if (line !== undefined) options.onProgress?.(line.trim());
+    });
+    const done = (result: SendFileResult): void => {
+      stopData();
+      stopClose();
+      resolve(result);
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done({
+        ok: false,
+        message: error.code === 'ENOENT'
+          ? `--send-protocol ${protocol} needs ${program} from lrzsz: apt-get install -y lrzsz`
+          : `--send: ${program}: ${error.message}`,
+      });
+    });
+    child.on('close', (status, signal) => {
+      if (status === 0) {
+        done({ ok: true, bytes: size, seconds: (performance.now() - started) / 1000 });
+        return;
+      }
+      const last = stderr.split(/[\r\n]/).map((part) => part.trim()).filter((part) => part.length > 0).pop();
+      const how = signal !== null ? `was ended by ${signal}` : `exited with status ${status}`;
+      done({ ok: false, message: `--send: ${program} ${how}${last === undefined ? '' : `: ${last}`}` });
+    });
+  });
+}

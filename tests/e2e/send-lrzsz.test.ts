@@ -1,0 +1,67 @@
+import { afterEach, beforeAll, expect, test } from '@jest/globals';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '../helpers/wait.js';
+import { killAll, SisProcess } from './transports-helpers.js';
+
+/** Fails (never skips) when a tool is missing, naming the Debian package that provides it. */
+function requireToolForLrzszTest(command: string, aptPackage: string): void {
+  if (spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0) {
+    throw new Error(`${command} is missing: apt-get install -y ${aptPackage}`);
+  }
+}
+
+beforeAll(() => {
+  for (const tool of ['sx', 'sb', 'rx', 'rb']) requireToolForLrzszTest(tool, 'lrzsz');
+  requireToolForLrzszTest('socat', 'socat');
+});
+
+let dir: string | undefined;
+let receiver: ChildProcess | undefined;
+afterEach(async () => {
+  await killAll();
+  if (receiver !== undefined && receiver.exitCode === null) {
+    const exited = new Promise((resolve) => receiver!.once('exit', resolve));
+    receiver.kill('SIGTERM');
+    await exited;
+  }
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A pty whose far end is an lrzsz receiver (`rx`/`rb`) writing into `inbox`; resolves once the pty exists. */
+async function startReceiver(command: string): Promise<{ tty: string; inbox: string }> {
+  dir = mkdtempSync(join(tmpdir(), 'sis-lrzsz-'));
+  const inbox = join(dir, 'inbox');
+  mkdirSync(inbox);
+  const tty = join(dir, 'ttyX');
+  receiver = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${tty}`, `SYSTEM:cd ${inbox} && exec ${command}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  receiver.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  if (!(await waitFor(() => log.includes('starting data transfer loop')))) throw new Error(`socat: ${log}`);
+  return { tty, inbox };
+}
+
+test.each([
+  ['ymodem', 'rb -b', 3000, 'firmware.bin', 3000],
+  ['xmodem-1k', 'rx -b got.bin', 3000, 'got.bin', 3072],
+])('--send FILE --send-protocol %s: %s on the far end receives the file', async (protocol, command, size, name, received) => {
+  const { tty, inbox } = await startReceiver(command);
+  const file = join(dir!, 'firmware.bin');
+  const content = Buffer.from(Array.from({ length: size }, (_, i) => (i * 7 + (i >> 8)) & 0xff));
+  writeFileSync(file, content);
+  const sis = new SisProcess([tty, '--send', file, '--send-protocol', protocol, '--enter', 'crlf']);
+  await sis.untilStderr(new RegExp(`^sis: sent ${file} by ${protocol} \\(${size} bytes in [\\d.]+ s\\)$`, 'm'), 30_000);
+  const got = readFileSync(join(inbox, name));
+  expect(got.length).toBe(received);
+  // XMODEM pads the last block with SUB (0x1a); YMODEM sends the length, so the file is exact.
+  expect(got.subarray(0, size).equals(content)).toBe(true);
+  expect(got.subarray(size).every((byte) => byte === 0x1a)).toBe(true);
+  // The receiver's ACKs and 'C's were protocol, not console output.
+  expect(sis.stdout.includes(0x06)).toBe(false);
+  sis.kill('SIGTERM');
+  expect((await sis.exited).status).toBe(143);
+});
