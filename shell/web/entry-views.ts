@@ -30,6 +30,8 @@ export function entryDocument(entry: HistoryEntry, version: string): ResultsDocu
     target: entry.target,
     reports: [],
     errors: [],
+    // The history keeps results, not the telemetry stream they came with.
+    metrics: { samples: [], summaries: [], dropped: 0 },
   };
   if (entry.kind === 'run') {
     const run: TestRun = { ...entry.run, index: 0, compare: null };
