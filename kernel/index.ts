@@ -17,3 +17,5 @@ export type {
 export { closestName, editDistance } from './suggest.js';
 export { STRESS_TESTS } from './stress/registry.js';
 export type { StressTest, TestType, Verdict } from './stress/types.js';
+export { DEFAULT_PROFILE, findProfile, PROFILE_NAMES, PROFILES, QEMU_PROFILE, REPORT_PROFILE } from './profiles/index.js';
+export type { KernelProfile } from './profiles/index.js';

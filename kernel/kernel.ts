@@ -2,6 +2,7 @@ import { bootDurationUs, bootText, PROMPT } from './boot.js';
 import { COMMANDS } from './commands/index.js';
 import type { Command, CommandContext, Task } from './commands/types.js';
 import { LineDiscipline } from './line-discipline.js';
+import { resolveProfile, type KernelProfile } from './profiles/index.js';
 import { Prng } from './prng.js';
 import { Scheduler } from './scheduler.js';
 import { createKernelState, type KernelState } from './state.js';
@@ -11,6 +12,8 @@ export interface KernelOptions {
   seed?: bigint | number;
   /** Shell commands; default the full table. */
   commands?: readonly Command[];
+  /** Calibration profile, by name or as data (default `report`). */
+  profile?: string | KernelProfile;
 }
 
 /** The real shell's token vector holds 64 tokens; more would overflow it. */
@@ -29,7 +32,7 @@ const discard = (): void => {};
 export class Kernel {
   readonly clock = new Scheduler();
   readonly prng = new Prng();
-  readonly state: KernelState = createKernelState();
+  readonly state: KernelState;
   private readonly commands: readonly Command[];
   private readonly seed: bigint;
   private readonly line = new LineDiscipline((text) => this.print(text));
@@ -43,6 +46,7 @@ export class Kernel {
   constructor(options: KernelOptions = {}) {
     this.seed = BigInt(options.seed ?? 0);
     this.commands = options.commands ?? COMMANDS;
+    this.state = createKernelState(resolveProfile(options.profile));
   }
 
   get nowUs(): number {

@@ -2,6 +2,7 @@ import { AutonomyController } from './autonomy/controller.js';
 import { createTelemetryBoard, type TelemetryBoard } from './autonomy/telemetry.js';
 import { AutonomyMetrics } from './autonomy-metrics.js';
 import { Heap } from './heap.js';
+import { DEFAULT_PROFILE, type KernelProfile } from './profiles/index.js';
 import { TestHistory } from './stress/history.js';
 
 /** Kernel-wide mutable state shared by commands, tasks and the autonomy controller. */
@@ -18,6 +19,8 @@ export interface AutonomyState {
 }
 
 export interface KernelState {
+  /** The calibration profile the model runs with. */
+  readonly profile: KernelProfile;
   autonomy: AutonomyState;
   /** Runtime METRIC line switch (`metricsctl`). */
   metricsEnabled: boolean;
@@ -33,7 +36,7 @@ export const DEFAULT_DECISION_INTERVAL_MS = 500;
 /** QEMU virt's counter frequency: `autoctl` prints timer cycles as (cntfrq/1000) * ms. */
 export const CNTFRQ_HZ = 62_500_000;
 
-export function createKernelState(): KernelState {
+export function createKernelState(profile: KernelProfile = DEFAULT_PROFILE): KernelState {
   const autonomy: AutonomyState = {
     enabled: true,
     timerArmed: true,
@@ -46,11 +49,12 @@ export function createKernelState(): KernelState {
   const heap = new Heap();
   const metrics = new AutonomyMetrics();
   return {
+    profile,
     autonomy,
     metricsEnabled: true,
     heap,
     metrics,
     history: new TestHistory(),
-    controller: new AutonomyController({ autonomy, heap, metrics, cntfrqHz: CNTFRQ_HZ }),
+    controller: new AutonomyController({ autonomy, heap, metrics, cntfrqHz: CNTFRQ_HZ, profile: profile.controller }),
   };
 }

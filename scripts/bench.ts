@@ -8,6 +8,7 @@ import { formatSpread, repeat, spread, type Spread } from './bench/stats.js';
 import { tuiFlood } from './bench/tui-flood.js';
 import { pipelineThroughput, rawMockThroughput } from './bench/uart-throughput.js';
 import { measureVirtualSpeed } from './bench/virtual-speed.js';
+import { plainCommandsPerSecond, processVirtualSpeed } from './bench/process-speed.js';
 
 /**
  * `npm run bench`: every figure the issues name, measured in one run on this machine, each with its
@@ -67,6 +68,30 @@ async function main(): Promise<void> {
       ratio,
     );
   }
+
+  section('virtual-time speed, whole process (plain mode, METRIC on)');
+  for (const name of ['memory', 'chaos'] as const) {
+    const ratio = await repeat(5, () => processVirtualSpeed(name));
+    add(
+      {
+        figure: `virtual speed, 60 s ${name}, whole process (sim ms / wall ms)`,
+        value: formatSpread(ratio, fmt(0)),
+        anchor: 'the kernel alone, row above',
+        goal: '>= 2000',
+        met: ratio.median >= 2000,
+      },
+      `processSpeed_${name}`,
+      ratio,
+    );
+  }
+
+  section('plain mode: 2000 help commands');
+  const commands = await repeat(5, () => plainCommandsPerSecond());
+  add(
+    { figure: 'commands per second through plain mode (2000 `help`, start-up subtracted)', value: formatSpread(commands, fmt(0)), anchor: '-', goal: 'within 10 % of before the engine', met: null },
+    'plainCommands',
+    commands,
+  );
 
   section('histogram');
   const histogramRuns = [benchHistogram(), benchHistogram(), benchHistogram()];

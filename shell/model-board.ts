@@ -12,6 +12,8 @@ import { startKernelHost, type KernelHost, type Speed } from './kernel-host.js';
 
 export interface ModelBoardOptions {
   readonly seed: bigint;
+  /** Calibration profile name; default the kernel's. */
+  readonly profile?: string;
   readonly speed: Speed;
   /** Pace the virtual UART at this line speed; default unpaced. */
   readonly line?: FrameSettings;
@@ -63,7 +65,7 @@ export function startModelBoard(options: ModelBoardOptions): ModelBoard {
   };
   const boot = (): void => {
     if (stopped || !dtr || breaking || host !== undefined) return;
-    kernel = new Kernel({ seed: options.seed });
+    kernel = new Kernel({ seed: options.seed, ...(options.profile !== undefined && { profile: options.profile }) });
     boots += 1;
     host = hostFor(kernel);
   };

@@ -8,6 +8,8 @@ export interface ModelTargetOptions {
   seed?: bigint;
   /** Default `max`. */
   speed?: Speed;
+  /** The kernel model's calibration profile (default `report`). */
+  profile?: string;
   /** Pace the virtual UART at this line speed, on virtual time. Default: unpaced. */
   line?: FrameSettings;
 }
@@ -47,6 +49,7 @@ export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget
       await pair.port.open();
       board = startModelBoard({
         seed,
+        ...(options.profile !== undefined && { profile: options.profile }),
         speed: options.speed ?? 'max',
         emit: (bytes) => {
           inFlight += bytes.length;
@@ -85,7 +88,7 @@ const PROMPT_AGAIN = new Uint8Array(Buffer.from('\r\nsis> ', 'latin1'));
 /** The kernel model booted with no port of its own, for `sis serve`: its UART is whatever `emit` feeds. */
 export function startHeadlessModel(options: HeadlessModelOptions): HeadlessModel {
   const seed = options.seed ?? randomSeed();
-  const kernel = new Kernel({ seed });
+  const kernel = new Kernel({ seed, ...(options.profile !== undefined && { profile: options.profile }) });
   const host = startKernelHost({
     kernel,
     speed: options.speed ?? 'realtime',

@@ -13,6 +13,7 @@ import {
   type TerminalSize,
 } from './engine/index.js';
 import { isQuitLine } from './engine/quit-lines.js';
+import { signalStatus, type ExitSignal } from './connect/index.js';
 import type { SessionResults } from './session-results/index.js';
 
 export interface PlainModeOptions {
@@ -36,6 +37,8 @@ export interface PlainModeOptions {
    * (`--output-json PATH`) off each line, and is finished at the end.
    */
   results?: Pick<SessionResults, 'engineEvent' | 'submitLine' | 'finish'>;
+  /** Ends the session at once with 128 + the signal's number; what finished is still written. */
+  stopOn?: Promise<ExitSignal>;
   /** One-line messages for stderr; default `sis: …` on process.stderr. */
   say?: (line: string) => void;
   clock?: Clock;
@@ -76,6 +79,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   let inputEnded = false;
   let inputEndedAt = 0;
   let lost = false;
+  let signalled = false;
   let finished = false;
   let timer: unknown = null;
   let resolveDone!: (status: number) => void;
@@ -160,6 +164,10 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
     check();
   });
 
+  void options.stopOn?.then((signal) => {
+    signalled = true;
+    finish(signalStatus(signal));
+  });
   await driver.open();
   linkUpAt = clock.now();
   check();
@@ -170,7 +178,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   await new Promise<void>((resolve) => output.write('', () => resolve()));
   await port.close();
   // Results files are written once the stream has ended; one that could not be written is exit 2.
-  const results = await options.results?.finish();
+  const results = await options.results?.finish({ cancelled: signalled });
   return results !== undefined && !results.ok && status === PLAIN_EXIT.OK ? PLAIN_EXIT.RESULTS : status;
 }
 

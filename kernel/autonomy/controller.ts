@@ -1,14 +1,17 @@
 import type { AutonomyMetrics } from '../autonomy-metrics.js';
 import type { Heap } from '../heap.js';
+import type { ControllerProfile } from '../profiles/index.js';
 import type { Scheduler } from '../scheduler.js';
 import type { AutonomyState } from '../state.js';
 import { MemorySteering } from './memory-steering.js';
+import { OomKnowledge } from './oom-knowledge.js';
 import { PendingOutcomes } from './outcomes.js';
-import { confidence, oomRisk, POLICY, predictNext, queueGap } from './policy.js';
+import { PressureTrend } from './pressure-trend.js';
+import { DEFAULT_CONTROLLER_PROFILE, oomRisk, POLICY, queueGap } from './policy.js';
 import { PredictionLog } from './prediction-log.js';
 import { steerScheduling, type Reading, type SteeringContext } from './steering.js';
 import { NO_CEILING, type ControllerAction } from './telemetry.js';
-import { formatTickEnd, formatTickStart, SILENT_LINE, VERBOSE_TICKS } from './tick-log.js';
+import { formatTickEnd, formatTickStart, SILENT_LINE, tickDirectives, VERBOSE_TICKS } from './tick-log.js';
 
 /** What the controller needs of the kernel: its clock and its console. */
 export interface ControllerHost {
@@ -22,9 +25,9 @@ export interface AutonomyControllerOptions {
   readonly metrics: AutonomyMetrics;
   /** Counter frequency for the printed timer cycles (default 62 500 000 Hz, QEMU virt). */
   readonly cntfrqHz?: number;
+  /** Compaction rate, forecast period and learned margin (default: the `qemu` profile's). */
+  readonly profile?: ControllerProfile;
 }
-
-const DEFAULT_SIZES = { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes };
 
 /**
  * The autonomy controller: a decision every `autonomy.intervalMs` on the kernel's scheduler. Its
@@ -39,13 +42,14 @@ export class AutonomyController {
   private readonly cntfrqHz: number;
   private readonly outcomes = new PendingOutcomes();
   private readonly memory: MemorySteering;
-  private readonly history = new Float64Array(POLICY.historyTicks);
+  private readonly profile: ControllerProfile;
+  private readonly ooms: OomKnowledge;
+  private ticksEnabled = 0;
   private host: ControllerHost | undefined;
   private timer = -1;
   private announcing = false;
   private ticksSinceArm = 0;
-  private samples = 0;
-  private predictedPct = Number.NaN;
+  private readonly trend = new PressureTrend(this.predictions);
   private seenOoms = 0;
   private seenMisses = 0;
   /** Names of this tick's actions while its lines are printed, else undefined. */
@@ -56,7 +60,9 @@ export class AutonomyController {
     this.heap = options.heap;
     this.metrics = options.metrics;
     this.cntfrqHz = options.cntfrqHz ?? 62_500_000;
-    this.memory = new MemorySteering(options.heap);
+    this.profile = options.profile ?? DEFAULT_CONTROLLER_PROFILE;
+    this.memory = new MemorySteering(options.heap, this.profile);
+    this.ooms = new OomKnowledge(this.profile.learnedMarginPct);
   }
 
   get attached(): boolean {
@@ -81,6 +87,26 @@ export class AutonomyController {
     this.schedule();
   }
 
+  /**
+   * `compare`: forget the trend and restart the timer from now, so each half's decisions fall at the
+   * same offsets from its start; prints nothing. What the session's OOMs taught is kept.
+   */
+  rearm(): void {
+    this.trend.reset();
+    this.ticksEnabled = 0;
+    this.memory.restart();
+    this.outcomes.clear();
+    this.autonomy.telemetry.pressureCeilingPct = NO_CEILING;
+    if (!this.host) return;
+    this.host.clock.cancel(this.timer);
+    // The first decision falls at the start of the run, the next ones every interval after it.
+    this.schedule(0);
+  }
+
+  /** The pressure ceiling learned from this session's OOMs (NaN while there is none). */
+  get learnedCeilingPct(): number {
+    return this.ooms.ceilingPct;
+  }
   /** `autoctl off`: no tick lines until the next arm. */
   silence(): void {
     this.announcing = false;
@@ -94,10 +120,11 @@ export class AutonomyController {
   tick(): void {
     const a = this.autonomy;
     const board = a.telemetry;
+    this.ooms.observe(board.oomPressures);
     if (!a.enabled) {
+      this.ticksEnabled = 0;
       // Forget the trend and lift the directives, so nothing stale steers a later run.
-      this.samples = 0;
-      this.predictedPct = Number.NaN;
+      this.trend.reset();
       this.memory.reset();
       this.outcomes.clear();
       board.pressureCeilingPct = NO_CEILING;
@@ -105,6 +132,7 @@ export class AutonomyController {
     }
     a.totalDecisions++;
     this.ticksSinceArm++;
+    this.ticksEnabled++;
     this.done = this.announcing && this.ticksSinceArm <= VERBOSE_TICKS ? [] : undefined;
     const r = this.read();
     if (this.announcing && this.host) this.announceStart(r);
@@ -118,7 +146,7 @@ export class AutonomyController {
     };
     const memory = this.memory.steer(r, steering);
     // Scored at the next tick against what the heap will be after the load this tick shed.
-    this.predictedPct = r.predictedPct - (memory.freedBytes * 100) / this.heap.totalBytes;
+    this.trend.expect(r.predictedPct - (memory.freedBytes * 100) / this.heap.totalBytes);
     steerScheduling(r, steering);
     if (this.done && this.host) this.announceEnd(r, memory.deferred);
   }
@@ -131,16 +159,11 @@ export class AutonomyController {
     this.seenOoms = board.oomEvents;
     this.seenMisses = board.deadlineMisses;
     const usedPct = (heap.allocatedBytes * 100) / heap.totalBytes;
-    if (!Number.isNaN(this.predictedPct)) this.predictions.record(Math.abs(usedPct - this.predictedPct) <= POLICY.hitTolerancePct);
-    const h = this.history;
-    if (this.samples < h.length) h[this.samples++] = usedPct;
-    else {
-      h.copyWithin(0, 1);
-      h[h.length - 1] = usedPct;
-    }
-    // A trend needs two samples; before that there is no prediction to score.
-    const predictedPct = this.samples >= 2 ? predictNext(h, this.samples) : Number.NaN;
-    if (this.samples >= 2) this.metrics.recordMemoryPrediction();
+    this.trend.sample(usedPct);
+    // A trend needs two samples; the forecast is made every `forecastEveryTicks` ticks.
+    const forecast = this.trend.ready && this.ticksEnabled % this.profile.forecastEveryTicks === 0;
+    const predictedPct = forecast ? this.trend.forecast() : Number.NaN;
+    if (forecast) this.metrics.recordMemoryPrediction();
     return {
       nowUs: this.host ? this.host.clock.nowUs : 0,
       pressurePct: heap.pressurePct(),
@@ -148,10 +171,11 @@ export class AutonomyController {
       predictedPct,
       sizes: board.workload
         ? { typicalBytes: board.workload.typicalAllocBytes, largestBytes: board.workload.largestAllocBytes }
-        : DEFAULT_SIZES,
+        : { typicalBytes: POLICY.defaultRequestBytes, largestBytes: POLICY.defaultRequestBytes },
       oomsSince,
       missesSince,
-      confidence: confidence(this.samples, this.predictions.recentMisses(4)),
+      confidence: this.trend.confidence(),
+      learnedCeilingPct: this.ooms.ceilingPct,
     };
   }
 
@@ -176,21 +200,13 @@ export class AutonomyController {
   }
 
   private announceEnd(r: Reading, deferred: string | undefined): void {
-    const clamp = (x: number) => Math.max(-1000, Math.min(1000, Math.round(x)));
-    const memory = Number.isNaN(r.predictedPct) ? r.usedPct : r.predictedPct;
-    this.host!.print(
-      formatTickEnd({
-        directives: [clamp((memory - 50) * 20), clamp(r.missesSince * 100), clamp(queueGap(this.autonomy.telemetry.queueDepths) * 50)],
-        confidence: r.confidence,
-        actions: this.done!.join(', '),
-        deferred,
-      }),
-    );
+    const directives = tickDirectives(r.predictedPct, r.usedPct, r.missesSince, queueGap(this.autonomy.telemetry.queueDepths));
+    this.host!.print(formatTickEnd({ directives, confidence: r.confidence, actions: this.done!.join(', '), deferred }));
     this.done = undefined;
   }
 
-  private schedule(): void {
-    this.timer = this.host!.clock.after(this.autonomy.intervalMs * 1000, () => {
+  private schedule(delayUs = this.autonomy.intervalMs * 1000): void {
+    this.timer = this.host!.clock.after(delayUs, () => {
       this.schedule();
       this.tick();
     });

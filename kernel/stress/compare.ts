@@ -42,7 +42,7 @@ export function runCompare(ctx: CommandContext, args: readonly string[]): Task |
     ctx.print(USAGE);
     return;
   }
-  const parsed = parseFlags(compareFlags(test), args.slice(1), `stresstest compare ${type}`);
+  const parsed = parseFlags(compareFlags(test), args.slice(1), `stresstest compare ${type}`, ctx.state.profile.flagDefaults);
   if (!parsed.ok) return void ctx.print(`${parsed.error}\n`);
   if (parsed.positionals.length > 0) {
     return void ctx.print(`[ERROR] unexpected argument '${parsed.positionals[0]}' for 'stresstest compare ${type}'\n`);
@@ -90,6 +90,8 @@ function* half(
   ctx.state.autonomy.enabled = autonomy;
   ctx.state.heap.reset();
   ctx.state.metrics.reset();
+  // Both halves start with the decision timer armed at the same offset and no trend history.
+  ctx.state.controller.rearm();
   const summary: TestSummary = yield* runStressTest(test, ctx, { ...config, seed }, { inCompare: true });
   return { summary, interventions: ctx.state.metrics.snapshot() };
 }

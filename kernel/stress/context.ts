@@ -26,6 +26,7 @@ export function createStressContext({ command, config, seed }: StressContextOpti
   const ctx = {
     seed,
     prng,
+    profile: state.profile,
     heap: state.heap,
     autonomy: state.autonomy,
     metrics: state.metrics,

@@ -20,15 +20,23 @@ export function describeRange(flag: FlagSpec): string {
 /**
  * Validates `args` against `flags`: every value checked against its range, unknown flags refused
  * with a suggestion; the last occurrence of a flag wins; `--flag=value` is accepted.
- * Non-flag tokens are returned as positionals.
+ * Non-flag tokens are returned as positionals. `defaults` (the profile's) override the table's defaults.
  */
-export function parseFlags(flags: readonly FlagSpec[], args: readonly string[], context: string): FlagParse {
+export function parseFlags(
+  flags: readonly FlagSpec[],
+  args: readonly string[],
+  context: string,
+  defaults: Readonly<Record<string, number>> = {},
+): FlagParse {
   const byName = new Map<string, FlagSpec>();
   for (const flag of flags) for (const name of [flag.name, ...(flag.aliases ?? [])]) byName.set(name, flag);
   const config: Record<string, number | boolean | bigint> = {};
   for (const flag of flags) {
     if (flag.kind === 'bool') config[flagKey(flag.name)] = false;
-    else if (flag.kind === 'int' && flag.default !== undefined) config[flagKey(flag.name)] = flag.default;
+    else if (flag.kind === 'int') {
+      const fallback = defaults[flag.name] ?? flag.default;
+      if (fallback !== undefined) config[flagKey(flag.name)] = fallback;
+    }
   }
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {

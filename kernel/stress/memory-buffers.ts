@@ -1,24 +1,24 @@
 import type { Heap } from '../heap.js';
 import type { Prng } from '../prng.js';
-
-/** Smallest and largest kernel buffer, in KiB (network, block I/O and DMA buffers of other subsystems). */
-export const BUFFER_MIN_KIB = 4;
-export const BUFFER_MAX_KIB = 64;
-/** Buffers held at once. */
-const CAPACITY = 16;
+import type { BufferProfile } from '../profiles/index.js';
 
 /**
  * Other subsystems' kernel buffers, allocated from and returned to the same heap while the memory
- * test runs. Their 4–64 KiB requests need contiguous space, so they are what fails first when the
+ * test runs (sizes and count from the profile). Their requests need contiguous space, so they are what fails first when the
  * free space is cut into pieces.
  */
 export class KernelBuffers {
-  private readonly held = new Int32Array(CAPACITY);
+  private readonly held: Int32Array;
   private count = 0;
   /** Size of the last request that failed. */
   failedBytes = 0;
 
-  constructor(private readonly heap: Heap) {}
+  constructor(
+    private readonly heap: Heap,
+    private readonly profile: BufferProfile,
+  ) {
+    this.held = new Int32Array(profile.capacity);
+  }
 
   get heldCount(): number {
     return this.count;
@@ -26,8 +26,8 @@ export class KernelBuffers {
 
   /**
    * One subsystem step. Draws `rand_range(0,4)`: 0 returns a held buffer (index `rand_range(0,held)`),
-   * 1 requests a new one of `rand_range(4,65)` KiB when fewer than 16 are held, 2–3 do nothing.
-   * The count is a random walk over 0..16 (≈8 held, ≈270 KiB). False when a request failed.
+   * 1 requests a new one of `rand_range(min,max+1)` KiB while fewer than `capacity` are held, 2–3 do
+   * nothing. The count is a random walk over 0..capacity. False when a request failed.
    */
   step(prng: Prng): boolean {
     const action = prng.randRange(0, 4);
@@ -39,8 +39,8 @@ export class KernelBuffers {
       }
       return true;
     }
-    if (action !== 1 || this.count === CAPACITY) return true;
-    const size = prng.randRange(BUFFER_MIN_KIB, BUFFER_MAX_KIB + 1) * 1024;
+    if (action !== 1 || this.count === this.profile.capacity) return true;
+    const size = prng.randRange(this.profile.minKiB, this.profile.maxKiB + 1) * 1024;
     const handle = this.heap.alloc(size);
     if (handle < 0) {
       this.failedBytes = size;

@@ -1,4 +1,5 @@
 import type { Heap } from '../heap.js';
+import type { AllocCostProfile } from '../profiles/index.js';
 
 /*
  * The memory test's virtual time. The real loop busy-waits rand_range(100,500) µs (299.5 on average)
@@ -6,8 +7,6 @@ import type { Heap } from '../heap.js';
  * are the loop's own work, modelled as a fixed overhead plus what the allocator and frees did.
  */
 
-/** Per iteration besides the busy-wait and the allocator's work (timestamps and bookkeeping under QEMU). */
-export const ITERATION_OVERHEAD_US = 222;
 /** One pre-fill allocation (the pre-fill has no busy-wait). */
 export const PREFILL_ALLOC_US = 1;
 /** One free, list update included. */
@@ -16,11 +15,15 @@ export const FREE_US = 1;
 export const COMPACT_BYTES_PER_US = 1000;
 
 /**
- * Modelled cost of a successful first-fit allocation, in ns: a linked-list allocator walks the
- * holes below the block it picks (estimated as the holes' share below its address), splits the hole
- * and writes the header; a hash of the handle stands for cache and TLB jitter (0..63 ns).
+ * Modelled cost of a successful first-fit allocation, in ns (the profile's cost model): a
+ * linked-list allocator walks the holes below the block it picks (estimated as the holes' share
+ * below its address), splits the hole and writes the header; hashes of the handle stand for cache
+ * jitter and for the allocations that land on a cold page.
  */
-export function allocLatencyNs(heap: Heap, handle: number, size: number): number {
+export function allocLatencyNs(heap: Heap, handle: number, size: number, cost: AllocCostProfile): number {
   const scanned = Math.floor((heap.freeBlockCount * heap.addressOf(handle)) / heap.totalBytes);
-  return 90 + (size >> 3) + 6 * scanned + (Math.imul(handle, 0x9e3779b1) >>> 26);
+  const h = Math.imul(handle, 0x9e3779b1) >>> 0;
+  const jitter = Math.floor((h * (cost.jitterNs + 1)) / 4294967296);
+  const cold = cost.coldPct > 0 && (Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0) % 100 < cost.coldPct ? cost.coldNs : 0;
+  return Math.floor(cost.baseNs + size / cost.bytesPerNs + cost.holeNs * scanned) + jitter + cold;
 }

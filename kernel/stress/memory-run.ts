@@ -3,8 +3,9 @@ import type { Heap } from '../heap.js';
 import { LatencyHistogram } from '../histogram.js';
 import type { Prng } from '../prng.js';
 import { BlockList } from './memory-blocks.js';
-import { allocLatencyNs, COMPACT_BYTES_PER_US, FREE_US, ITERATION_OVERHEAD_US, PREFILL_ALLOC_US } from './memory-costs.js';
-import { BUFFER_MAX_KIB, KernelBuffers } from './memory-buffers.js';
+import type { MemoryProfile } from '../profiles/index.js';
+import { allocLatencyNs, COMPACT_BYTES_PER_US, FREE_US, PREFILL_ALLOC_US } from './memory-costs.js';
+import { KernelBuffers } from './memory-buffers.js';
 import type { ProgressValues, StressContext } from './types.js';
 
 export interface MemoryParams {
@@ -19,19 +20,17 @@ const PREFILL_PCT = 50;
 const PREFILL_BLOCK = 1024;
 const PREFILL_MAX_BLOCKS = 4096;
 const PREFILL_MAX_FAILS = 5;
-/** Kernel buffers act every 4th iteration (≈2 ms). */
-const BUFFER_EVERY = 4;
 
 /**
  * The memory stress loop (reference §2.1) on the real heap, one iteration at a time. PRNG draws per
  * iteration, in order: [emergency compaction: count, then one index per removal] → [allocate: size
  * (noise > 0), injection (P > 0), freed % on OOM] | [free: % or count] | [at target: churn] →
- * [kernel buffers, every 4th iteration: action, index or size, freed % on OOM] → busy-wait. The
+ * [kernel buffers, every profile-given iteration: action, index or size, freed % on OOM] → busy-wait. The
  * emergency-brake iteration draws nothing.
  */
 export class MemoryRun implements Workload {
   readonly typicalAllocBytes = BASE_SIZE;
-  readonly largestAllocBytes = BUFFER_MAX_KIB * 1024;
+  readonly largestAllocBytes: number;
   readonly latency = new LatencyHistogram();
   readonly progress: Required<Pick<ProgressValues, 'pressurePct' | 'targetPct' | 'oomEvents' | 'compactions'>>;
   peak = 0;
@@ -51,6 +50,7 @@ export class MemoryRun implements Workload {
   private readonly buffers: KernelBuffers;
   private readonly variance: number;
   private readonly board: TelemetryBoard;
+  private readonly model: MemoryProfile;
 
   constructor(
     private readonly ctx: StressContext,
@@ -59,7 +59,9 @@ export class MemoryRun implements Workload {
     this.heap = ctx.heap;
     this.prng = ctx.prng;
     this.blocks = new BlockList(ctx.heap);
-    this.buffers = new KernelBuffers(ctx.heap);
+    this.model = ctx.profile.memory;
+    this.largestAllocBytes = this.model.buffers.maxKiB * 1024;
+    this.buffers = new KernelBuffers(ctx.heap, this.model.buffers);
     this.variance = Math.floor((BASE_SIZE * params.noisePct) / 100);
     this.board = ctx.autonomy.telemetry;
     this.progress = { pressurePct: 0, targetPct: params.targetPct, oomEvents: 0, compactions: 0 };
@@ -137,7 +139,7 @@ export class MemoryRun implements Workload {
   /** One iteration of step 6; returns its µs. */
   private iterate(): number {
     const { heap, prng, blocks, params, board } = this;
-    let cost = ITERATION_OVERHEAD_US + this.stallUs;
+    let cost = this.model.iterationOverheadUs + this.stallUs;
     this.stallUs = 0;
     const pressure = heap.pressurePct();
     this.pressure = pressure;
@@ -166,7 +168,7 @@ export class MemoryRun implements Workload {
       if (churn === 0) blocks.dropFront(1);
       else if (churn === 1) this.allocate(2048);
     }
-    if (this.iterations % BUFFER_EVERY === 0 && !this.buffers.step(prng)) {
+    if (this.iterations % this.model.buffers.everyIterations === 0 && !this.buffers.step(prng)) {
       cost += this.recover(this.buffers.failedBytes, ' (kernel buffer)');
     }
     this.iterations++;
@@ -179,7 +181,7 @@ export class MemoryRun implements Workload {
     const handle = this.heap.alloc(size);
     if (handle < 0) return false;
     this.blocks.push(handle);
-    const ns = allocLatencyNs(this.heap, handle, size);
+    const ns = allocLatencyNs(this.heap, handle, size, this.model.allocCost);
     this.latency.record(ns);
     this.workNs += ns;
     return true;
@@ -201,6 +203,7 @@ export class MemoryRun implements Workload {
   private recover(size: number, what: string): number {
     this.oomEvents++;
     this.board.oomEvents = this.oomEvents;
+    this.board.oomPressures.push(this.pressure);
     const free = this.heap.freeBytes;
     const largest = this.heap.largestFreeBlock;
     const pct = this.ctx.autonomy.enabled ? this.prng.randRange(20, 40) : this.prng.randRange(40, 70);

@@ -20,7 +20,7 @@ export function* runStressTest(
   options: RunOptions = {},
 ): Generator<number, TestSummary, void> {
   const seed = typeof config.seed === 'bigint' ? config.seed : (options.seed ?? BigInt(Math.floor(command.clock.nowUs)));
-  const header = [`=== ${test.title} ===`, ...test.headerLines(config), `Seed: ${seed}`];
+  const header = [`=== ${test.title} ===`, ...test.headerLines(config), `Seed: ${seed} (profile ${command.state.profile.name})`];
   command.print(`\n${header.join('\n')}\n\n`);
   const ctx = createStressContext({ command, config, seed });
   const summary = yield* test.run(ctx, config);

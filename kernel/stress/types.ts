@@ -2,6 +2,7 @@ import type { AutonomyMetrics } from '../autonomy-metrics.js';
 import type { FlagSpec } from '../commands/types.js';
 import type { Heap } from '../heap.js';
 import type { Prng } from '../prng.js';
+import type { KernelProfile } from '../profiles/index.js';
 import type { AutonomyState } from '../state.js';
 
 export type TestType = 'memory' | 'commands' | 'multi' | 'learning' | 'redteam' | 'chaos';
@@ -49,6 +50,8 @@ export interface ProgressValues {
 export interface StressContext {
   readonly seed: bigint;
   readonly prng: Prng;
+  /** The calibration profile's workload sizes and cost models. */
+  readonly profile: KernelProfile;
   readonly heap: Heap;
   readonly autonomy: AutonomyState;
   readonly metrics: AutonomyMetrics;

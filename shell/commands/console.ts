@@ -1,6 +1,7 @@
+import { DEFAULT_PROFILE } from '../../kernel/index.js';
 import {
-  exitOnSignals,
   openTarget,
+  stopOnSignals,
   reportStates,
   signalStatus,
   type Connection,
@@ -59,8 +60,9 @@ async function runPlain(
     say(`connected to ${port.description}`);
     reportStates(port, say);
   }
-  // Signals end plain mode at once; what has been received is on disk first.
-  const removeSignals = exitOnSignals(() => log?.flushSync());
+  // A signal ends plain mode: what has been received is on disk first, then the results of what
+  // finished are written (a test still running as CANCELLED); a second signal exits at once.
+  const signals = stopOnSignals(() => log?.flushSync());
   const results = createConsoleResults(resultsOptions, {
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },
@@ -74,11 +76,12 @@ async function runPlain(
     prompt: conversation.prompt,
     timing: conversation.timing,
     idleExitMs: conversation.idleExitMs,
+    stopOn: signals.stopped,
     ...(conversation.raw && { mode: 'raw' as const }),
     ...(process.stdout.isTTY && { terminal: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 } }),
   });
   await connection.close();
-  removeSignals();
+  signals.remove();
   return status;
 }
 
@@ -109,6 +112,10 @@ async function runInteractive(
     results,
     conversation,
     ...(connection.seed !== undefined && { seed: connection.seed }),
+    // The status line shows the model's profile beside its seed.
+    ...(connection.target.kind === 'model' && {
+      info: { seed: `${connection.seed} profile ${connection.target.profile ?? DEFAULT_PROFILE.name}` },
+    }),
     ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
   });
   const finished = await results.finish();

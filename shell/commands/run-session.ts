@@ -1,5 +1,6 @@
 import { EngineDriver, systemClock, type Clock, type EnginePort, type EngineTiming, type PromptPattern } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
+import type { ExitSignal } from '../connect/index.js';
 import type { SessionResults } from '../session-results/index.js';
 
 export interface ScriptedSessionOptions {
@@ -25,12 +26,16 @@ export type ScriptedOutcome =
   | { kind: 'timeout'; /** The line sent last; null while waiting for the first prompt. */ after: string | null }
   | { kind: 'closed'; message: string }
   | { kind: 'lost'; line: string; detail: string }
-  | { kind: 'interrupted' };
+  | { kind: 'interrupted' }
+  /** A signal ended the session at once; what finished is kept, a running test is CANCELLED. */
+  | { kind: 'signalled'; signal: ExitSignal };
 
 export interface ScriptedSession {
   readonly done: Promise<ScriptedOutcome>;
   /** Ctrl-C to the target, no further lines; ends at the prompt or after the grace time. */
   interrupt(): void;
+  /** Ends the session now (SIGTERM, SIGHUP, a second SIGINT): nothing more is sent or awaited. */
+  abort(signal: ExitSignal): void;
 }
 
 /**
@@ -123,5 +128,6 @@ export function startScriptedSession(options: ScriptedSessionOptions): ScriptedS
   return {
     done,
     interrupt: () => stop({ kind: 'interrupted' }),
+    abort: (signal) => finish({ kind: 'signalled', signal }),
   };
 }

@@ -1,4 +1,4 @@
-import { openTarget, reportStates, signalStatus } from '../connect/index.js';
+import { EXIT_SIGNALS, openTarget, reportStates, signalStatus, type ExitSignal } from '../connect/index.js';
 import { createHistoryRecorder, resolveHistoryPath } from '../history/index.js';
 import { toJUnitXml, writeFileAtomic } from '../results/index.js';
 import { createSessionResults, EXIT, formatSummary, verdictStatus } from '../session-results/index.js';
@@ -24,6 +24,8 @@ function describeOutcome(outcome: ScriptedOutcome, target: string, timeoutMs: nu
       return `'${outcome.line}' lost: ${outcome.detail} (remaining commands not sent)`;
     case 'interrupted':
       return 'interrupted (sent Ctrl-C; remaining commands not sent)';
+    case 'signalled':
+      return `ended by ${outcome.signal}: results of what finished written, a test still running recorded as CANCELLED`;
   }
 }
 
@@ -74,18 +76,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   // A reader that stops reading the transcript (`| head`) does not end the session.
   process.stdout.on('error', () => undefined);
+  // SIGINT once: Ctrl-C to the target, then stop. SIGTERM, SIGHUP or a second SIGINT: stop at
+  // once. Either way the results of what finished are written and the status says what happened.
   let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts += 1;
-    if (interrupts === 1) return session.interrupt();
-    connection.log?.flushSync();
-    process.exit(signalStatus('SIGINT'));
+  const onSignal = (signal: ExitSignal) => (): void => {
+    if (signal === 'SIGINT' && interrupts++ === 0) return session.interrupt();
+    session.abort(signal);
   };
-  process.on('SIGINT', onSigint);
+  const handlers = EXIT_SIGNALS.map((signal) => [signal, onSignal(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
   const outcome = await session.done;
-  process.off('SIGINT', onSigint);
   await connection.close();
-  const finished = await results.finish();
+  const cancelled = outcome.kind === 'signalled' || outcome.kind === 'interrupted';
+  const finished = await results.finish({ cancelled });
+  for (const [signal, handler] of handlers) process.off(signal, handler);
   const doc = finished.document;
   let written = finished.ok;
   if (options.junit !== null) {
@@ -105,6 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   let code: number = status.code;
   if (outcome.kind === 'interrupted' && (code === EXIT.OK || code === EXIT.PARTIAL)) code = EXIT.CANCELLED;
+  if (outcome.kind === 'signalled') code = signalStatus(outcome.signal);
   if (!written && code !== EXIT.FAILED) code = EXIT.USAGE;
   if (status.reason !== '') say(status.reason);
   return code;

@@ -1,3 +1,4 @@
+import { PROFILE_NAMES } from '../../kernel/index.js';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_BAUD_RATE,
@@ -7,7 +8,7 @@ import {
   type TcpEndpoint,
   type UnixEndpoint,
 } from '../../uart/index.js';
-import { CONNECT_ARGS, parseSeed, parseSpeed, readLineSettings, SEED_RANGE, SPEED_RANGE, ValueReader } from '../connect/index.js';
+import { choice, CONNECT_ARGS, parseSeed, parseSpeed, readLineSettings, SEED_RANGE, SPEED_RANGE, ValueReader } from '../connect/index.js';
 import type { Speed } from '../kernel-host.js';
 import { describeParseError } from './console-args.js';
 
@@ -18,6 +19,8 @@ export interface ServeOptions {
     | { readonly kind: 'device'; readonly path: string; readonly line: LineSettings; readonly reconnect: boolean };
   readonly seed?: bigint;
   readonly speed: Speed;
+  /** The kernel model's calibration profile (default `report`). */
+  readonly profile?: string;
   /** Set when a line flag was given: the model's UART runs at that speed, on virtual time. */
   readonly pacing?: FrameSettings;
   readonly help: boolean;
@@ -36,6 +39,7 @@ const ARGS = {
   'no-reconnect': CONNECT_ARGS['no-reconnect'],
   seed: CONNECT_ARGS.seed,
   speed: CONNECT_ARGS.speed,
+  profile: CONNECT_ARGS.profile,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,6 +64,7 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
   const line = readLineSettings(reader);
   const seed = reader.read('seed', parseSeed, SEED_RANGE);
   const speed = reader.read('speed', parseSpeed, SPEED_RANGE) ?? 'realtime';
+  const profile = reader.read('profile', choice<string>(PROFILE_NAMES), PROFILE_NAMES.join(' or '));
   if (reader.error !== undefined) return fail(reader.error);
 
   const listen = values.listen ?? [];
@@ -104,6 +109,7 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
       speed,
       help,
       ...(seed !== undefined && { seed }),
+      ...(profile !== undefined && { profile }),
       ...(paced && {
         pacing: { baud: line.baudRate ?? DEFAULT_BAUD_RATE, dataBits: line.dataBits, parity: line.parity, stopBits: line.stopBits },
       }),
@@ -137,6 +143,7 @@ Kernel model:
   --seed N            kernel-wide seed (${SEED_RANGE.replace('an integer ', '')}); default random
   --speed MODE        realtime (default), max (virtual time moves only while a command runs), or a
                       factor such as 10
+  --profile NAME      calibration profile: ${PROFILE_NAMES.join(' or ')} (default ${PROFILE_NAMES[0]})
 
 Prints one line per listening address, then client connections and disconnections, on stderr.
 SIGINT, SIGTERM and SIGHUP stop it cleanly. Exit status: 0 stopped by a signal, 1 cannot listen or

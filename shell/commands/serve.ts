@@ -27,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     seed: options.seed ?? randomSeed(),
     speed: options.speed,
     line: options.pacing,
+    ...(options.profile !== undefined && { profile: options.profile }),
   };
   return options.on.kind === 'listen'
     ? serveSockets(options.on.endpoints, model)

@@ -13,6 +13,7 @@ import {
   type UnixEndpoint,
 } from '../../uart/index.js';
 import type { Speed } from '../kernel-host.js';
+import { PROFILE_NAMES } from '../../kernel/index.js';
 import { LINE_FLAG_ARGS, readLineFlags, type LineFlags } from './line-flags.js';
 import { choice, integerIn, numberChoice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 
@@ -21,7 +22,7 @@ export type TimestampMode = NonNullable<LogWriterOptions['timestamps']>;
 /** The other end of the console, and how to reach it. */
 export type TargetSpec =
   /** `line` set: the virtual UART is paced at that line speed, on virtual time. */
-  | { readonly kind: 'model'; readonly seed?: bigint; readonly speed?: Speed; readonly line?: LineSettings }
+  | { readonly kind: 'model'; readonly seed?: bigint; readonly speed?: Speed; readonly line?: LineSettings; readonly profile?: string }
   | { readonly kind: 'device'; readonly path: string; readonly line: LineSettings }
   | { readonly kind: 'socket'; readonly endpoint: TcpEndpoint | UnixEndpoint }
   /** `line` is asked of the server at each connection (rfc2217:// only; empty for telnet://). */
@@ -65,6 +66,7 @@ export const CONNECT_ARGS = {
   'incoming-cr': { type: 'string' },
   seed: { type: 'string' },
   speed: { type: 'string' },
+  profile: { type: 'string' },
   ...LINE_FLAG_ARGS,
 } as const;
 
@@ -118,6 +120,7 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
   const seed = reader.read('seed', parseSeed, SEED_RANGE);
   const speed = reader.read('speed', parseSpeed, SPEED_RANGE);
   const lineFlags = readLineFlags(reader, values);
+  const profile = reader.read('profile', choice<string>(PROFILE_NAMES), PROFILE_NAMES.join(' or '));
   if (reader.error !== undefined) return fail(reader.error);
   if (typeof lineFlags === 'string') return fail(lineFlags);
 
@@ -135,10 +138,11 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
       kind: 'model',
       ...(seed !== undefined && { seed }),
       ...(speed !== undefined && { speed }),
+      ...(profile !== undefined && { profile }),
       ...(paced && { line }),
     };
   } else {
-    const modelOnly = (['seed', 'speed'] as const).find((flag) => values[flag] !== undefined);
+    const modelOnly = (['seed', 'speed', 'profile'] as const).find((flag) => values[flag] !== undefined);
     if (modelOnly !== undefined) return fail(`--${modelOnly} applies only to the embedded kernel model, not to ${targetText}`);
     const { endpoint } = parsedEndpoint;
     if (endpoint.kind === 'device') target = { kind: 'device', path: endpoint.path, line };

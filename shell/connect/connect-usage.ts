@@ -1,3 +1,4 @@
+import { PROFILE_NAMES } from '../../kernel/index.js';
 import { LINE_FLAGS_USAGE } from './line-flags.js';
 
 /** Help text for CONNECT_ARGS, shared by every command that opens a target. */
@@ -36,4 +37,6 @@ Line endings:
 Kernel model only:
   --seed N            kernel-wide seed (0..18446744073709551615): same seed + same input = same output
   --speed MODE        virtual time: realtime (default in the console), max (default in plain mode),
-                      or a factor such as 10`;
+                      or a factor such as 10
+  --profile NAME      calibration profile: ${PROFILE_NAMES.join(' or ')} (default ${PROFILE_NAMES[0]}); shown in
+                      each test's Seed: line`;

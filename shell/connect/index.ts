@@ -21,8 +21,8 @@ export {
   type OpenTargetResult,
 } from './open-target.js';
 export { describeState, reportStates } from './state-lines.js';
-export { exitOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal } from './signal-exit.js';
-export { parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
+export { stopOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal, type SignalStop } from './signal-exit.js';
+export { choice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 export {
   CONVERSATION_ARGS,
   CONVERSATION_USAGE,

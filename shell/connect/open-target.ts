@@ -56,6 +56,7 @@ export function portFactory(target: TargetSpec, speed: Speed, seed: bigint): () 
       return () => createModelTarget({
         seed,
         speed: target.speed ?? speed,
+        ...(target.profile !== undefined && { profile: target.profile }),
         ...(line !== undefined && { line: { ...line, baud: line.baudRate ?? DEFAULT_BAUD_RATE } }),
       }).port;
     }

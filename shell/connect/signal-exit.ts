@@ -8,20 +8,35 @@ export function signalStatus(signal: ExitSignal): number {
   return 128 + constants.signals[signal];
 }
 
+export interface SignalStop {
+  /** Resolves with the first SIGINT, SIGTERM or SIGHUP. */
+  readonly stopped: Promise<ExitSignal>;
+  remove(): void;
+}
+
 /**
- * On SIGINT, SIGTERM or SIGHUP: runs `beforeExit` (synchronous work only, e.g. a log's
- * flushSync) and exits with 128 + the signal number. Returns a function that removes the handlers.
+ * The first SIGINT, SIGTERM or SIGHUP runs `first` (synchronous work, e.g. a log's flushSync) and
+ * resolves `stopped`, so the session can end cleanly and write its results; a second one exits at
+ * once with 128 + its number.
  */
-export function exitOnSignals(beforeExit: (signal: ExitSignal) => void): () => void {
+export function stopOnSignals(first: (signal: ExitSignal) => void): SignalStop {
+  let resolveStopped!: (signal: ExitSignal) => void;
+  const stopped = new Promise<ExitSignal>((resolve) => (resolveStopped = resolve));
+  let seen = false;
   const handlers = EXIT_SIGNALS.map((signal) => {
     const handler = (): void => {
-      beforeExit(signal);
-      process.exit(signalStatus(signal));
+      if (seen) process.exit(signalStatus(signal));
+      seen = true;
+      first(signal);
+      resolveStopped(signal);
     };
     process.on(signal, handler);
     return [signal, handler] as const;
   });
-  return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+  return {
+    stopped,
+    remove: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    },
   };
 }

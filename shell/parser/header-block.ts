@@ -30,9 +30,10 @@ const READERS: Record<string, ConfigReader> = {
     return true;
   },
   seed: (value, config) => {
-    const v = value.trim();
-    if (!/^\d+$/.test(v)) return false;
-    config.seed = v;
+    const m = /^(\d+)(?: \(profile ([a-z0-9-]+)\))?$/.exec(value.trim());
+    if (!m) return false;
+    config.seed = m[1]!;
+    if (m[2]) config.profile = m[2];
     return true;
   },
 };

@@ -26,6 +26,8 @@ export interface TestConfig {
   episodes?: number;
   /** Decimal string: a u64 seed does not fit a JSON number exactly. */
   seed?: string;
+  /** The model's calibration profile, from `Seed: N (profile NAME)`. */
+  profile?: string;
   /** Header lines not recognised above, by key as printed. */
   extra: Record<string, string>;
 }
@@ -43,6 +45,8 @@ export interface EpisodeReward {
 
 /** What a summary block printed. Percentages are integers of percent; latencies in ns. */
 export interface RunMetrics {
+  /** A summary's own `Duration:` line (V0), in ms. */
+  duration_ms?: number;
   peak_pressure?: number;
   avg_memory_pressure?: number;
   oom_events?: number;

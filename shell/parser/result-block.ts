@@ -104,6 +104,7 @@ export class ResultBlock {
       this.verdict = v;
       return true;
     }
+    if (key === 'duration') return this.takeDuration(value);
     const field = FIELDS[key];
     if (field) {
       const n = parseNumberWithUnit(value);
@@ -120,6 +121,14 @@ export class ResultBlock {
     this.metrics.latency_p95_ns = p['p95'];
     this.metrics.latency_p99_ns = p['p99'];
     if (p['avg'] !== undefined) this.metrics.latency_avg_ns = p['avg'];
+    return true;
+  }
+
+  /** `Duration: 10001ms` or `Duration: 10001 ms` (V0 summaries). */
+  private takeDuration(value: string): boolean {
+    const n = parseNumberWithUnit(value);
+    if (!n || n.unit !== 'ms' || !Number.isInteger(n.value)) return false;
+    this.metrics.duration_ms = n.value;
     return true;
   }
 

@@ -26,6 +26,11 @@ export interface ResultsBuilder {
   document(): ResultsDocument;
   /** Whether a run or compare has been recorded (cheap; document() copies everything). */
   readonly hasRuns: boolean;
+  /**
+   * Records the test whose header was seen and whose result never came as CANCELLED (the session
+   * was ended by a signal while it ran); returns whether there was one.
+   */
+  cancelOpenTest(): boolean;
 }
 
 /** Metric samples kept per document; a day of 10 Hz METRIC lines is ~860 000. */
@@ -52,12 +57,25 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   const compares: CompareRecord[] = [];
   const reports: ReportRecord[] = [];
   const errors: ErrorRecord[] = [];
-  const samples: MetricSample[] = [];
-  const summaries: SummaryRecord[] = [];
+  // Telemetry arrives by the thousand: its times are kept as numbers and written out by document().
+  const samples: Array<Omit<MetricSample, 'at'> & { atMs: number }> = [];
+  const summaries: Array<Omit<SummaryRecord, 'at'> & { atMs: number }> = [];
   let droppedSamples = 0;
   let command: string | null = null;
   let testStartedAt: string | null = null;
+  let openTest: { testType: TestType; format: ParsedResult['format']; title: string; config: ParsedResult['config'] } | null = null;
   let pendingCompare: PendingCompare | null = null;
+
+  // Samples come in bursts within one ms: the last conversion is reused.
+  let lastMs = NaN;
+  let lastIso = '';
+  function isoAt(ms: number): string {
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = new Date(ms).toISOString();
+    }
+    return lastIso;
+  }
 
   function addRun(result: ParsedResult): void {
     const index = runs.length;
@@ -110,6 +128,7 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
       case 'prompt':
         command = null;
         testStartedAt = null;
+        openTest = null;
         pendingCompare = null;
         return;
       case 'command':
@@ -117,8 +136,10 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
         return;
       case 'test-start':
         testStartedAt = iso();
+        openTest = { testType: event.testType, format: event.format, title: event.title, config: event.config };
         return;
       case 'result':
+        openTest = null;
         return addRun(event.result);
       case 'compare-phase':
         pendingCompare ??= { side: event.side, off: [], on: [] };
@@ -139,10 +160,10 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
           droppedSamples++;
           return;
         }
-        samples.push({ name: event.name, value: event.value, line: event.line ?? null, at: iso(), command });
+        samples.push({ name: event.name, value: event.value, line: event.line ?? null, atMs: now().getTime(), command });
         return;
       case 'summary':
-        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, at: iso(), command });
+        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, atMs: now().getTime(), command });
         return;
       default:
         return;
@@ -152,6 +173,13 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
   return {
     get hasRuns() {
       return runs.length + compares.length > 0;
+    },
+    cancelOpenTest() {
+      if (openTest === null) return false;
+      const { testType, format, title, config } = openTest;
+      openTest = null;
+      addRun({ testType, format, title, anchor: null, config, verdict: 'CANCELLED', cancelledAfterMs: null, metrics: {}, extra: {}, shellLine: null });
+      return true;
     },
     consume,
     consumeAll(events) {
@@ -168,7 +196,11 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
         compares,
         reports,
         errors,
-        metrics: { samples, summaries, dropped: droppedSamples },
+        metrics: {
+          samples: samples.map(({ atMs, ...sample }): MetricSample => ({ ...sample, at: isoAt(atMs) })),
+          summaries: summaries.map(({ atMs, ...summary }): SummaryRecord => ({ ...summary, at: isoAt(atMs) })),
+          dropped: droppedSamples,
+        },
       });
     },
   };

@@ -61,8 +61,11 @@ export interface SessionResults {
   readonly unknownCommands: readonly string[];
   /** The session so far. */
   document(): ResultsDocument;
-  /** Ends the stream: the last command is closed, pending files are written. Idempotent. */
-  finish(): Promise<SessionFinish>;
+  /**
+   * Ends the stream: the last command is closed, pending files are written. Idempotent. With
+   * `cancelled` (a signal ended the session) a test still running is recorded as CANCELLED.
+   */
+  finish(options?: { cancelled?: boolean }): Promise<SessionFinish>;
 }
 
 interface Cycle {
@@ -174,9 +177,13 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     },
     unknownCommands,
     document: () => session.document(),
-    finish() {
+    finish(finishOptions) {
       finishing ??= (async () => {
         consume(parser.end(), true);
+        if (finishOptions?.cancelled) {
+          cycle.builder.cancelOpenTest();
+          session.cancelOpenTest();
+        }
         closeCycle();
         const document = session.document();
         if (options.outputJson) write(options.outputJson, document, 'session results');

@@ -126,6 +126,18 @@ describe('targets we did not write', () => {
     expect(run.stdout.toString()).toContain('  stresstest - run a stress test\r\n');
   });
 
+  test('plain mode with a target that never says anything: one clear line naming the prompt pattern, exit 4', async () => {
+    const silent = await serve({ start: () => undefined, line: () => undefined });
+    const run = await runCli([`tcp:127.0.0.1:${silent.port}`], 'help\n', 30_000);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toBe(
+      `sis: connected to tcp:127.0.0.1:${silent.port}\n` +
+        `sis: no prompt from tcp:127.0.0.1:${silent.port}: waited 5.0 s for /^sis> / and nothing arrived\n`,
+    );
+    // The Enter asking for a prompt, again after 0.5 s and 1 s; the line itself never went out.
+    expect(silent.received.map((r) => r.line)).toEqual(['', '', '']);
+  });
+
   test('a target that reboots during a command: the command is lost, sis run says so and exits 4', async () => {
     const target = await serve(rebooting);
     const run = await runCli(

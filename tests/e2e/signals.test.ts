@@ -53,3 +53,45 @@ describe('signals end plain mode with 128 + the signal number; the log keeps eve
     expect(readFileSync(log).equals(burst)).toBe(true);
   });
 });
+
+describe('a signal keeps the results of what finished', () => {
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('sis run --output-json --junit, %s mid-session: finished runs written, the running one CANCELLED, exit %i', async (signal, status) => {
+    const json = join(dir, `run-${signal}.json`);
+    const junit = join(dir, `run-${signal}.xml`);
+    const run = new SisProcess([
+      'run', '--speed', 'realtime', '--no-history', '--output-json', json, '--junit', junit,
+      '-c', 'stresstest memory --duration 200 --seed 1', '-c', 'stresstest chaos --duration 60000 --seed 2', '-c', 'help',
+    ]);
+    await run.untilStdout((text) => text.includes('=== Chaos Engineering Stress Test'), 30_000);
+    run.kill(signal);
+    expect(await run.exited).toEqual({ status, signal: null });
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { runs: Array<{ type: string; verdict: string }> };
+    expect(doc.runs.map((r) => [r.type, r.verdict])).toEqual([
+      ['memory', 'PASS'],
+      ['chaos', 'CANCELLED'],
+    ]);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testsuite [^>]*tests="2"/);
+    expect(run.stderr).toContain(`sis run: ended by ${signal}: results of what finished written, a test still running recorded as CANCELLED`);
+  }, 60_000);
+
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('plain mode --output-json, %s while a test runs: the session file is written, exit %i', async (signal, status) => {
+    const json = join(dir, `plain-${signal}.json`);
+    const sis = new SisProcess(['--seed', '5', '--speed', 'realtime', '--no-history', '--output-json', json]);
+    sis.write('stresstest memory --duration 100 --seed 1\nstresstest chaos --duration 60000 --seed 2\n');
+    await sis.untilStdout((text) => text.includes('=== Chaos Engineering Stress Test'), 30_000);
+    sis.kill(signal);
+    expect(await sis.exited).toEqual({ status, signal: null });
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { runs: Array<{ type: string; verdict: string }> };
+    expect(doc.runs.map((r) => [r.type, r.verdict])).toEqual([
+      ['memory', 'PASS'],
+      ['chaos', 'CANCELLED'],
+    ]);
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import type { BoolFlagSpec } from '../../commands/types.js';
 import { DURATION_FLAG, percentFlag } from '../common-flags.js';
 import type { RunRecord, StressTest, TestConfig } from '../types.js';
 import { CHAOS_EVENTS, createChaosEnv } from './env.js';
+import { RecoveryWorker } from './recovery-worker.js';
 import { ChaosTally } from './tally.js';
 import { spend, spinUs } from './time.js';
 import type { EventOutcome } from './types.js';
@@ -30,6 +31,8 @@ export const chaosTest: StressTest = {
     const env = createChaosEnv(ctx);
     const prng = ctx.prng;
     const tally = new ChaosTally(CHAOS_EVENTS);
+    const model = ctx.profile.chaos;
+    const worker = model.recovery ? new RecoveryWorker(model.recovery, prng) : undefined;
     const endUs = ctx.startUs + durationMs * 1000;
     while (ctx.nowUs() < endUs && !ctx.cancelled) {
       const kind = prng.randRange(0, CHAOS_EVENTS.length);
@@ -38,13 +41,21 @@ export const chaosTest: StressTest = {
       const startUs = ctx.nowUs();
       const outcome = yield* event.run(env, fault);
       if (outcome.status === 'cancelled') break;
-      const latencyUs = ctx.nowUs() - startUs;
-      tally.record(kind, outcome.status, latencyUs);
+      let latencyUs = ctx.nowUs() - startUs;
+      if (worker) {
+        // Recovery latency: from the fault to the end of its recovery work; clean events add none.
+        const faulted = outcome.status !== 'ok';
+        tally.record(kind, outcome.status, faulted ? (latencyUs = worker.recover(startUs, ctx.nowUs())) : undefined);
+      } else {
+        tally.record(kind, outcome.status, latencyUs);
+      }
       if (!ctx.quiet) {
         ctx.event(`[CHAOS] ${event.label(outcome.param)}`);
         if (ctx.verbose) ctx.detail(outcomeLine(outcome, latencyUs));
       }
-      if (!(yield* spend(ctx, spinUs(prng.randRange(2000, 8000))))) break;
+      let pauseUs = spinUs(prng.randRange(2000, 8000), model.spinNs);
+      if (model.gapUs[1] > model.gapUs[0]) pauseUs += prng.randRange(model.gapUs[0], model.gapUs[1]);
+      if (!(yield* spend(ctx, pauseUs))) break;
       if (ctx.progressDue()) ctx.progress(progressValues(env.heap.pressurePct(), tally));
     }
     env.blocks.freeAll(env.heap);

@@ -16,7 +16,7 @@ export const deadlinePressure: ChaosEvent = {
   *run(env, fault) {
     const { prng, ctx } = env;
     const n = prng.randRange(5000, 20001);
-    const work = spinUs(n);
+    const work = spinUs(n, ctx.profile.chaos.spinNs);
     const deadline = work + Math.floor(work / 4);
     const grace = Math.floor(work / 10);
     const interference = fault ? prng.randRange(grace, Math.floor((work * 4) / 5)) : prng.randRange(0, grace);

@@ -26,7 +26,8 @@ export class ChaosTally {
     this.failed = new Uint32Array(kinds.length);
   }
 
-  record(kind: number, status: Exclude<OutcomeStatus, 'cancelled'>, latencyUs: number): void {
+  /** `latencyUs` undefined: the event is counted but adds no recovery latency. */
+  record(kind: number, status: Exclude<OutcomeStatus, 'cancelled'>, latencyUs: number | undefined): void {
     if (this.totals[kind] === 0) this.seen.push(kind);
     this.totals[kind]!++;
     this.events++;
@@ -36,7 +37,7 @@ export class ChaosTally {
     } else {
       this.successes++;
     }
-    this.recovery.record(latencyUs * 1000);
+    if (latencyUs !== undefined) this.recovery.record(latencyUs * 1000);
   }
 
   /** `    {Event name}: {failed}/{total}` per kind that occurred, in order of first occurrence. */

@@ -77,17 +77,19 @@ export const learningTest: StressTest = {
         let batchUs = 0;
         while (batchUs < BATCH_US && elapsedUs + batchUs < EPISODE_US) {
           const action = agent.choose(state, epsilon);
+          // The agent's choices and updates are autonomy interventions only while autonomy is on.
+          const counted = ctx.autonomy.enabled;
           if (agent.explored) {
             explored++;
-            ctx.metrics.recordExploration();
-          } else {
+            if (counted) ctx.metrics.recordExploration();
+          } else if (counted) {
             ctx.metrics.recordExploitation();
           }
           chosen[action]++;
           const r = env.act(action);
           const next = env.observe();
           agent.update(state, action, r, next);
-          ctx.metrics.recordPolicyUpdate();
+          if (counted) ctx.metrics.recordPolicyUpdate();
           state = next;
           reward += r;
           if (r > 0) positive++;

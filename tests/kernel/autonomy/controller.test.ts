@@ -2,13 +2,17 @@ import { describe, expect, test } from '@jest/globals';
 import { AutonomyController } from '../../../kernel/autonomy/controller.js';
 import { attachWorkload, type ControllerEvent, type Workload } from '../../../kernel/autonomy/telemetry.js';
 import { Scheduler } from '../../../kernel/scheduler.js';
+import { QEMU_PROFILE, type KernelProfile } from '../../../kernel/profiles/index.js';
 import { createKernelState } from '../../../kernel/state.js';
 
 const MS = 1000;
 
-/** A kernel state with its controller attached to a fresh clock; console lines collected. */
-function rig(options: { enabled?: boolean } = {}) {
-  const state = createKernelState();
+/**
+ * A kernel state with its controller attached to a fresh clock; console lines collected. The
+ * `qemu` profile: a forecast every tick, compactions 1.5 s apart, no learned ceiling.
+ */
+function rig(options: { enabled?: boolean; profile?: KernelProfile } = {}) {
+  const state = createKernelState(options.profile ?? QEMU_PROFILE);
   state.autonomy.enabled = options.enabled ?? true;
   const clock = new Scheduler();
   let out = '';
@@ -230,6 +234,8 @@ describe('autonomy controller: console lines', () => {
     [
       ...(n === 1 ? ["[TIMER] Timer running silently (use 'autoctl status' to check)", '[TIMER] Timer freq=62500000 Hz'] : []),
       n <= 3 ? '[TIMER] Rearming with 500ms interval (31250000 cycles)' : `[TIMER] Tick ${n} rearmed`,
+      ...(n === 4 ? ['[TIMER] Tick 4 CTL=5 (bit0=enable, bit1=mask, bit2=istatus)'] : []),
+      '[TIMER] Calling autonomous_decision_tick()',
       `[AUTONOMY] Starting decision tick at timestamp ${us}`,
       `[AUTONOMY] Telemetry: mem_pressure=${pressure} deadline_misses=0`,
       `[AUTONOMY] Meta-agent directives: [${directive}, 0, 0] confidence=${confidence}`,

@@ -41,6 +41,7 @@ function rig(seed: number, interpret: (line: string) => boolean = byName): Rig {
   const ctx: StressContext = {
     seed: BigInt(seed),
     prng: new Prng(seed),
+    profile: STATE.profile,
     heap: HEAP,
     autonomy,
     metrics: STATE.metrics,
@@ -316,7 +317,7 @@ describe('other sub-models', () => {
       const r = rig(seed);
       const twin = r.twin();
       const n = twin.randRange(5000, 20001);
-      const work = spinUs(n);
+      const work = spinUs(n, STATE.profile.chaos.spinNs);
       const deadline = work + Math.floor(work / 4);
       const grace = Math.floor(work / 10);
       const interference = twin.randRange(grace, Math.floor((work * 4) / 5));

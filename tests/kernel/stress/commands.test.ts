@@ -24,7 +24,7 @@ describe('stresstest commands', () => {
   test('header, summary block and shell line', () => {
     const out = transcript('stresstest commands --duration 1000 --rate 20 --seed 7');
     expect(out).toMatch(
-      /^stresstest commands --duration 1000 --rate 20 --seed 7\r\n\n=== Command Flood Stress Test ===\nDuration: 1000 ms\nRate: 20 \/sec\nSeed: 7\n\n\n\[STRESS TEST\] Command flood complete\n  Commands sent: 20\n  Command Latency: p50=\d+ns p95=\d+ns p99=\d+ns\n  Status: PASS\n\n\[STRESSTEST\] Commands completed: actions=20 duration_ms=1000\nsis> $/,
+      /^stresstest commands --duration 1000 --rate 20 --seed 7\r\n\n=== Command Flood Stress Test ===\nDuration: 1000 ms\nRate: 20 \/sec\nSeed: 7 \(profile report\)\n\n\n\[STRESS TEST\] Command flood complete\n  Commands sent: 20\n  Command Latency: p50=\d+ns p95=\d+ns p99=\d+ns\n  Status: PASS\n\n\[STRESSTEST\] Commands completed: actions=20 duration_ms=1000\nsis> $/,
     );
   });
 

@@ -17,7 +17,7 @@ describe('stresstest learning', () => {
   test('header, one line per episode, summary block and shell line', () => {
     const out = transcript('stresstest learning --episodes 2 --seed 4');
     expect(out).toMatch(
-      /^stresstest learning --episodes 2 --seed 4\r\n\n=== Learning Validation Stress Test ===\nEpisodes: 2\nSeed: 4\n\nEpisode 0: reward=-?\d+\nEpisode 1: reward=-?\d+\n\n\[STRESS TEST\] Learning validation complete\n  Total Rewards: -?\d+\n  Decisions Made: \d+\n  Avg Reward\/Decision: -?\d+\n  Status: (PASS|FAIL)\n\n\[STRESSTEST\] Learning completed: total_rewards=-?\d+ decisions=\d+ avg_reward=-?\d+\nsis> $/,
+      /^stresstest learning --episodes 2 --seed 4\r\n\n=== Learning Validation Stress Test ===\nEpisodes: 2\nSeed: 4 \(profile report\)\n\nEpisode 0: reward=-?\d+\nEpisode 1: reward=-?\d+\n\n\[STRESS TEST\] Learning validation complete\n  Total Rewards: -?\d+\n  Decisions Made: \d+\n  Avg Reward\/Decision: -?\d+\n  Status: (PASS|FAIL)\n\n\[STRESSTEST\] Learning completed: total_rewards=-?\d+ decisions=\d+ avg_reward=-?\d+\nsis> $/,
     );
     const rewards = [...out.matchAll(/reward=(-?\d+)\n/g)].map((m) => Number(m[1]));
     const total = Number(/Total Rewards: (-?\d+)/.exec(out)![1]);

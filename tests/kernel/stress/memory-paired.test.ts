@@ -11,8 +11,8 @@ const RUN_LINE =
   /^\[COMPARE\] run \d+\/\d+ seed=(\d+): off peakPressure=(\d+) avgPressure=(\d+) oomEvents=(\d+) \| on peakPressure=(\d+) avgPressure=(\d+) oomEvents=(\d+)$/gm;
 
 /** `stresstest compare memory --runs N`: both halves of every seed, from the per-run progress lines. */
-function pairedRuns(args: string): Array<{ seed: number; off: Half; on: Half }> {
-  const { run } = kernelWithController();
+function pairedRuns(args: string, profile = 'report'): Array<{ seed: number; off: Half; on: Half }> {
+  const { run } = kernelWithController({ profile });
   const out = run(`stresstest compare memory ${args}\r`);
   return [...out.matchAll(RUN_LINE)].map((m) => {
     const n = m.slice(1).map(Number);
@@ -42,8 +42,8 @@ describe('stresstest memory: what the autonomy controller changes', () => {
     expect(new Set(runs.map((r) => r.off.oom)).size).toBeGreaterThan(1);
   });
 
-  test('at the default 50 % target the controller has nothing to prevent: the halves agree', () => {
-    const runs = pairedRuns('--duration 2000 --runs 5 --seed 1');
+  test('qemu profile, at its default 50 % target the controller has nothing to prevent: the halves agree', () => {
+    const runs = pairedRuns('--duration 2000 --runs 5 --seed 1', 'qemu');
     expect(runs).toHaveLength(5);
     for (const r of runs) {
       expect(r.on.oom).toBe(0);
@@ -62,5 +62,19 @@ describe('stresstest memory: what the autonomy controller changes', () => {
     expect(preventions).toBeGreaterThan(0);
     expect(predictions).toBeGreaterThan(0);
     expect(total).toBeGreaterThanOrEqual(preventions! + predictions!);
+  });
+
+  test('a rise of the average with autonomy ON is explained in one Impact line, and only then', () => {
+    let rises = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const { run } = kernelWithController({ profile: 'report' });
+      const out = run(`stresstest compare memory --target-pressure 90 --duration 10000 --seed ${seed}\r`);
+      const avg = /Avg pressure (?:reduced|increased) by \d+% \((\d+)% -> (\d+)%\)|Avg pressure unchanged/.exec(out)!;
+      const rose = avg[1] !== undefined && Number(avg[2]) > Number(avg[1]);
+      const explained = out.match(/^ {2}\[!\] Avg pressure rises because .*$/gm) ?? [];
+      expect(explained).toHaveLength(rose ? 1 : 0);
+      if (rose) rises++;
+    }
+    expect(rises).toBeGreaterThan(0);
   });
 });

@@ -6,9 +6,13 @@ import { Scheduler } from '../../../kernel/scheduler.js';
 import { createKernelState } from '../../../kernel/state.js';
 import { createStressContext } from '../../../kernel/stress/context.js';
 import { BlockList } from '../../../kernel/stress/memory-blocks.js';
-import { BUFFER_MAX_KIB, BUFFER_MIN_KIB, KernelBuffers } from '../../../kernel/stress/memory-buffers.js';
+import { QEMU_PROFILE } from '../../../kernel/profiles/index.js';
+import { KernelBuffers } from '../../../kernel/stress/memory-buffers.js';
 import { allocLatencyNs } from '../../../kernel/stress/memory-costs.js';
 import { MemoryRun } from '../../../kernel/stress/memory-run.js';
+
+const BUFFERS = { minKiB: 4, maxKiB: 64, capacity: 16, everyIterations: 4 };
+const QEMU_COST = QEMU_PROFILE.memory.allocCost;
 
 /** A block list over `n` 100-byte blocks; returns the list and the heap addresses in list order. */
 function listOf(n: number) {
@@ -83,7 +87,7 @@ describe('BlockList', () => {
 describe('KernelBuffers', () => {
   test('4–64 KiB requests, at most 16 held, all handed back', () => {
     const heap = new Heap();
-    const buffers = new KernelBuffers(heap);
+    const buffers = new KernelBuffers(heap, BUFFERS);
     const prng = new Prng(7n);
     let most = 0;
     const sizes = new Set<number>();
@@ -93,8 +97,8 @@ describe('KernelBuffers', () => {
       if (i % 10 === 0) for (const s of heap.segmentList()) if (!s.free) sizes.add(s.size);
     }
     expect(most).toBe(16);
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(BUFFER_MIN_KIB * 1024);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(BUFFER_MAX_KIB * 1024);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(BUFFERS.minKiB * 1024);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(BUFFERS.maxKiB * 1024);
     expect([...sizes].every((n) => n % 1024 === 0)).toBe(true);
     buffers.releaseAll();
     expect(heap.allocatedBytes).toBe(0);
@@ -102,12 +106,12 @@ describe('KernelBuffers', () => {
 
   test('a request that does not fit is reported with its size', () => {
     const heap = new Heap({ sizeBytes: 4096 });
-    const buffers = new KernelBuffers(heap);
+    const buffers = new KernelBuffers(heap, BUFFERS);
     const prng = new Prng(1n);
     let failed = false;
     for (let i = 0; i < 50 && !failed; i++) failed = !buffers.step(prng);
     expect(failed).toBe(true);
-    expect(buffers.failedBytes).toBeGreaterThanOrEqual(BUFFER_MIN_KIB * 1024);
+    expect(buffers.failedBytes).toBeGreaterThanOrEqual(BUFFERS.minKiB * 1024);
   });
 });
 
@@ -115,12 +119,12 @@ describe('memory test cost model', () => {
   test('allocation latency grows with the holes below the block; jitter stays within 64 ns', () => {
     const heap = new Heap();
     const first = heap.alloc(1536);
-    expect(allocLatencyNs(heap, first, 1536)).toBeGreaterThanOrEqual(90 + 192);
-    expect(allocLatencyNs(heap, first, 1536)).toBeLessThan(90 + 192 + 64);
+    expect(allocLatencyNs(heap, first, 1536, QEMU_COST)).toBeGreaterThanOrEqual(90 + 192);
+    expect(allocLatencyNs(heap, first, 1536, QEMU_COST)).toBeLessThan(90 + 192 + 64);
     const handles = Array.from({ length: 4000 }, () => heap.alloc(1536));
     handles.forEach((h, i) => i % 2 === 0 && heap.free(h)); // 2000 holes below the top
     const top = heap.alloc(1600); // fits no hole: placed above all of them
-    const ns = allocLatencyNs(heap, top, 1600);
+    const ns = allocLatencyNs(heap, top, 1600, QEMU_COST);
     const scanned = Math.floor((heap.freeBlockCount * heap.addressOf(top)) / heap.totalBytes);
     expect(scanned).toBeGreaterThan(1000);
     expect(ns - (90 + 200 + 6 * scanned)).toBeGreaterThanOrEqual(0);

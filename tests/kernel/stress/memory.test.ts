@@ -50,7 +50,7 @@ describe('stresstest memory: output', () => {
     const out = run('stresstest memory --duration 700 --target-pressure 70 --noise 20 --oom-probability 5 --seed 9\r');
     const header =
       'stresstest memory --duration 700 --target-pressure 70 --noise 20 --oom-probability 5 --seed 9\r\n' +
-      '\n=== Memory Stress Test (Enhanced) ===\nDuration: 700 ms\nTarget Pressure: 70%\nNoise Level: 20%\nOOM Injection: 5%\nSeed: 9\n\n';
+      '\n=== Memory Stress Test (Enhanced) ===\nDuration: 700 ms\nTarget Pressure: 70%\nNoise Level: 20%\nOOM Injection: 5%\nSeed: 9 (profile report)\n\n';
     expect(out.startsWith(header)).toBe(true);
     const m = SUMMARY.exec(out.slice(header.length));
     expect(m).not.toBeNull();
@@ -65,11 +65,17 @@ describe('stresstest memory: output', () => {
     expect(Number(p95)).toBeLessThanOrEqual(Number(p99));
   });
 
-  test('the default header has no injection line', () => {
+  test('the default header has no injection line; the target default is the profile\'s (report 85 %, qemu 50 %)', () => {
     const { run } = quietKernel();
     expect(run('stresstest memory --duration 100 --seed 1\r')).toContain(
-      '\n=== Memory Stress Test (Enhanced) ===\nDuration: 100 ms\nTarget Pressure: 50%\nNoise Level: 10%\nSeed: 1\n\n',
+      '\n=== Memory Stress Test (Enhanced) ===\nDuration: 100 ms\nTarget Pressure: 85%\nNoise Level: 10%\nSeed: 1 (profile report)\n\n',
     );
+    const qemu = kernelWithController({ profile: 'qemu' });
+    expect(qemu.run('stresstest memory --duration 100 --seed 1\r')).toContain(
+      '\nTarget Pressure: 50%\nNoise Level: 10%\nSeed: 1 (profile qemu)\n\n',
+    );
+    expect(qemu.run('help stresstest\r')).toContain('--target-pressure N: heap pressure the test allocates up to (0..100 %, default 50)');
+    expect(run('help stresstest\r')).toContain('--target-pressure N: heap pressure the test allocates up to (0..100 %, default 85)');
   });
 
   test('golden: --duration 2000 --seed 1 with METRIC progress and the first decision ticks', () => {
@@ -137,8 +143,8 @@ describe('stresstest memory: seeds', () => {
     const a = run('stresstest memory --duration 1000 --target-pressure 80\r');
     const startB = kernel.nowUs;
     const b = run('stresstest memory --duration 1000 --target-pressure 80\r');
-    expect(a).toContain(`\nSeed: ${Math.floor(startA)}\n`);
-    expect(b).toContain(`\nSeed: ${Math.floor(startB)}\n`);
+    expect(a).toContain(`\nSeed: ${Math.floor(startA)} (profile report)\n`);
+    expect(b).toContain(`\nSeed: ${Math.floor(startB)} (profile report)\n`);
     expect(startB).toBeGreaterThan(startA);
     expect(summaryOf(b)).not.toBe(summaryOf(a));
   });

@@ -24,7 +24,7 @@ describe('stresstest multi', () => {
   test('header and summary block: no status line, no shell line', () => {
     const out = transcript('stresstest multi --duration 1000 --seed 3');
     expect(out).toBe(
-      'stresstest multi --duration 1000 --seed 3\r\n\n=== Multi-Subsystem Stress Test ===\nDuration: 1000 ms\nSeed: 3\n\n' +
+      'stresstest multi --duration 1000 --seed 3\r\n\n=== Multi-Subsystem Stress Test ===\nDuration: 1000 ms\nSeed: 3 (profile report)\n\n' +
         '\n[STRESS TEST] Multi-subsystem complete\n  Peak Pressure: 4%\n  Actions: 99\nsis> ',
     );
   });

@@ -35,7 +35,7 @@ describe('stresstest redteam', () => {
   test('header, summary block and shell line', () => {
     const out = transcript('stresstest redteam --duration 1000 --seed 2');
     expect(out).toMatch(
-      /^stresstest redteam --duration 1000 --seed 2\r\n\n=== Red Team Adversarial Stress Test ===\nDuration: 1000 ms\nSeed: 2\n\n\n\[STRESS TEST\] Red team test complete\n  Attacks Survived: (\d+)\n  Status: PASS\n\n\[STRESSTEST\] Red team completed: attacks_survived=\1 duration_ms=10\d\d\nsis> $/,
+      /^stresstest redteam --duration 1000 --seed 2\r\n\n=== Red Team Adversarial Stress Test ===\nDuration: 1000 ms\nSeed: 2 \(profile report\)\n\n\n\[STRESS TEST\] Red team test complete\n  Attacks Survived: (\d+)\n  Status: PASS\n\n\[STRESSTEST\] Red team completed: attacks_survived=\1 duration_ms=10\d\d\nsis> $/,
     );
   });
 

@@ -73,7 +73,7 @@ describe('stress-test runner', () => {
     const prng = new Prng(3n);
     const expectedSum = prng.randRange(0, 100) + prng.randRange(0, 100) + prng.randRange(0, 100);
     expect(output()).toBe(
-      '\n=== Tick Test ===\nDuration: 30 ms\nSeed: 3\n\n' +
+      '\n=== Tick Test ===\nDuration: 30 ms\nSeed: 3 (profile report)\n\n' +
         '[TICK] 1\n[TICK] 2\n[TICK] 3\n' +
         `\n[STRESS TEST] Tick test complete\n  Ticks: 3\n  Sum: ${expectedSum}\n  Status: PASS\n` +
         '\n[STRESSTEST] Ticks completed: ticks=3\n',
@@ -106,7 +106,7 @@ describe('stress-test runner', () => {
   test('without a seed the run seeds from the µs clock', () => {
     const { ctx, drive, output } = fakeContext();
     drive(runStressTest(tickTest, ctx, { duration: 10, quiet: true, verbose: false }));
-    expect(output()).toContain('Seed: 5000000\n');
+    expect(output()).toContain('Seed: 5000000 (profile report)\n');
   });
 
   test('a cancelled run prints the cancel line and Status: CANCELLED, no shell line', () => {
