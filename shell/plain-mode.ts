@@ -15,6 +15,7 @@ import {
 import { isQuitLine } from './engine/quit-lines.js';
 import { signalStatus, type ExitSignal } from './connect/index.js';
 import type { SessionResults } from './session-results/index.js';
+import { createTerminalFilter } from './sanitize/terminal-filter.js';
 
 export interface PlainModeOptions {
   port: EnginePort;
@@ -37,6 +38,12 @@ export interface PlainModeOptions {
    * (`--output-json PATH`) off each line, and is finished at the end.
    */
   results?: Pick<SessionResults, 'engineEvent' | 'submitLine' | 'finish'>;
+  /**
+   * stdout is a terminal: the device's escape sequences are neutralised as in the TUI (colours
+   * pass; titles, clipboard writes, screen switches and queries are shown as text) and its
+   * colours are reset at the end. Default false: bytes go out exactly as received.
+   */
+  sanitize?: boolean;
   /** Ends the session at once with 128 + the signal's number; what finished is still written. */
   stopOn?: Promise<ExitSignal>;
   /** One-line messages for stderr; default `sis: …` on process.stderr. */
@@ -120,11 +127,13 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   let linkUpAt = clock.now();
   // Received pieces (one per line) reach stdout in one write per turn of the event loop.
   let unwritten: Uint8Array[] = [];
+  const screen = options.sanitize ? createTerminalFilter() : null;
   const writeOut = (): void => {
     if (unwritten.length === 0) return;
     const pieces = unwritten;
     unwritten = [];
-    output.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+    const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+    output.write(screen ? screen.push(bytes) : bytes);
   };
   const onEvent = (event: EngineEvent): void => {
     options.results?.engineEvent(event);
@@ -173,6 +182,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   check();
   const status = await done;
   writeOut();
+  if (screen) output.write(screen.end());
   lines.close();
   driver.dispose();
   await new Promise<void>((resolve) => output.write('', () => resolve()));

@@ -30,7 +30,8 @@ export { createSocketPort, type SocketPortOptions } from './socket-port.js';
 export { createSerialDevicePort, type SerialDevicePortOptions } from './serial-device-port.js';
 export {
   createSocketServer,
-  BUSY_LINE,
+  BUSY_PREFIX,
+  busyLine,
   type SocketServer,
   type SocketServerOptions,
   type SocketServerResult,

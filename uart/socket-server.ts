@@ -6,12 +6,18 @@ import { prepareUnixSocketPath } from './unix-socket-path.js';
 
 /** How a turned-away client's one line starts; clients take it as a refused connection. */
 export const BUSY_PREFIX = 'sis: port busy';
-export const BUSY_LINE = `${BUSY_PREFIX} (another client is connected)\r\n`;
+
+/** The line a turned-away client gets: who holds the line, and for how long (whole seconds). */
+export function busyLine(holder: string, heldMs: number): string {
+  return `${BUSY_PREFIX} (held by ${holder} for ${Math.floor(heldMs / 1000)} s)\r\n`;
+}
 
 export type ServerEvent =
   | { readonly type: 'client-connected'; readonly client: string; readonly via: string }
   | { readonly type: 'client-disconnected'; readonly client: string }
-  | { readonly type: 'client-rejected'; readonly client: string };
+  | { readonly type: 'client-rejected'; readonly client: string; readonly holder: string }
+  /** The active client sent nothing for `idleTimeoutMs` and was disconnected. */
+  | { readonly type: 'client-idle'; readonly client: string; readonly idleMs: number };
 
 export interface SocketServerOptions {
   /** tcp: and unix: endpoints to listen on. A tcp port of 0 picks a free port (see `addresses`). */
@@ -21,6 +27,8 @@ export interface SocketServerOptions {
   readonly onEvent?: (event: ServerEvent) => void;
   /** Bytes queued for a client that is not reading beyond this are dropped. Default 1 MiB. */
   readonly maxQueuedBytes?: number;
+  /** A client that sends nothing this long is disconnected, freeing the line. Default: never. */
+  readonly idleTimeoutMs?: number;
 }
 
 export interface SocketServer {
@@ -43,7 +51,7 @@ export type SocketServerResult =
 /**
  * Serves one device-side byte stream, like ser2net or QEMU's `-serial tcp:…,server`: one client
  * at a time owns the line (reads the output, types the input). A second client gets the one line
- * `BUSY_LINE` and is closed, so two people never type into one console unknowingly. The device
+ * `busyLine(holder, held)` and is closed, so two people never type into one console unknowingly. The device
  * keeps running between clients; its output while nobody is connected is dropped, as on a real
  * line with nothing attached.
  */
@@ -52,7 +60,7 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
   const servers: Server[] = [];
   const addresses: string[] = [];
   const sockets = new Set<Socket>();
-  let active: { socket: Socket; name: string } | undefined;
+  let active: { socket: Socket; name: string; since: number } | undefined;
   let droppedBytes = 0;
 
   const onConnection = (socket: Socket, via: string): void => {
@@ -61,18 +69,33 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
     socket.on('error', () => {});
     const name = socket.remoteAddress !== undefined ? `${socket.remoteAddress}:${socket.remotePort}` : via;
     if (active !== undefined) {
-      options.onEvent?.({ type: 'client-rejected', client: name });
-      socket.end(BUSY_LINE);
+      options.onEvent?.({ type: 'client-rejected', client: name, holder: active.name });
+      socket.end(busyLine(active.name, Date.now() - active.since));
       setTimeout(() => socket.destroy(), 1000).unref();
       return;
     }
-    const entry = { socket, name };
+    const entry = { socket, name, since: Date.now() };
     active = entry;
     if (socket.remoteAddress !== undefined) socket.setNoDelay(true);
+    const idleMs = options.idleTimeoutMs;
+    let idleTimer: ReturnType<typeof setTimeout> | undefined;
+    const armIdle = (): void => {
+      if (idleMs === undefined) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        if (active !== entry) return;
+        options.onEvent?.({ type: 'client-idle', client: name, idleMs });
+        socket.destroy();
+      }, idleMs);
+    };
+    armIdle();
     socket.on('data', (chunk: Buffer) => {
-      if (active === entry && chunk.length > 0) options.onClientData(chunk);
+      if (active !== entry || chunk.length === 0) return;
+      armIdle();
+      options.onClientData(chunk);
     });
     socket.on('close', () => {
+      clearTimeout(idleTimer);
       if (active !== entry) return;
       active = undefined;
       options.onEvent?.({ type: 'client-disconnected', client: name });

@@ -18,6 +18,8 @@ import { readResultsOptions, RESULTS_ARGS, RESULTS_USAGE, type ConsoleResultsOpt
 export interface CliOptions {
   connect: ConnectOptions;
   conversation: ConversationSettings;
+  /** Plain mode on a terminal: the device's bytes unchanged, escapes obeyed (default: neutralised). */
+  rawOutput: boolean;
   results: ConsoleResultsOptions;
   help: boolean;
   version: boolean;
@@ -57,6 +59,12 @@ ${CONVERSATION_USAGE}
 
 ${RESULTS_USAGE}
 
+Output:
+  --raw-output        plain mode with stdout on a terminal: pass the device's bytes unchanged. By
+                      default they are sanitised there as in the TUI (colours pass; titles, clipboard
+                      writes, screen switches and queries are shown as text). A pipe or file always
+                      gets the bytes exactly as received.
+
 Other:
   -h, --help          show this help
   -V, --version       show the version
@@ -70,6 +78,7 @@ const ARGS = {
   ...CONNECT_ARGS,
   ...CONVERSATION_ARGS,
   ...RESULTS_ARGS,
+  'raw-output': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -88,7 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const version = values.version === true;
   const defaults: CliParse = {
     ok: true,
-    options: { connect: DEFAULT_CONNECT, conversation: defaultConversation(), results: DEFAULT_RESULTS, help, version },
+    options: { connect: DEFAULT_CONNECT, conversation: defaultConversation(), rawOutput: false, results: DEFAULT_RESULTS, help, version },
   };
   const connect = readConnectOptions(values, positionals);
   if (!connect.ok) return help || version ? defaults : connect;
@@ -98,7 +107,14 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   if (!results.ok) return help || version ? defaults : results;
   return {
     ok: true,
-    options: { connect: connect.options, conversation: conversation.settings, results: results.options, help, version },
+    options: {
+      connect: connect.options,
+      conversation: conversation.settings,
+      rawOutput: values['raw-output'] === true,
+      results: results.options,
+      help,
+      version,
+    },
   };
 }
 

@@ -45,13 +45,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { connection } = opened;
   return tui
     ? runInteractive(connection, await tui, options.results, options.conversation)
-    : runPlain(connection, options.results, options.conversation);
+    : runPlain(connection, options.results, options.conversation, options.rawOutput);
 }
 
 async function runPlain(
   connection: Connection,
   resultsOptions: ConsoleResultsOptions,
   conversation: ConversationSettings,
+  rawOutput: boolean,
 ): Promise<number> {
   const { port, log } = connection;
   const model = connection.target.kind === 'model';
@@ -77,6 +78,7 @@ async function runPlain(
     timing: conversation.timing,
     idleExitMs: conversation.idleExitMs,
     stopOn: signals.stopped,
+    sanitize: process.stdout.isTTY === true && !rawOutput,
     ...(conversation.raw && { mode: 'raw' as const }),
     ...(process.stdout.isTTY && { terminal: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 } }),
   });

@@ -8,7 +8,7 @@ import {
   type TcpEndpoint,
   type UnixEndpoint,
 } from '../../uart/index.js';
-import { choice, CONNECT_ARGS, parseSeed, parseSpeed, readLineSettings, SEED_RANGE, SPEED_RANGE, ValueReader } from '../connect/index.js';
+import { choice, CONNECT_ARGS, integerIn, parseSeed, parseSpeed, readLineSettings, SEED_RANGE, SPEED_RANGE, ValueReader } from '../connect/index.js';
 import type { Speed } from '../kernel-host.js';
 import { describeParseError } from './console-args.js';
 
@@ -23,6 +23,8 @@ export interface ServeOptions {
   readonly profile?: string;
   /** Set when a line flag was given: the model's UART runs at that speed, on virtual time. */
   readonly pacing?: FrameSettings;
+  /** With --listen: a client that sends nothing this long (ms) is disconnected. */
+  readonly idleTimeoutMs?: number;
   readonly help: boolean;
 }
 
@@ -40,6 +42,7 @@ const ARGS = {
   seed: CONNECT_ARGS.seed,
   speed: CONNECT_ARGS.speed,
   profile: CONNECT_ARGS.profile,
+  'idle-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -98,10 +101,17 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
     if (values.flow !== undefined) return fail('--flow applies only to --device');
     if (values['no-reconnect'] !== undefined) return fail('--no-reconnect applies only to --device');
     on = { kind: 'listen', endpoints };
+  } else if (values['idle-timeout'] !== undefined) {
+    return fail('--idle-timeout applies only to --listen');
   } else {
     return fail('nothing to serve on: give --listen tcp:127.0.0.1:4444, --listen unix:PATH or --device PATH');
   }
   const paced = FRAME_FLAGS.some((flag) => values[flag] !== undefined);
+  const idleText = values['idle-timeout'];
+  const idleTimeoutMs = idleText === undefined ? undefined : integerIn(100, 86_400_000)(idleText);
+  if (idleText !== undefined && idleTimeoutMs === undefined) {
+    return fail(`--idle-timeout: invalid value '${idleText}' (expected an integer 100..86400000 (ms))`);
+  }
   return {
     ok: true,
     options: {
@@ -110,6 +120,7 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
       help,
       ...(seed !== undefined && { seed }),
       ...(profile !== undefined && { profile }),
+      ...(idleTimeoutMs !== undefined && { idleTimeoutMs }),
       ...(paced && {
         pacing: { baud: line.baudRate ?? DEFAULT_BAUD_RATE, dataBits: line.dataBits, parity: line.parity, stopBits: line.stopBits },
       }),
@@ -124,13 +135,16 @@ Runs the kernel model headless and serves its UART, like QEMU's -serial tcp::444
 or ser2net: connect with sis, picocom, socat or nc. The kernel boots at once and keeps running
 between clients; what it prints while no client is connected is lost, as on a line with nothing
 attached (the boot banner included: a client that connects later sees nothing until it sends a
-line; sis in plain mode sends one Enter to get a prompt). One client owns the line at a time; a
-second one gets "sis: port busy (another client is connected)" and is disconnected.
+line; a client that connects while the kernel is idle is shown the prompt). One client owns the
+line at a time; a second one gets "sis: port busy (held by ADDRESS for N s)" and is disconnected
+(sis takes that as a refused connection and retries with a growing backoff).
 
 Where:
   --listen ENDPOINT   tcp:HOST:PORT, tcp:PORT or PORT (host 127.0.0.1), or unix:PATH; repeatable.
                       Only loopback unless another address is given (tcp:0.0.0.0:4444).
                       Port 0 picks a free port; the real one is printed.
+  --idle-timeout MS   disconnect a client that sends nothing for MS ms, freeing the line for the next
+                      (default: never)
   --device PATH       attach to an existing tty instead and play the board on the far side of the
                       cable (e.g. one end of a socat pty pair); reconnects when it goes away
 

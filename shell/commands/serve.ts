@@ -30,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(options.profile !== undefined && { profile: options.profile }),
   };
   return options.on.kind === 'listen'
-    ? serveSockets(options.on.endpoints, model)
+    ? serveSockets(options.on.endpoints, model, options.idleTimeoutMs)
     : serveDevice(options.on, model);
 }
 
@@ -39,11 +39,13 @@ type ModelSettings = Omit<HeadlessModelOptions, 'emit'>;
 async function serveSockets(
   endpoints: Extract<ServeOptions['on'], { kind: 'listen' }>['endpoints'],
   settings: ModelSettings,
+  idleTimeoutMs: number | undefined,
 ): Promise<number> {
   let receive: (bytes: Uint8Array) => void = () => {};
   let connected: () => void = () => {};
   const result = await createSocketServer({
     listen: endpoints,
+    ...(idleTimeoutMs !== undefined && { idleTimeoutMs }),
     onClientData: (bytes) => receive(bytes),
     onEvent: (event) => {
       say(describeEvent(event));
@@ -105,7 +107,9 @@ function describeEvent(event: ServerEvent): string {
     case 'client-disconnected':
       return `client ${event.client} disconnected`;
     case 'client-rejected':
-      return `client ${event.client} turned away: another client is connected`;
+      return `client ${event.client} turned away: ${event.holder} holds the line`;
+    case 'client-idle':
+      return `client ${event.client} disconnected: it sent nothing for ${event.idleMs} ms (--idle-timeout)`;
   }
 }
 

@@ -22,7 +22,7 @@ export {
 } from './open-target.js';
 export { describeState, reportStates } from './state-lines.js';
 export { stopOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal, type SignalStop } from './signal-exit.js';
-export { choice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
+export { choice, integerIn, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 export {
   CONVERSATION_ARGS,
   CONVERSATION_USAGE,

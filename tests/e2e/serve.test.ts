@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUSY_LINE } from '../../uart/index.js';
+
 import { runCli } from '../helpers/cli.js';
 import { waitFor } from '../helpers/wait.js';
 import { killAll, startServe } from './transports-helpers.js';
@@ -45,8 +45,9 @@ describe('sis serve', () => {
 
     const second = await client(addresses[0]!);
     await second.closed;
-    expect(second.text()).toBe(BUSY_LINE);
-    await serve.untilStderr(/client 127\.0\.0\.1:\d+ turned away: another client is connected\n/);
+    // The line names who holds it and since when, for the person turned away.
+    expect(second.text()).toMatch(/^sis: port busy \(held by 127\.0\.0\.1:\d+ for \d+ s\)\r\n$/);
+    await serve.untilStderr(/client 127\.0\.0\.1:\d+ turned away: 127\.0\.0\.1:\d+ holds the line\n/);
 
     first.socket.end();
     await first.closed;
@@ -61,10 +62,26 @@ describe('sis serve', () => {
     expect(await serve.exited).toEqual({ status: 0, signal: null });
     expect(serve.stderr.split('\n').filter((line) => / (connected|disconnected|turned away)/.test(line))).toEqual([
       expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ connected on tcp:127\.0\.0\.1:\d+$/),
-      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ turned away: another client is connected$/),
+      expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ turned away: 127\.0\.0\.1:\d+ holds the line$/),
       expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ disconnected$/),
       expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ connected on tcp:127\.0\.0\.1:\d+$/),
       expect.stringMatching(/^sis serve: client 127\.0\.0\.1:\d+ disconnected$/),
+    ]);
+  });
+
+  test('--idle-timeout: a client that never sends is disconnected and the next one gets the line', async () => {
+    const { serve, addresses } = await startServe(['--listen', 'tcp:127.0.0.1:0', '--idle-timeout', '300', '--speed', 'max']);
+    const idle = await client(addresses[0]!);
+    await idle.closed;
+    await serve.untilStderr(/client 127\.0\.0\.1:\d+ disconnected: it sent nothing for 300 ms \(--idle-timeout\)\n/);
+    const next = await client(addresses[0]!);
+    next.socket.write('help\r');
+    expect(await waitFor(() => next.text().includes('Available commands:'))).toBe(true);
+    next.socket.end();
+    const usage = await runCli(['serve', '--listen', 'tcp:127.0.0.1:0', '--idle-timeout', '50']);
+    expect([usage.status, usage.stderr.split('\n')[0]]).toEqual([
+      2,
+      "sis serve: --idle-timeout: invalid value '50' (expected an integer 100..86400000 (ms))",
     ]);
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { createBusyFilter } from '../../uart/busy-filter.js';
 import { createReconnectingPort, type ReconnectState } from '../../uart/index.js';
-import { BUSY_LINE } from '../../uart/socket-server.js';
+import { busyLine } from '../../uart/socket-server.js';
+
+const BUSY_LINE = busyLine('127.0.0.1:50123', 12_345);
 import { FakePort } from '../shell/connect/fake-port.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
@@ -13,7 +15,7 @@ describe('a busy sis serve is a refusal, not device output', () => {
       const filter = createBusyFilter();
       expect(text(filter.push(bytes(BUSY_LINE.slice(0, cut))))).toBe('');
       expect(text(filter.push(bytes(BUSY_LINE.slice(cut))))).toBe('');
-      expect(filter.refusal).toBe('port busy (another client is connected)');
+      expect(filter.refusal).toBe('port busy (held by 127.0.0.1:50123 for 12 s)');
     }
   });
 

@@ -1,0 +1,26 @@
+import { createSanitizer } from './sanitizer.js';
+
+/** SGR reset: colours and attributes the device left on are not the user's terminal's to keep. */
+const RESET = '\x1b[0m';
+
+export interface TerminalFilter {
+  /** Device bytes in, text for the user's terminal out (UTF-8, escapes neutralised). */
+  push(bytes: Uint8Array): string;
+  /** The stream has ended: anything held is written, styling is reset. */
+  end(): string;
+}
+
+/**
+ * What plain mode writes when stdout is a terminal: the device's UTF-8 decoded across chunks and
+ * its escape sequences neutralised as the TUI does (colours pass; titles, OSC 52, the alternate
+ * screen, cursor moves and device queries are shown as visible text, never obeyed or answered by
+ * the user's terminal).
+ */
+export function createTerminalFilter(): TerminalFilter {
+  const decoder = new TextDecoder('utf-8');
+  const sanitizer = createSanitizer();
+  return {
+    push: (bytes) => sanitizer.push(decoder.decode(bytes, { stream: true })),
+    end: () => sanitizer.push(decoder.decode()) + sanitizer.end() + RESET,
+  };
+}
