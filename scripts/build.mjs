@@ -26,3 +26,20 @@ await build({
   minify: process.env.SIS_NO_MINIFY !== '1',
 });
 chmodSync('dist/sis.js', 0o755);
+
+// The dashboard page (shell/web/page): one browser bundle, its CSS beside it, served by `sis dashboard`.
+await build({
+  entryPoints: { app: 'shell/web/page/main.tsx' },
+  outdir: 'dist/web',
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome120', 'firefox120', 'safari17'],
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: process.env.SIS_NO_MINIFY !== '1',
+});

@@ -6,6 +6,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]):
   run: () => import('./commands/run.js'),
   parse: () => import('./commands/parse.js'),
   history: () => import('./commands/history.js'),
+  dashboard: () => import('./web/command.js'),
 };
 
 const argv = process.argv.slice(2);
