@@ -81,6 +81,7 @@ export class Conversation {
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
   private quitting = false;
+  private promptLine = '';
   /** This far end answered a re-ask Enter with a glued prompt again: it glues every prompt. */
   private gluedAnswers = false;
   /** A glued prompt arrived since the last settled prompt or send. */
@@ -126,6 +127,11 @@ export class Conversation {
   /** The current unterminated line as shown, e.g. the prompt. */
   get tailText(): string {
     return this.tail.cleaned;
+  }
+
+  /** The text of the last prompt that settled (`sis> `), to show again after unsolicited output. */
+  get lastPrompt(): string {
+    return this.promptLine;
   }
 
   /** The last non-blank complete line received, for messages. */
@@ -373,6 +379,7 @@ export class Conversation {
   }
 
   private promptSettled(now: number): void {
+    if (this.candidateSince !== null) this.promptLine = this.tail.cleaned;
     this.candidateSince = null;
     this.gluedPending = false;
     this.settled = true;

@@ -19,6 +19,8 @@ export interface EngineView {
   readonly atPrompt: boolean;
   readonly running: CommandRef | null;
   readonly queued: readonly string[];
+  /** The last prompt that settled, e.g. `sis> `. */
+  readonly prompt: string;
 }
 
 export interface DriverOptions extends Omit<ConversationOptions, 'send' | 'emit'> {
@@ -177,6 +179,7 @@ export class EngineDriver {
       running: c.current,
       // A copy: a view must not change under its subscribers.
       queued: [...c.queued],
+      prompt: c.lastPrompt,
     };
   }
 
@@ -189,6 +192,7 @@ export class EngineDriver {
       prev.promptKnown === next.promptKnown &&
       prev.atPrompt === next.atPrompt &&
       prev.running === next.running &&
+      prev.prompt === next.prompt &&
       prev.queued.length === next.queued.length &&
       prev.queued[0] === next.queued[0]
     ) {

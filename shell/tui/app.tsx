@@ -41,8 +41,12 @@ function renderBlock(node: React.ReactElement, width: number): string {
  */
 const LIVE_PANEL_MIN_ROWS = 24;
 
-/** The target's unfinished last line (usually its prompt), as the input line's start. */
-function promptText(tail: string, width: number): string {
+/**
+ * The target's unfinished last line (usually its prompt) as the input line's start; in line mode,
+ * after unsolicited output ended with a complete line, the prompt is shown again.
+ */
+function promptText(tail: string, width: number, lastPrompt: string | null): string {
+  if (tail === '' && lastPrompt !== null) return lastPrompt;
   const room = Math.max(10, Math.floor(width / 2));
   return tail.length > room ? `…${tail.slice(-(room - 1))}` : tail;
 }
@@ -155,7 +159,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   return (
     <Box flexDirection="column">
       {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
-      <InputLine prompt={promptText(tail, width)} view={lineMode ? input.view : EMPTY_VIEW} />
+      <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
           {menuPrompt()}

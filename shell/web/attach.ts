@@ -120,11 +120,7 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
         return emit({ type: 'command', phase: 'refused', line: event.line, message: event.message });
     }
   });
-  // Read from the conversation itself: the driver's published view can lag a queue change.
-  const view = (): EngineView => {
-    const c = driver.conversation;
-    return { mode: c.mode, link: c.linkUp, promptKnown: c.promptKnown, atPrompt: c.atPrompt, running: c.current, queued: [...c.queued] };
-  };
+  const view = (): EngineView => driver.getView();
   let last = JSON.stringify(view());
   const viewChanged = (): void => {
     const next = view();
