@@ -1,11 +1,11 @@
 import { HOLE, type SegmentTable } from './heap-segments.js';
 import { MaxTree } from './heap-tree.js';
 
-/* 4 KiB pages; the page tree has one leaf per page. */
-const PAGE_SHIFT = 12;
+/* 8 KiB pages (1024 for the 8 MiB heap); the page tree has one leaf per page. */
+const PAGE_SHIFT = 13;
 
 /**
- * Finds the lowest-address hole of at least a given size. A max tree over 4 KiB pages says which page
+ * Finds the lowest-address hole of at least a given size. A max tree over 8 KiB pages says which page
  * holds the first fit; each page remembers its lowest hole, and the page's other holes follow it in
  * the segment list. Everything it keeps is per page (a few KiB for an 8 MiB heap), so it stays in
  * cache; the segments it walks are the ones the allocator touches anyway.

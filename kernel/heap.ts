@@ -98,7 +98,8 @@ export class Heap {
     return gen * (this.idMask + 1) + id;
   }
 
-  free(handle: number): void {
+  /** Frees the block; returns its size in bytes (as `sizeOf` gave it). */
+  free(handle: number): number {
     const id = this.segmentOf(handle);
     const seg = this.segments;
     const size = seg.size(id);
@@ -126,6 +127,7 @@ export class Heap {
       this.holes++;
       this.holeIndex.add(id, seg.addr(id), merged);
     }
+    return size;
   }
 
   isLive(handle: number): boolean {
