@@ -1,26 +1,25 @@
+import { HOLE, type SegmentTable } from './heap-segments.js';
 import { MaxTree } from './heap-tree.js';
 
-/* Two hole starts are at least 32 bytes apart (a hole and a live block of >= 16 bytes each lie
- * between them), so address >> 5 gives every hole a slot of its own. */
-const SLOT_SHIFT = 5;
-/* 128 slots (4 KiB of heap) per page; the page tree has one leaf per page. */
-const PAGE_SHIFT = 7;
-const WORDS_PER_PAGE = 1 << (PAGE_SHIFT - 5);
+/* 8 KiB pages (1024 for the 8 MiB heap); the page tree has one leaf per page. */
+const PAGE_SHIFT = 13;
 
 /**
- * Finds the lowest-address hole of at least a given size. A max tree over 4 KiB pages says which page
- * holds the first fit; a bitmap of the slots where holes start lists that page's holes in address order.
+ * Finds the lowest-address hole of at least a given size. A max tree over 8 KiB pages says which page
+ * holds the first fit; each page remembers its lowest hole, and the page's other holes follow it in
+ * the segment list. Everything it keeps is per page (a few KiB for an 8 MiB heap), so it stays in
+ * cache; the segments it walks are the ones the allocator touches anyway.
  */
 export class HoleIndex {
-  private readonly slots: Int32Array; // per slot: [hole id, size]
-  private readonly starts: Int32Array; // bit per slot: a hole starts there
+  private readonly first: Int32Array; // per page: id of the lowest hole starting in it, or -1
   private readonly pages: MaxTree; // per page: largest hole starting in it
 
-  constructor(totalBytes: number) {
-    const slotCount = Math.ceil(totalBytes / 2 ** SLOT_SHIFT);
-    const pageCount = Math.ceil(slotCount / 2 ** PAGE_SHIFT);
-    this.slots = new Int32Array(2 * slotCount);
-    this.starts = new Int32Array(pageCount * WORDS_PER_PAGE);
+  constructor(
+    totalBytes: number,
+    private readonly seg: SegmentTable,
+  ) {
+    const pageCount = Math.ceil(totalBytes / 2 ** PAGE_SHIFT);
+    this.first = new Int32Array(pageCount).fill(-1);
     this.pages = new MaxTree(pageCount);
   }
 
@@ -29,67 +28,69 @@ export class HoleIndex {
   }
 
   add(hole: number, addr: number, size: number): void {
-    const slot = addr >> SLOT_SHIFT;
-    this.slots[2 * slot] = hole;
-    this.slots[2 * slot + 1] = size;
-    this.starts[slot >> 5] |= 1 << (slot & 31);
-    const page = slot >> PAGE_SHIFT;
+    const page = addr >> PAGE_SHIFT;
+    const lowest = this.first[page]!;
+    if (lowest < 0 || addr < this.seg.addr(lowest)) this.first[page] = hole;
     if (size > this.pages.get(page)) this.pages.set(page, size);
   }
 
-  remove(addr: number, size: number): void {
-    const slot = addr >> SLOT_SHIFT;
-    this.starts[slot >> 5] &= ~(1 << (slot & 31));
-    const page = slot >> PAGE_SHIFT;
-    if (size === this.pages.get(page)) this.pages.set(page, this.pageMax(page));
+  /** Drops `hole`, indexed at (addr, size); the segment list after it must still be intact. */
+  remove(hole: number, addr: number, size: number): void {
+    const page = addr >> PAGE_SHIFT;
+    if (this.first[page] === hole) this.first[page] = this.holeAfter(hole, page);
+    if (size === this.pages.get(page)) this.pages.set(page, this.pageMax(page, hole));
   }
 
-  /** The hole indexed at (oldAddr, oldSize) now starts at newAddr with newSize. */
+  /** The hole indexed at (oldAddr, oldSize) now starts at newAddr with newSize (already in the segment table). */
   update(hole: number, oldAddr: number, oldSize: number, newAddr: number, newSize: number): void {
-    const oldSlot = oldAddr >> SLOT_SHIFT;
-    const slot = newAddr >> SLOT_SHIFT;
-    const page = slot >> PAGE_SHIFT;
-    if (oldSlot >> PAGE_SHIFT !== page) {
-      this.remove(oldAddr, oldSize);
+    const page = newAddr >> PAGE_SHIFT;
+    if (oldAddr >> PAGE_SHIFT !== page) {
+      this.remove(hole, oldAddr, oldSize);
       this.add(hole, newAddr, newSize);
       return;
     }
-    if (slot !== oldSlot) {
-      this.starts[oldSlot >> 5] &= ~(1 << (oldSlot & 31));
-      this.starts[slot >> 5] |= 1 << (slot & 31);
-      this.slots[2 * slot] = hole;
-    }
-    this.slots[2 * slot + 1] = newSize;
+    // Within its page a hole only shrinks from the front or grows, so it stays the page's lowest if it was.
     const pageMax = this.pages.get(page);
     if (newSize > pageMax) this.pages.set(page, newSize);
-    else if (oldSize === pageMax && newSize < oldSize) this.pages.set(page, this.pageMax(page));
+    else if (oldSize === pageMax && newSize < oldSize) this.pages.set(page, this.pageMax(page, -1));
   }
 
   /** The lowest-address hole of at least `size` bytes, or -1. */
   findFirst(size: number): number {
     const page = this.pages.findFirst(size);
     if (page < 0) return -1;
-    const slots = this.slots;
-    for (let w = page * WORDS_PER_PAGE; w < (page + 1) * WORDS_PER_PAGE; w++) {
-      for (let bits = this.starts[w]!; bits !== 0; bits &= bits - 1) {
-        const slot = (w << 5) + 31 - Math.clz32(bits & -bits);
-        if (slots[2 * slot + 1]! >= size) return slots[2 * slot]!;
-      }
+    const seg = this.seg;
+    const end = (page + 1) << PAGE_SHIFT;
+    for (let id = this.first[page]!; id >= 0 && seg.addr(id) < end; id = seg.next(id)) {
+      if (seg.state(id) === HOLE && seg.size(id) >= size) return id;
     }
     throw new Error('heap hole index out of step with its page tree');
   }
 
   clear(): void {
-    this.starts.fill(0);
+    this.first.fill(-1);
     this.pages.clear();
   }
 
-  private pageMax(page: number): number {
+  /** The next hole after `id` that starts in `page`, or -1. */
+  private holeAfter(id: number, page: number): number {
+    const seg = this.seg;
+    const end = (page + 1) << PAGE_SHIFT;
+    for (let next = seg.next(id); next >= 0 && seg.addr(next) < end; next = seg.next(next)) {
+      if (seg.state(next) === HOLE) return next;
+    }
+    return -1;
+  }
+
+  /** Largest hole starting in `page`, `except` left out. */
+  private pageMax(page: number, except: number): number {
+    const seg = this.seg;
+    const end = (page + 1) << PAGE_SHIFT;
     let m = 0;
-    for (let w = page * WORDS_PER_PAGE; w < (page + 1) * WORDS_PER_PAGE; w++) {
-      for (let bits = this.starts[w]!; bits !== 0; bits &= bits - 1) {
-        const slot = (w << 5) + 31 - Math.clz32(bits & -bits);
-        m = Math.max(m, this.slots[2 * slot + 1]!);
+    for (let id = this.first[page]!; id >= 0 && seg.addr(id) < end; id = seg.next(id)) {
+      if (id !== except && seg.state(id) === HOLE) {
+        const size = seg.size(id);
+        if (size > m) m = size;
       }
     }
     return m;

@@ -25,7 +25,9 @@ export class SegmentTable {
   private fresh = 0;
 
   constructor(private readonly maxSegments: number) {
-    const capacity = Math.min(maxSegments, 1024);
+    // The memory test holds a few thousand segments: start at 8192 (256 KiB) so that a run does not
+    // copy the table, and fault in fresh pages, while it grows.
+    const capacity = Math.min(maxSegments, 8192);
     this.data = new Int32Array(capacity << STRIDE_SHIFT);
     this.spare = new Int32Array(capacity);
   }

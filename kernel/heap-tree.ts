@@ -32,12 +32,13 @@ export class MaxTree {
       for (i >>= 1; i > 0 && tree[i]! < value; i >>= 1) tree[i] = value;
       return;
     }
-    for (i >>= 1; i > 0; i >>= 1) {
-      const left = tree[2 * i]!;
-      const right = tree[2 * i + 1]!;
-      const m = left > right ? left : right;
-      if (tree[i] === m) return;
-      tree[i] = m;
+    // A fall: each parent becomes the larger of the value just written and its sibling's.
+    let m = value;
+    for (; i > 1; i >>= 1) {
+      const sibling = tree[i ^ 1]!;
+      if (sibling > m) m = sibling;
+      if (tree[i >> 1] === m) return;
+      tree[i >> 1] = m;
     }
   }
 

@@ -35,7 +35,7 @@ export class Heap {
     this.idMask = 2 ** this.idBits - 1;
     this.genMask = 2 ** (31 - this.idBits) - 1;
     this.segments = new SegmentTable(maxSegments);
-    this.holeIndex = new HoleIndex(total);
+    this.holeIndex = new HoleIndex(total, this.segments);
     this.reset();
   }
 
@@ -82,7 +82,7 @@ export class Heap {
       need = holeSize;
       id = hole;
       seg.setState(id, LIVE);
-      this.holeIndex.remove(holeAddr, holeSize);
+      this.holeIndex.remove(hole, holeAddr, holeSize);
       this.holes--;
     } else {
       id = seg.create(LIVE, holeAddr, need);
@@ -98,7 +98,8 @@ export class Heap {
     return gen * (this.idMask + 1) + id;
   }
 
-  free(handle: number): void {
+  /** Frees the block; returns its size in bytes (as `sizeOf` gave it). */
+  free(handle: number): number {
     const id = this.segmentOf(handle);
     const seg = this.segments;
     const size = seg.size(id);
@@ -108,7 +109,7 @@ export class Heap {
     const q = seg.next(id);
     let merged = size;
     if (q >= 0 && seg.state(q) === HOLE) {
-      this.holeIndex.remove(seg.addr(q), seg.size(q));
+      this.holeIndex.remove(q, seg.addr(q), seg.size(q));
       merged += seg.size(q);
       seg.unlink(q);
       seg.release(q);
@@ -126,6 +127,7 @@ export class Heap {
       this.holes++;
       this.holeIndex.add(id, seg.addr(id), merged);
     }
+    return size;
   }
 
   isLive(handle: number): boolean {
@@ -153,7 +155,7 @@ export class Heap {
     const hole = this.holeIndex.findFirst(1);
     if (hole < 0 || limit === 0) return { movedBlocks, movedBytes, freedHoles };
     const seg = this.segments;
-    this.holeIndex.remove(seg.addr(hole), seg.size(hole));
+    this.holeIndex.remove(hole, seg.addr(hole), seg.size(hole));
     while (movedBlocks < limit) {
       const block = seg.next(hole);
       if (block < 0) break;
@@ -165,7 +167,7 @@ export class Heap {
       movedBytes += size;
       const after = seg.next(hole);
       if (after >= 0 && seg.state(after) === HOLE) {
-        this.holeIndex.remove(seg.addr(after), seg.size(after));
+        this.holeIndex.remove(after, seg.addr(after), seg.size(after));
         seg.setSize(hole, seg.size(hole) + seg.size(after));
         seg.unlink(after);
         seg.release(after);

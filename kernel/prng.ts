@@ -1,10 +1,12 @@
 /**
  * The real kernel's PRNG (reference §5): Marsaglia xorshift64 with the 13/7/17 triple, a zero
  * state replaced by a constant, `rand_range` half-open with modulo bias, `rand_float` in [0, 1].
- * The 64-bit state is kept as two u32 halves so a draw costs no BigInt arithmetic.
+ * The 64-bit state is kept as two 32-bit halves so a draw costs no BigInt arithmetic; they are held
+ * as int32 (the same bits), because a u32 above 2^31 - 1 is no small integer and storing one would
+ * box a heap number on every draw.
  */
-const ZERO_STATE_HI = 0x12345678;
-const ZERO_STATE_LO = 0x9abcdef0;
+const ZERO_STATE_HI = 0x12345678 | 0;
+const ZERO_STATE_LO = 0x9abcdef0 | 0;
 const U32 = 4294967296;
 
 export class Prng {
@@ -18,31 +20,36 @@ export class Prng {
   /** `init_prng(seed)`: stores the seed verbatim (taken modulo 2^64). */
   seed(seed: bigint | number): void {
     const value = BigInt.asUintN(64, BigInt(seed));
-    this.hi = Number(value >> 32n);
-    this.lo = Number(value & 0xffffffffn);
+    this.hi = Number(value >> 32n) | 0;
+    this.lo = Number(value & 0xffffffffn) | 0;
   }
 
   get state(): bigint {
-    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
+    return (BigInt(this.hi >>> 0) << 32n) | BigInt(this.lo >>> 0);
   }
 
   /** One xorshift64 step; returns the low 32 bits of the new state (`rand_u32`). */
   randU32(): number {
+    return this.step() >>> 0;
+  }
+
+  /** One xorshift64 step; the low 32 bits of the new state as int32 (a small integer, never boxed). */
+  private step(): number {
     let hi = this.hi;
     let lo = this.lo;
-    if (hi === 0 && lo === 0) {
+    if ((hi | lo) === 0) {
       hi = ZERO_STATE_HI;
       lo = ZERO_STATE_LO;
     }
     // x ^= x << 13
-    hi = (hi ^ ((hi << 13) | (lo >>> 19))) >>> 0;
-    lo = (lo ^ (lo << 13)) >>> 0;
+    hi ^= (hi << 13) | (lo >>> 19);
+    lo ^= lo << 13;
     // x ^= x >> 7 (logical)
-    lo = (lo ^ ((lo >>> 7) | (hi << 25))) >>> 0;
-    hi = (hi ^ (hi >>> 7)) >>> 0;
+    lo ^= (lo >>> 7) | (hi << 25);
+    hi ^= hi >>> 7;
     // x ^= x << 17
-    hi = (hi ^ ((hi << 17) | (lo >>> 15))) >>> 0;
-    lo = (lo ^ (lo << 17)) >>> 0;
+    hi ^= (hi << 17) | (lo >>> 15);
+    lo ^= lo << 17;
     this.hi = hi;
     this.lo = lo;
     return lo;
@@ -57,7 +64,12 @@ export class Prng {
   /** Half-open [min, max); `min >= max` returns `min` without advancing the state. */
   randRange(min: number, max: number): number {
     if (min >= max) return min;
-    return min + (this.randU32() % (max - min));
+    const span = max - min;
+    const x = this.step() >>> 0;
+    if (span !== span >>> 0) return min + (x % span);
+    // The remainder by floor division, exact for integers below 2^32 (x / span never rounds up to
+    // the next integer) and without the x87 remainder loop that % on doubles compiles to.
+    return min + (x - Math.floor(x / span) * span);
   }
 
   /** f32(u32) / f32(u32::MAX), where f32(u32::MAX) rounds to 2^32: 1.0 is reachable. */

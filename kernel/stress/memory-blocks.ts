@@ -70,9 +70,7 @@ export class BlockList {
   }
 
   private release(handle: number): number {
-    const size = this.heap.sizeOf(handle);
-    this.heap.free(handle);
-    return size;
+    return this.heap.free(handle);
   }
 
   /** Slides the window to the start, or doubles the array when it is more than half full. */
