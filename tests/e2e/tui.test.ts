@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { Tmux } from '../helpers/tmux.js';
 
 let tmux: Tmux | undefined;
@@ -38,7 +39,7 @@ async function expectTtyRestored(t: Tmux): Promise<void> {
   await t.expectScreen((s) => /icanon echo END/.test(s));
 }
 
-describe('the console in a real terminal', () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal', () => {
   test('editing keys, Tab completion, live view, result card, Ctrl-C, history across restarts', async () => {
     const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
     tmux = startShell(history);
