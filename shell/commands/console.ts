@@ -42,6 +42,7 @@ async function runPlain(connection: Connection, resultsOptions: ConsoleResultsOp
     say(`connected to ${port.description}`);
     reportStates(port, say);
   }
+  log?.onError((error) => void process.stderr.write(`sis: ${error.message}\n`));
   // Signals end plain mode at once; what has been received is on disk first.
   const removeSignals = exitOnSignals(() => log?.flushSync());
   const results = createConsoleResults(resultsOptions, {
@@ -52,7 +53,7 @@ async function runPlain(connection: Connection, resultsOptions: ConsoleResultsOp
   const status = await runPlainMode({ port, input: process.stdin, output: process.stdout, results });
   await connection.close();
   removeSignals();
-  return status;
+  return status === 0 && log?.error !== undefined ? 2 : status;
 }
 
 async function runInteractive(
@@ -80,14 +81,16 @@ async function runInteractive(
     port,
     results,
     ...(connection.seed !== undefined && { seed: connection.seed }),
+    ...(log !== undefined && { log }),
     ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
   });
   const finished = await results.finish();
   await connection.close();
+  if (log?.error !== undefined) notices.push(log.error.message);
   for (const notice of notices) process.stderr.write(`sis: ${notice}\n`);
   process.off('SIGINT', onSigint);
   process.off('exit', flushLog);
-  return finished.ok ? status : 2;
+  return finished.ok && log?.error === undefined ? status : 2;
 }
 
 /** Runs recorded in the history store, oldest first (compares contribute their halves). */

@@ -53,6 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     say(`connected to ${port.description}`);
     reportStates(port, say);
   }
+  connection.log?.onError((error) => say(error.message));
   const results = createSessionResults({
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   await connection.close();
   const finished = await results.finish();
   const doc = finished.document;
-  let written = finished.ok;
+  let written = finished.ok && connection.log?.error === undefined;
   if (options.junit !== null) {
     const junit = await writeFileAtomic(options.junit, toJUnitXml(doc, { allowPartialPass: options.allowPartial }));
     if (junit.ok) say(`JUnit written to ${options.junit}`);

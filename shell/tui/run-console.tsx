@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import type { BytePort } from '../../uart/index.js';
+import type { BytePort, SessionLogWriter } from '../../uart/index.js';
 import { signalStatus, type ExitSignal } from '../connect/index.js';
 import { ConsoleSession } from '../console-session.js';
 import { createOutputParser } from '../parser/index.js';
@@ -14,6 +14,8 @@ export interface RunConsoleOptions {
   port: BytePort & StatefulPort;
   seed?: bigint;
   info?: Partial<ConsoleInfo>;
+  /** The session log: its first write failure is shown in the scrollback at once. */
+  log?: Pick<SessionLogWriter, 'onError'>;
   /** Past results for the history view. */
   pastRuns?: () => Promise<readonly TestRun[]>;
   /** Session results: sees every received chunk and every line about to be sent. */
@@ -64,6 +66,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       return () => linkListeners.delete(listener);
     },
   };
+  options.log?.onError((error) => scrollback.writeBlock(`sis: ${error.message}`));
   const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
   if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
   const info: ConsoleInfo = {
