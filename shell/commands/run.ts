@@ -87,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const doc = finished.document;
   let written = finished.ok && connection.log?.error === undefined;
   if (options.junit !== null) {
-    const junit = await writeFileAtomic(options.junit, toJUnitXml(doc, { allowPartialPass: options.allowPartial }));
+    const junit = await writeFileAtomic(options.junit, toJUnitXml(doc, { allowPartialPass: options.allowPartial, unknownCommands: results.unknownCommands }));
     if (junit.ok) say(`JUnit written to ${options.junit}`);
     else say(junit.error.message);
     written &&= junit.ok;
