@@ -43,26 +43,6 @@ const VIEW_INTERVAL_MS = 16;
 const LONG_VIEW_INTERVAL_MS = 150;
 const LONG_LINE = 4096;
 
-/** Runs of text actions merged into one (the text is the same, inserted once). */
-export function joinText(actions: readonly InputAction[]): InputAction[] {
-  const out: InputAction[] = [];
-  let run: string[] = [];
-  const endRun = (): void => {
-    if (run.length > 0) out.push({ type: 'text', text: run.join('') });
-    run = [];
-  };
-  for (const action of actions) {
-    if (action.type === 'text') {
-      run.push(action.text);
-    } else {
-      endRun();
-      out.push(action);
-    }
-  }
-  endRun();
-  return out;
-}
-
 /**
  * Connects Ink's keyboard to a ConsoleInput. Render with `exitOnCtrlC: false` so Ctrl-C reaches
  * `onInterrupt`. The raw sequence of each key is read from Ink's input emitter (registered in a
@@ -123,20 +103,9 @@ export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
     [controller, scheduleView],
   );
 
-  // Keys that arrive in one turn of the event loop (a paste comes as many reads) are applied
-  // together: consecutive text joined into one insertion, one render for the lot.
-  const queued = useRef<InputAction[]>([]);
-  const flushQueued = useCallback((): void => {
-    const actions = queued.current;
-    queued.current = [];
-    for (const action of joinText(actions)) dispatch(action);
-  }, [dispatch]);
   const onKey = useCallback(
-    (input: string, key: Key): void => {
-      if (queued.current.length === 0) setImmediate(flushQueued);
-      queued.current.push(keyToAction(input, key, lastRaw.current));
-    },
-    [flushQueued],
+    (input: string, key: Key): void => dispatch(keyToAction(input, key, lastRaw.current)),
+    [dispatch],
   );
   useInput(onKey, { isActive });
 
