@@ -3,6 +3,7 @@ import type { BytePort, SessionLogWriter } from '../../uart/index.js';
 import { signalStatus, type ExitSignal } from '../connect/index.js';
 import { ConsoleSession } from '../console-session.js';
 import { createOutputParser } from '../parser/index.js';
+import { SGR_RESET } from '../sanitize/index.js';
 import type { TestRun } from '../results/index.js';
 import { App, type ConsoleInfo } from './app.js';
 import { openConsoleHistory } from './input/index.js';
@@ -99,6 +100,8 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   await app.waitUntilExit();
   clearTimeout(retryTimer);
   scrollback.flush();
+  // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
+  if (process.stdout.isTTY) process.stdout.write(SGR_RESET);
   feed.dispose();
   await history.flush();
   process.off('SIGTERM', onTerm);
