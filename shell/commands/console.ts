@@ -93,9 +93,12 @@ async function runInteractive(
   return finished.ok && log?.error === undefined ? status : 2;
 }
 
-/** Runs recorded in the history store, oldest first (compares contribute their halves). */
+/** Entries of the history the past-results view reads, from the end of the file. */
+const PAST_ENTRIES = 1000;
+
+/** Runs of the last PAST_ENTRIES entries of the history store, oldest first (compares contribute their halves). */
 async function pastRuns(path: string): Promise<readonly TestRun[]> {
-  const read = await readHistory(path);
+  const read = await readHistory(path, { last: PAST_ENTRIES });
   if (!read.ok) return [];
   return read.entries.flatMap((entry) => (entry.kind === 'run' ? [entry.run] : entry.runs));
 }
