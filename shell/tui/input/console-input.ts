@@ -1,4 +1,3 @@
-import { MAX_LINE_CHARS } from '../../../kernel/index.js';
 import { complete } from './completion.js';
 import { DEFAULT_GRAMMAR, type InputGrammar } from './grammar.js';
 import { lineHint } from './hints.js';
@@ -33,12 +32,6 @@ export interface ConsoleInputOptions {
   /** Compute a hint for the line as typed. Default true. */
   hints?: boolean;
 }
-
-/** Lines longer than this get no grammar hint: the SIS kernel reads only MAX_LINE_CHARS of a line anyway. */
-const HINT_LIMIT = 4 * MAX_LINE_CHARS;
-
-const longLineHint = (length: number): string =>
-  `a line of ${length} characters: the SIS kernel reads the first ${MAX_LINE_CHARS}`;
 
 /** The console's input line without React: editor, history, Ctrl-R search, Tab completion, hints. */
 export class ConsoleInput {
@@ -209,7 +202,7 @@ export class ConsoleInput {
       return { ...shown, hint: undefined, candidates: [], search: rs.searchPrompt(entries, state, original.text) };
     }
     const { text, cursor } = this.editor;
-    const hint = !this.hints ? undefined : text.length > HINT_LIMIT ? longLineHint(text.length) : lineHint(text, this.grammar);
+    const hint = this.hints ? lineHint(text, this.grammar) : undefined;
     return { text, cursor, hint, candidates: this.candidates, search: undefined };
   }
 }
