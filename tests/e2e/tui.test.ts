@@ -28,14 +28,14 @@ function startShell(history: string): Tmux {
 
 async function startSis(t: Tmux, args = ''): Promise<void> {
   await t.expectScreen((s) => s.includes('SHELL$'));
-  t.type(`node ${CLI} ${args}`.trim());
+  t.typeCommand(`node ${CLI} ${args}`.trim());
   t.key('Enter');
   await t.expectScreen((s) => /^sis>/m.test(s) && s.includes('connected'));
 }
 
 async function expectTtyRestored(t: Tmux): Promise<void> {
   await t.expectScreen((s) => s.trimEnd().endsWith('SHELL$'));
-  t.type(STTY);
+  t.typeCommand(STTY);
   t.key('Enter');
   await t.expectScreen((s) => /icanon echo END/.test(s));
 }

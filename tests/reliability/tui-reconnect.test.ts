@@ -68,5 +68,5 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the TUI when the device vanish
     await expectTtyRestored(tmux);
     expect(readFileSync(log).toString('latin1')).toBe(Buffer.concat([...first.sent, ...second.sent]).toString('latin1'));
     expect(tmux.history()).toMatch(/BOOT-1[^]*pong-1[^]*tick 20[^]*BOOT-2[^]*pong-2/);
-  }, 45_000);
+  }, 90_000);
 });

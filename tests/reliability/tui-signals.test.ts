@@ -43,5 +43,6 @@ describeWithTools([requireTool('tmux', 'tmux')], 'signals end the TUI as they en
     await expectTtyRestored(tmux);
     expect(readFileSync(log).equals(Buffer.concat(device.sent))).toBe(true);
     expect(Buffer.concat(device.sent).equals(BURST)).toBe(true);
-  });
+    // A console start-up, 200 KB through the TUI and a terminal check, on a machine that may be loaded.
+  }, 60_000);
 });
