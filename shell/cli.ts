@@ -9,9 +9,12 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]):
   dashboard: () => import('./web/command.js'),
 };
 
+/** A first argument of lowercase words joined by hyphens names a subcommand; a device path never looks like one. */
+const SUBCOMMAND = /^[a-z]+(-[a-z]+)*$/;
+
 const argv = process.argv.slice(2);
 // The console on a terminal needs Ink, the largest module: start loading it before anything else.
-if (process.stdin.isTTY && process.stdout.isTTY && !/^[a-z]+$/.test(argv[0] ?? '')) {
+if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) {
   // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
   delete process.env.CI;
   void import('./tui/run-console.js');
@@ -19,7 +22,7 @@ if (process.stdin.isTTY && process.stdout.isTTY && !/^[a-z]+$/.test(argv[0] ?? '
 
 async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first !== undefined && /^[a-z]+$/.test(first)) {
+  if (first !== undefined && SUBCOMMAND.test(first)) {
     const load = SUBCOMMANDS[first];
     if (load) return (await load()).main(rest);
     const { closestName } = await import('../kernel/index.js');

@@ -44,7 +44,13 @@ export {
   type ReconnectState,
   type Traffic,
 } from './reconnecting-port.js';
-export { createLogWriter, type LogWriter, type LogWriterOptions, type LogWriterResult } from './log-file.js';
+export {
+  createLogWriter,
+  type LogWriter,
+  type LogWriterOptions,
+  type LogWriterResult,
+  type SessionLogWriter,
+} from './log-file.js';
 export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';
 export { listPorts, PTY_NOTE, type PortInfo, type PortListing } from './list-ports.js';
 export {

@@ -1,8 +1,8 @@
-import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, constants, existsSync, fdatasync, fstatSync, ftruncateSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { createAnsiStripper, type AnsiStripper } from './ansi-strip.js';
 import { createLineStamper, type LineStamper, type TimestampMode } from './line-stamper.js';
-import { portError, type PortError } from './port.js';
+import { openError, writeError } from './log-file-errors.js';
+import type { PortError } from './port.js';
 
 export interface LogWriterOptions {
   readonly path: string;
@@ -18,6 +18,12 @@ export interface LogWriterOptions {
   readonly flushIntervalMs?: number;
   /** Buffered bytes are written once this many are waiting. Default 64 KiB. */
   readonly bufferBytes?: number;
+  /**
+   * Opened now (so a bad path is reported before anything starts) but not emptied or written
+   * until start(): a session whose target cannot be reached leaves an existing file as it was.
+   * Default false (started at once).
+   */
+  readonly deferStart?: boolean;
 }
 
 export interface LogWriter {
@@ -26,6 +32,7 @@ export interface LogWriter {
   readonly bytesWritten: number;
   /** The first write failure (disk full, I/O error); bytes after it are lost. */
   readonly error: PortError | undefined;
+
   /** Record bytes received from the port. Ignored after close(). */
   write(bytes: Uint8Array): void;
   /** Writes every buffered byte to the file and waits until it is on disk. */
@@ -36,8 +43,18 @@ export interface LogWriter {
   close(): Promise<void>;
 }
 
+/** The writer createLogWriter returns: a LogWriter that also tells its failures and can start late. */
+export interface SessionLogWriter extends LogWriter {
+  /** Called once, at the first write failure. Returns a function that removes the listener. */
+  onError(listener: (error: PortError) => void): () => void;
+  /** Empties the file (unless appending) and writes what was buffered. Idempotent. */
+  start(): void;
+  /** Closes without writing; a file this writer created is removed. For a session that never started. */
+  abandon(): Promise<void>;
+}
+
 export type LogWriterResult =
-  | { readonly ok: true; readonly writer: LogWriter }
+  | { readonly ok: true; readonly writer: SessionLogWriter }
   | { readonly ok: false; readonly error: PortError };
 
 /** A session log of everything received from the port (`--log PATH`, `--log-append`). */
@@ -46,8 +63,13 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
   const now = options.now ?? Date.now;
   const bufferBytes = options.bufferBytes ?? 64 * 1024;
   let fd: number;
+  let created: string | null = null;
   try {
-    fd = openSync(path, options.append ? 'a' : 'w');
+    const existed = existsSync(path);
+    // No O_TRUNC: the file is emptied by start(), once the session has begun.
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | (options.append ? constants.O_APPEND : 0), 0o666);
+    // A dangling symlink's target was created, not the link.
+    if (!existed) created = realpathSync(path);
   } catch (error) {
     return { ok: false, error: openError(path, error as NodeJS.ErrnoException) };
   }
@@ -58,14 +80,23 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let bytesWritten = 0;
+  let started = false;
   let closed = false;
   let failure: PortError | undefined;
+  const errorListeners = new Set<(error: PortError) => void>();
+
+  const fail = (error: NodeJS.ErrnoException): void => {
+    if (failure !== undefined) return;
+    failure = writeError(path, error);
+    for (const listener of errorListeners) listener(failure);
+  };
 
   const flushSync = (): void => {
-    if (closed || pendingBytes === 0) return;
+    if (!started || closed || pendingBytes === 0) return;
     const parts = pending;
     pending = [];
     pendingBytes = 0;
+    if (failure !== undefined) return;
     try {
       for (const part of parts) {
         let offset = 0;
@@ -73,20 +104,45 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
         bytesWritten += part.length;
       }
     } catch (error) {
-      failure ??= writeError(path, error as NodeJS.ErrnoException);
+      fail(error as NodeJS.ErrnoException);
     }
+  };
+
+  const start = (): void => {
+    if (started || closed) return;
+    started = true;
+    if (!options.append) {
+      try {
+        if (fstatSync(fd).isFile()) ftruncateSync(fd, 0);
+      } catch (error) {
+        fail(error as NodeJS.ErrnoException);
+      }
+    }
+    flushSync();
   };
 
   const timer = setInterval(flushSync, options.flushIntervalMs ?? 100);
   timer.unref();
 
-  const writer: LogWriter = {
+  const writer: SessionLogWriter = {
     path,
     get bytesWritten() {
       return bytesWritten;
     },
     get error() {
       return failure;
+    },
+    onError(listener) {
+      errorListeners.add(listener);
+      return () => errorListeners.delete(listener);
+    },
+    start,
+    async abandon() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      closeSync(fd);
+      if (created !== null) rmSync(created, { force: true });
     },
     write(bytes) {
       if (closed || bytes.length === 0) return;
@@ -100,7 +156,7 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
     flushSync,
     async flush() {
       flushSync();
-      if (closed) return;
+      if (closed || !started) return;
       await new Promise<void>((resolve) => fdatasync(fd, () => resolve()));
     },
     async close() {
@@ -111,29 +167,6 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
       closeSync(fd);
     },
   };
+  if (options.deferStart !== true) start();
   return { ok: true, writer };
-}
-
-function openError(path: string, error: NodeJS.ErrnoException): PortError {
-  switch (error.code) {
-    case 'ENOENT':
-      return portError('not-found', `cannot open log file ${path}: directory ${dirname(path)} does not exist`);
-    case 'ENOTDIR':
-      return portError('not-found', `cannot open log file ${path}: a parent of it is not a directory`);
-    case 'EACCES':
-    case 'EPERM':
-      return portError('permission-denied', `cannot open log file ${path}: permission denied`);
-    case 'EISDIR':
-      return portError('io', `cannot open log file ${path}: it is a directory`);
-    case 'EROFS':
-      return portError('permission-denied', `cannot open log file ${path}: read-only file system`);
-    default:
-      return portError('io', `cannot open log file ${path}: ${error.message}`);
-  }
-}
-
-function writeError(path: string, error: NodeJS.ErrnoException): PortError {
-  if (error.code === 'ENOSPC') return portError('io', `log file ${path}: no space left on device`);
-  if (error.code === 'EDQUOT') return portError('io', `log file ${path}: disk quota exceeded`);
-  return portError('io', `log file ${path}: write failed (${error.message})`);
 }

@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import { closestName } from '../../kernel/index.js';
 import {
   CONNECT_ARGS,
   CONNECT_USAGE,
@@ -13,6 +11,7 @@ import {
   type ConnectOptions,
   type ConversationSettings,
 } from '../connect/index.js';
+import { parseOptions } from './strict-args.js';
 import { readResultsOptions, RESULTS_ARGS, RESULTS_USAGE, type ConsoleResultsOptions } from '../session-results/index.js';
 
 export interface CliOptions {
@@ -83,16 +82,10 @@ const ARGS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-export const OPTION_NAMES = Object.keys(ARGS).map((name) => `--${name}`);
-
 export function parseCliArgs(argv: readonly string[]): CliParse {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: ARGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return { ok: false, message: describeParseError(error as Error & { code?: string }, OPTION_NAMES) };
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseOptions(argv, ARGS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.value;
   const help = values.help === true;
   const version = values.version === true;
   const defaults: CliParse = {
@@ -120,19 +113,3 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
 
 const DEFAULT_CONNECT: ConnectOptions = { target: { kind: 'model' }, reconnect: true, enter: 'cr', incomingCr: 'keep' };
 const DEFAULT_RESULTS: ConsoleResultsOptions = { outputJson: null, historyPath: null };
-
-/** One line for a parseArgs error, with a suggestion for a mistyped option. */
-export function describeParseError(error: Error & { code?: string }, optionNames: readonly string[]): string {
-  const option = /'(-[^']*)'/.exec(error.message)?.[1];
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-    const guess = closestName(option.split('=')[0]!, optionNames);
-    return `unknown option '${option}'${guess ? ` (did you mean ${guess}?)` : ''}`;
-  }
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    const name = option.split(' ')[0]!;
-    return /does not take an argument/.test(error.message)
-      ? `option '${name.split('=')[0]}' takes no value`
-      : `option '${name}' needs a value`;
-  }
-  return error.message.split('\n')[0]!;
-}

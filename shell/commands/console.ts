@@ -61,6 +61,7 @@ async function runPlain(
     say(`connected to ${port.description}`);
     reportStates(port, say);
   }
+  log?.onError((error) => void process.stderr.write(`sis: ${error.message}\n`));
   // A signal ends plain mode: what has been received is on disk first, then the results of what
   // finished are written (a test still running as CANCELLED); a second signal exits at once.
   const signals = stopOnSignals(() => log?.flushSync());
@@ -84,7 +85,7 @@ async function runPlain(
   });
   await connection.close();
   signals.remove();
-  return status;
+  return status === 0 && log?.error !== undefined ? 2 : status;
 }
 
 async function runInteractive(
@@ -118,19 +119,24 @@ async function runInteractive(
     ...(connection.target.kind === 'model' && {
       info: { seed: `${connection.seed} profile ${connection.target.profile ?? DEFAULT_PROFILE.name}` },
     }),
+    ...(log !== undefined && { log }),
     ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
   });
   const finished = await results.finish();
   await connection.close();
+  if (log?.error !== undefined) notices.push(log.error.message);
   for (const notice of notices) process.stderr.write(`sis: ${notice}\n`);
   process.off('SIGINT', onSigint);
   process.off('exit', flushLog);
-  return finished.ok ? status : 2;
+  return finished.ok && log?.error === undefined ? status : 2;
 }
 
-/** Runs recorded in the history store, oldest first (compares contribute their halves). */
+/** Entries of the history the past-results view reads, from the end of the file. */
+const PAST_ENTRIES = 1000;
+
+/** Runs of the last PAST_ENTRIES entries of the history store, oldest first (compares contribute their halves). */
 async function pastRuns(path: string): Promise<readonly TestRun[]> {
-  const read = await readHistory(path);
+  const read = await readHistory(path, { last: PAST_ENTRIES });
   if (!read.ok) return [];
   return read.entries.flatMap((entry) => (entry.kind === 'run' ? [entry.run] : entry.runs));
 }

@@ -122,7 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let written = true;
   const writes: Array<[string | undefined, () => string]> = [
     [values.json, () => toResultsJson(doc)],
-    [values.junit, () => toJUnitXml(doc, { allowPartialPass: values['allow-partial'] === true })],
+    [values.junit, () => toJUnitXml(doc, { allowPartialPass: values['allow-partial'] === true, unknownCommands: results.unknownCommands })],
   ];
   for (const [output, text] of writes) {
     if (output === undefined) continue;

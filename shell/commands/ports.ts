@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { listPorts, PTY_NOTE, type PortInfo } from '../../uart/index.js';
-import { describeParseError } from './console-args.js';
+import { parseOptions } from './strict-args.js';
 
 export const PORTS_USAGE = `Usage: sis ports [--json]
 
@@ -16,14 +15,15 @@ const ARGS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } 
 
 /** `sis ports [--json]`: always exits 0 once its arguments are valid; an empty list is an answer. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: ARGS, allowPositionals: false, strict: true }));
-  } catch (error) {
-    const message = describeParseError(error as Error & { code?: string }, ['--json', '--help']);
+  const parsed = parseOptions(argv, ARGS);
+  const message = !parsed.ok
+    ? parsed.message
+    : parsed.value.positionals.length > 0 ? `unexpected argument '${parsed.value.positionals[0]}'` : undefined;
+  if (message !== undefined || !parsed.ok) {
     process.stderr.write(`sis ports: ${message}\nTry 'sis ports --help' for more information.\n`);
     return 2;
   }
+  const { values } = parsed.value;
   if (values.help === true) {
     process.stdout.write(PORTS_USAGE);
     return 0;

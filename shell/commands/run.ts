@@ -57,6 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     say(`connected to ${port.description}`);
     reportStates(port, say);
   }
+  connection.log?.onError((error) => say(error.message));
   const results = createSessionResults({
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },
@@ -91,9 +92,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const finished = await results.finish({ cancelled });
   for (const [signal, handler] of handlers) process.off(signal, handler);
   const doc = finished.document;
-  let written = finished.ok;
+  let written = finished.ok && connection.log?.error === undefined;
   if (options.junit !== null) {
-    const junit = await writeFileAtomic(options.junit, toJUnitXml(doc, { allowPartialPass: options.allowPartial }));
+    const junit = await writeFileAtomic(options.junit, toJUnitXml(doc, { allowPartialPass: options.allowPartial, unknownCommands: results.unknownCommands }));
     if (junit.ok) say(`JUnit written to ${options.junit}`);
     else say(junit.error.message);
     written &&= junit.ok;

@@ -1,5 +1,4 @@
 import { PROFILE_NAMES } from '../../kernel/index.js';
-import { parseArgs } from 'node:util';
 import {
   DEFAULT_BAUD_RATE,
   parseEndpoint,
@@ -10,7 +9,7 @@ import {
 } from '../../uart/index.js';
 import { choice, CONNECT_ARGS, integerIn, parseSeed, parseSpeed, readLineSettings, SEED_RANGE, SPEED_RANGE, ValueReader } from '../connect/index.js';
 import type { Speed } from '../kernel-host.js';
-import { describeParseError } from './console-args.js';
+import { parseOptions } from './strict-args.js';
 
 export interface ServeOptions {
   /** Either sockets to listen on or a tty to attach to. */
@@ -46,18 +45,13 @@ const ARGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const OPTION_NAMES = Object.keys(ARGS).map((name) => `--${name}`);
 const FRAME_FLAGS = ['baud', 'databits', 'parity', 'stopbits'] as const;
 
 export function parseServeArgs(argv: readonly string[]): ServeParse {
   const fail = (message: string): ServeParse => ({ ok: false, message });
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: ARGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return fail(describeParseError(error as Error & { code?: string }, OPTION_NAMES));
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseOptions(argv, ARGS);
+  if (!parsed.ok) return fail(parsed.message);
+  const { values, positionals } = parsed.value;
   const help = values.help === true;
   if (help) return { ok: true, options: { on: { kind: 'listen', endpoints: [] }, speed: 'realtime', help } };
   if (positionals.length > 0) {

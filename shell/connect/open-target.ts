@@ -9,7 +9,7 @@ import {
   isPortError,
   portError,
   type BytePort,
-  type LogWriter,
+  type SessionLogWriter,
   type PortError,
   type ReconnectingPort,
 } from '../../uart/index.js';
@@ -38,7 +38,7 @@ export interface Connection {
   readonly target: TargetSpec;
   /** The kernel's seed when the target is the embedded model. */
   readonly seed: bigint | undefined;
-  readonly log: LogWriter | undefined;
+  readonly log: SessionLogWriter | undefined;
   /** Closes the port, then flushes and closes the log. */
   close(): Promise<void>;
 }
@@ -82,18 +82,20 @@ export function describeTarget(target: TargetSpec): string {
 }
 
 /**
- * Opens the log, then the target, and resolves once the first connection is up. The first
+ * Opens the log, then the target, and resolves once the first connection is up; only then is the
+ * log emptied and written (a target that cannot be reached leaves it as it was). The first
  * connection must succeed; after that a dropped link is retried (`reconnect`) or ends the port.
  * The embedded model never drops.
  */
 export async function openTarget(options: OpenTargetOptions): Promise<OpenTargetResult> {
   const { target } = options;
-  let log: LogWriter | undefined;
+  let log: SessionLogWriter | undefined;
   if (options.log !== undefined) {
     const opened = createLogWriter({
       path: options.log.path,
       append: options.log.append,
       strip: options.log.strip,
+      deferStart: true,
       ...(options.log.timestamps !== undefined && { timestamps: options.log.timestamps }),
     });
     if (!opened.ok) return { ok: false, status: 2, message: opened.error.message };
@@ -129,9 +131,10 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
   const failure = await connectFirst(port);
   if (failure !== undefined) {
     await port.close();
-    await log?.close();
+    await log?.abandon();
     return { ok: false, status: 1, message: failure.message };
   }
+  log?.start();
   const failed = await afterConnect(reconnecting, {
     flags: options.lineFlags,
     toSend: toSend?.ok === true ? toSend.bytes : undefined,

@@ -13,14 +13,19 @@ export function describeState(state: ReconnectState, description: string): strin
   }
 }
 
+const keyOf = (state: ReconnectState): string =>
+  state.status === 'waiting' ? `waiting ${state.attempt} ${state.retryAtMs}` : state.status;
+
 /**
  * Calls `report` with one line per connection change: each (re)connection and each wait before
- * a retry. The final close is not reported here: whoever ends the session says why.
+ * a retry. The state the port is in when this is called is the caller's to tell (`connected to`
+ * after the first connect): it is not told again. The final close is not reported here: whoever
+ * ends the session says why.
  */
 export function reportStates(port: ReconnectingPort, report: (line: string) => void): () => void {
-  let last = '';
+  let last = keyOf(port.state);
   return port.onState((state) => {
-    const key = state.status === 'waiting' ? `waiting ${state.attempt} ${state.retryAtMs}` : state.status;
+    const key = keyOf(state);
     if (key === last) return;
     last = key;
     const line = describeState(state, port.description);

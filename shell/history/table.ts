@@ -14,9 +14,11 @@ export function entryRow(entry: HistoryEntry): string[] {
   return [date, compareLabel(entry.compare), '-', compareKeyMetrics(entry.compare), target];
 }
 
+export const HISTORY_HEADER = ['DATE (UTC)', 'TYPE', 'VERDICT', 'KEY METRICS', 'TARGET'] as const;
+
 /** The `sis history` table: one line per entry, oldest first. */
 export function formatHistoryTable(entries: readonly HistoryEntry[]): string {
-  return formatTable(['DATE (UTC)', 'TYPE', 'VERDICT', 'KEY METRICS', 'TARGET'], entries.map(entryRow));
+  return formatTable(HISTORY_HEADER, entries.map(entryRow));
 }
 
 /** `--type T`: runs of that type, compares of that type, or every compare for `compare`. */

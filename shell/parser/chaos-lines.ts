@@ -17,17 +17,35 @@ const KINDS: Record<string, ChaosKind> = {
   recovery: 'recovery',
 };
 
-const CHAOS = /^\[CHAOS\]\s+(.+?)(?:\s+\(([^()]*)\))?\s*$/;
 const PARAM = /^(\d+(?:\.\d+)?)\s*(\S*)$/;
+const SPACE = /\s/;
+
+/**
+ * `[CHAOS] name (param)` split by hand, in one pass: the name, and the text of a final
+ * parenthesis (preceded by white space, with no other parenthesis in it), if there is one.
+ */
+function splitChaos(text: string): { name: string; param: string | undefined } | null {
+  if (!text.startsWith('[CHAOS]') || !SPACE.test(text.charAt(7))) return null;
+  const body = text.slice(8).trimStart();
+  if (body.endsWith(')')) {
+    const open = body.lastIndexOf('(');
+    const inner = open > 0 ? body.slice(open + 1, -1) : '(';
+    if (!inner.includes('(') && !inner.includes(')') && SPACE.test(body.charAt(open - 1))) {
+      const name = body.slice(0, open).trimEnd();
+      if (name !== '') return { name, param: inner };
+    }
+  }
+  return body === '' ? null : { name: body, param: undefined };
+}
 
 /** `[CHAOS] Memory spike (91 allocs)` → the event without outcome; null for other lines. */
 export function parseChaosLine(line: string): ChaosEventEvent | null {
-  const m = CHAOS.exec(line.trim());
+  const m = splitChaos(line.trim());
   if (!m) return null;
-  const name = m[1]!;
+  const { name } = m;
   let param: ChaosParam | null = null;
-  if (m[2] !== undefined) {
-    const p = PARAM.exec(m[2].trim());
+  if (m.param !== undefined) {
+    const p = PARAM.exec(m.param.trim());
     if (p) param = { value: Number(p[1]), unit: p[2]! };
   }
   return { type: 'chaos-event', kind: KINDS[name.toLowerCase()] ?? 'unknown', name, param, outcome: null };

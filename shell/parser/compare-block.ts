@@ -14,7 +14,8 @@ type Side = 'off' | 'on';
 
 const IMPACT = /^\[([+\-!])\]\s*(.*)$/;
 const IMPACT_KINDS: Record<string, ImpactKind> = { '+': 'improved', '-': 'worsened', '!': 'warning' };
-const SUB_COUNT = /^-\s+(.+?):\s*(\d+)(?:\s*\((\d+(?:\.\d+)?)\/sec\))?$/;
+// The name starts at a non-space, so the spaces before it are not re-split on every failed try.
+const SUB_COUNT = /^-\s+(\S.*?):\s*(\d+)(?:\s*\((\d+(?:\.\d+)?)\/sec\))?$/;
 const LEGACY_PAIR = /^off=(\S+)\s+on=(\S+)$/;
 const NUM = String.raw`(-?\d+(?:\.\d+)?)%?`;
 const PAIRED_LINE = new RegExp(

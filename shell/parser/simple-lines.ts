@@ -7,7 +7,8 @@ const METRIC = /^METRIC\s+([A-Za-z_][A-Za-z0-9_:.-]*)=(-?\d+(?:\.\d+)?(?:[eE][+-
 const TAG = /^\[([A-Z][A-Z_ ]*)\]\s?(.*)$/;
 const ELISION = /^(?:\.\.\.|…)(?:\s.*)?$|^\(repeats \d+x\)$/;
 const SUMMARY = /^([^:]+):\s*(.*)$/;
-const SUMMARY_VALUE = /([A-Za-z][A-Za-z0-9_]*)=(-?\d+(?:\.\d+)?)/g;
+// Starts only where a word starts (the lookbehind), so a long word is scanned once, not once per letter.
+const SUMMARY_VALUE = /(?<![A-Za-z0-9_])[0-9_]*([A-Za-z][A-Za-z0-9_]*)=(-?\d+(?:\.\d+)?)/g;
 
 const AUTONOMY_TAGS = new Set(['AUTONOMY', 'PRED_MEM', 'META']);
 
@@ -65,7 +66,8 @@ const BOOT_MARKERS = [
 const STRESSTEST = /^\[STRESSTEST\] (.+?) completed:?\s*(.*)$/;
 const COMPARE_PHASE = /^\[COMPARE\] Running with autonomy (DISABLED|ENABLED)\b/;
 const CANCELLED = /^\[STRESS TEST\] Cancelled after (\d+) ms\s*$/;
-const EPISODE = /^Episode (\d+):\s*(?:reward=(-?\d+))?\s*$/;
+// Matched against trimmed lines: no trailing \s* (two of them around an optional group backtrack quadratically).
+const EPISODE = /^Episode (\d+):\s*(?:reward=(-?\d+))?$/;
 const UNKNOWN_COMMAND = /^Unknown command: (.*)$/;
 
 export function parseShellLine(line: string): ShellLine | null {
@@ -103,17 +105,47 @@ export function isEpisodeLine(line: string): boolean {
   return EPISODE.test(line.trim());
 }
 
-const INVALID_VALUE = /^(--?[\w-]+): invalid value '(.*)' \(expected (.+)\)$/;
-const MISSING_VALUE = /^(--?[\w-]+): missing value \(expected (.+)\)$/;
-const UNKNOWN_FLAG = /^unknown flag '(.+?)' for '.+?'(?: \(did you mean (.+?)\?\))?$/;
+const FLAG_HEAD = /^(--?[\w-]+): /;
+const INVALID = "invalid value '";
+const EXPECTED = "' (expected ";
+const MISSING = 'missing value (expected ';
+const UNKNOWN = "unknown flag '";
+const FOR = "' for '";
+const DID_YOU_MEAN = "' (did you mean ";
 
+/**
+ * The kernel's flag errors, split with indexOf rather than regexes with several `.*` (which
+ * backtrack quadratically on a long line): `--f: invalid value 'v' (expected e)`,
+ * `--f: missing value (expected e)`, `unknown flag 'f' for 'c'[ (did you mean g?)]`.
+ */
 export function parseError(message: string): ParsedError {
   const base: ParsedError = { kind: 'other', message, flag: null, value: null, expected: null, suggestion: null };
-  let m = INVALID_VALUE.exec(message);
-  if (m) return { ...base, kind: 'invalid-value', flag: m[1]!, value: m[2]!, expected: m[3]! };
-  m = MISSING_VALUE.exec(message);
-  if (m) return { ...base, kind: 'missing-value', flag: m[1]!, expected: m[2]! };
-  m = UNKNOWN_FLAG.exec(message);
-  if (m) return { ...base, kind: 'unknown-flag', flag: m[1]!, suggestion: m[2] ?? null };
+  const head = FLAG_HEAD.exec(message);
+  if (head && message.endsWith(')')) {
+    const rest = message.slice(head[0].length);
+    if (rest.startsWith(INVALID)) {
+      // The value runs to the last "' (expected " that leaves at least one character before the final ')'.
+      let at = rest.lastIndexOf(EXPECTED);
+      while (at >= INVALID.length && rest.length - (at + EXPECTED.length) < 2) at = rest.lastIndexOf(EXPECTED, at - 1);
+      if (at >= INVALID.length) {
+        return { ...base, kind: 'invalid-value', flag: head[1]!, value: rest.slice(INVALID.length, at), expected: rest.slice(at + EXPECTED.length, -1) };
+      }
+    }
+    if (rest.startsWith(MISSING) && rest.length - MISSING.length >= 2) {
+      return { ...base, kind: 'missing-value', flag: head[1]!, expected: rest.slice(MISSING.length, -1) };
+    }
+  }
+  if (message.startsWith(UNKNOWN)) {
+    const forAt = message.indexOf(FOR, UNKNOWN.length + 1);
+    if (forAt >= 0) {
+      const flag = message.slice(UNKNOWN.length, forAt);
+      const tail = message.slice(forAt + FOR.length);
+      const mean = tail.indexOf(DID_YOU_MEAN, 1);
+      if (mean >= 0 && tail.endsWith('?)') && tail.length - (mean + DID_YOU_MEAN.length) >= 3) {
+        return { ...base, kind: 'unknown-flag', flag, suggestion: tail.slice(mean + DID_YOU_MEAN.length, -2) };
+      }
+      if (tail.length >= 2 && tail.endsWith("'")) return { ...base, kind: 'unknown-flag', flag, suggestion: null };
+    }
+  }
   return base;
 }

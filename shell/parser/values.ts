@@ -26,13 +26,17 @@ const NS_PER_UNIT: Record<string, number> = { ns: 1, us: 1_000, µs: 1_000, ms: 
 /** `p50=812ns p95=2400ns p99=5100ns [avg=900ns]` → percentiles in ns; units ns, us, ms, s. */
 export function parseLatencyTriple(text: string): Record<string, number> | null {
   const out: Record<string, number> = {};
-  const re = /([a-z0-9]+)=(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s)\b/g;
+  // Starts only where a word starts, so a long word is scanned once.
+  const re = /(?<![a-z0-9])([a-z0-9]+)=(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s)\b/g;
   let m: RegExpExecArray | null;
-  let rest = text;
+  let rest = '';
+  let from = 0;
   while ((m = re.exec(text)) !== null) {
     out[m[1]!] = Math.round(Number(m[2]) * NS_PER_UNIT[m[3]!]!);
-    rest = rest.replace(m[0], '');
+    rest += text.slice(from, m.index);
+    from = m.index + m[0].length;
   }
+  rest += text.slice(from);
   if (out['p50'] === undefined || rest.replace(/[\s,]/g, '') !== '') return null;
   return out;
 }
@@ -40,22 +44,28 @@ export function parseLatencyTriple(text: string): Record<string, number> | null 
 /** `key=value` tokens of a line, in order. */
 export function parseKeyValues(text: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  const re = /([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g;
+  // Starts only where a word starts (after its leading digits), so a long word is scanned once.
+  const re = /(?<![A-Za-z0-9_])[0-9]*([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push([m[1]!, m[2]!]);
   return out;
 }
 
-const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 _/().%'-]*?):(?:\s+(.*?))?\s*$/;
+// The key has no ':' in it, so the first ':' ends it; the value is trimmed in code (a lazy value
+// followed by \s*$ is quadratic on a long run of spaces).
+const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 _/().%'-]*):([^\n\r\u2028\u2029]*)\s*$/;
 
 /**
  * A `Key: value` line (indentation optional, as trimmed transcripts drop it). The value is `''`
- * for a section line such as `Failure breakdown:` or `Autonomy OFF:`.
+ * for a section line such as `Failure breakdown:` or `Autonomy OFF:`; a value must be set off by
+ * white space (`a:b` is not a key-value line).
  */
 export function parseKeyValueLine(line: string): { indent: number; key: string; value: string } | null {
   const m = KEY_VALUE.exec(line);
   if (!m) return null;
-  return { indent: line.length - line.trimStart().length, key: m[1]!, value: m[2] ?? '' };
+  const rest = m[2]!;
+  if (rest !== '' && !/^\s/.test(rest)) return null;
+  return { indent: line.length - line.trimStart().length, key: m[1]!, value: rest.trim() };
 }
 
 /** `Peak pressure` + unit `ms` → `peak_pressure`, `Duration` + `ms` → `duration_ms`. */

@@ -8,4 +8,6 @@ export type { JUnitOptions } from './junit.js';
 export { escapeXml } from './xml.js';
 export { writeFileAtomic } from './atomic-write.js';
 export type { WriteError, WriteResult } from './atomic-write.js';
+export { inspectWriteTarget } from './write-target.js';
+export type { WriteTarget } from './write-target.js';
 export type * from './types.js';

@@ -6,6 +6,22 @@ export interface JUnitOptions {
   allowPartialPass?: boolean;
   /** The testsuite name (default `sis.stresstest`). */
   suiteName?: string;
+  /** Commands the target answered with `Unknown command` (default none): each is a failed testcase. */
+  unknownCommands?: readonly string[];
+}
+
+interface Rejection {
+  command: string;
+  type: string;
+  message: string;
+}
+
+/** Commands the target refused (a bad flag or value, an unknown command): one failed testcase each. */
+function rejections(doc: ResultsDocument, unknownCommands: readonly string[]): Rejection[] {
+  return [
+    ...doc.errors.map((error) => ({ command: error.command ?? '', type: error.kind, message: error.message })),
+    ...unknownCommands.map((command) => ({ command, type: 'unknown-command', message: `Unknown command: ${command}` })),
+  ];
 }
 
 type Outcome = { kind: 'passed' } | { kind: 'failure'; type: string } | { kind: 'skipped'; message: string };
@@ -69,7 +85,8 @@ export function toJUnitXml(doc: ResultsDocument, options: JUnitOptions = {}): st
   const failures = outcomes.filter((o) => o.kind === 'failure').length;
   const skipped = outcomes.filter((o) => o.kind === 'skipped').length;
   const total = doc.runs.reduce((sum, run) => sum + (seconds(run) ?? 0), 0);
-  const counts = { tests: doc.runs.length, failures, errors: 0, skipped, time: total.toFixed(3) };
+  const rejected = rejections(doc, options.unknownCommands ?? []);
+  const counts = { tests: doc.runs.length + rejected.length, failures: failures + rejected.length, errors: 0, skipped, time: total.toFixed(3) };
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `${openTag('testsuites', { name: 'sis', ...counts })}>`];
   lines.push(`  ${openTag('testsuite', { name: suite, ...counts, timestamp: doc.started_at })}>`);
   doc.runs.forEach((run, i) => {
@@ -91,6 +108,13 @@ export function toJUnitXml(doc: ResultsDocument, options: JUnitOptions = {}): st
     }
     lines.push('    </testcase>');
   });
+  for (const r of rejected) {
+    lines.push(
+      `    ${openTag('testcase', { name: `rejected: ${r.command}`, classname: 'sis.rejected', time: '0.000' })}>`,
+      `      ${openTag('failure', { message: r.message, type: r.type })}/>`,
+      '    </testcase>',
+    );
+  }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines.join('\n');
 }

@@ -4,3 +4,4 @@ export { controlPicture, DIM_MARK_STYLE, ESC_PICTURE } from './visible.js';
 export type { MarkStyle } from './visible.js';
 export { createHexDumper, formatHexLine, formatHexLines, HEX_LINE_BYTES } from './hex-view.js';
 export type { HexDumper, HexDumperOptions } from './hex-view.js';
+export { closeStyling, SGR_RESET, SgrState } from './sgr-state.js';

@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { inspectWriteTarget } from '../results/index.js';
 
 export type OutputPathCheck = { ok: true } | { ok: false; code: string; message: string };
 
@@ -9,27 +10,24 @@ const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EROFS: 'read-only file system',
   EISDIR: 'the target is a directory',
+  ELOOP: 'too many symbolic links',
 };
 
-function fail(path: string, code: string): OutputPathCheck {
-  return { ok: false, code, message: `cannot write '${path}': ${REASONS[code] ?? code} (${code})` };
+function fail(path: string, code: string, reason?: string): OutputPathCheck {
+  return { ok: false, code, message: `cannot write '${path}': ${REASONS[code] ?? reason ?? code} (${code})` };
 }
 
 /**
- * Checks, before a session starts, that a results file could be written: its directory exists,
- * is a directory and is writable, and the path itself is not a directory. Worded like
- * writeFileAtomic's errors.
+ * Checks, before a session starts, that a results file could be written: a regular file or a new
+ * one needs a writable directory (a symlink's target directory), a device or FIFO is written as it
+ * is, and anything else is refused. Worded like writeFileAtomic's errors.
  */
 export function checkOutputPath(path: string): OutputPathCheck {
   if (path === '') return { ok: false, code: 'ENOENT', message: 'an output path is empty' };
-  const full = resolve(path);
-  try {
-    if (statSync(full).isDirectory()) return fail(path, 'EISDIR');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code !== 'ENOENT') return fail(path, code);
-  }
-  const dir = dirname(full);
+  const target = inspectWriteTarget(path);
+  if (target.kind === 'refused') return fail(path, target.code, target.reason);
+  if (target.kind === 'stream' || target.kind === 'descriptor') return { ok: true };
+  const dir = dirname(target.path);
   try {
     if (!statSync(dir).isDirectory()) return fail(path, 'ENOTDIR');
     accessSync(dir, constants.W_OK);

@@ -39,7 +39,7 @@ export type SubmittedLine = { ok: true; send: string; outputJson: string | null 
 
 export interface SessionFinish {
   document: ResultsDocument;
-  /** False when a results file could not be written. */
+  /** False when a results file could not be written, or a line was refused because its file could not be. */
   ok: boolean;
 }
 
@@ -87,6 +87,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
   const pending: Array<Promise<boolean>> = [];
   const unknownCommands: string[] = [];
   let historyFailed = false;
+  let refusedOutput = false;
   let finishing: Promise<SessionFinish> | null = null;
   const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, now }), line: null, outputJson: null });
   let cycle = newCycle();
@@ -145,7 +146,10 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
       if (!taken.ok) return taken;
       if (taken.outputJson !== null) {
         const check = checkOutputPath(taken.outputJson);
-        if (!check.ok) return { ok: false, message: `--output-json: ${check.message}` };
+        if (!check.ok) {
+          refusedOutput = true;
+          return { ok: false, message: `--output-json: ${check.message}` };
+        }
       }
       if (engineDriven) {
         pendingLine = { line: taken.command, outputJson: taken.outputJson };
@@ -194,7 +198,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
         const document = session.document();
         if (options.outputJson) write(options.outputJson, document, 'session results');
         const results = await Promise.all(pending);
-        return { document, ok: results.every(Boolean) };
+        return { document, ok: results.every(Boolean) && !refusedOutput };
       })();
       return finishing;
     },

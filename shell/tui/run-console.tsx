@@ -1,6 +1,8 @@
 import { render } from 'ink';
+import type { SessionLogWriter } from '../../uart/index.js';
 import { defaultConversation, signalStatus, type ConversationSettings, type ExitSignal } from '../connect/index.js';
 import type { EnginePort } from '../engine/index.js';
+import { SGR_RESET } from '../sanitize/index.js';
 import type { TestRun } from '../results/index.js';
 import type { SessionResults } from '../session-results/index.js';
 import { App, type ConsoleInfo } from './app.js';
@@ -13,6 +15,8 @@ export interface RunConsoleOptions {
   port: EnginePort & StatefulPort;
   seed?: bigint;
   info?: Partial<ConsoleInfo>;
+  /** The session log: its first write failure is shown in the scrollback at once. */
+  log?: Pick<SessionLogWriter, 'onError'>;
   /** Past results for the history view. */
   pastRuns?: () => Promise<readonly TestRun[]>;
   /** Session results: sees every engine event and every line about to be sent. */
@@ -66,6 +70,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       return () => linkListeners.delete(listener);
     },
   };
+  options.log?.onError((error) => scrollback.writeBlock(`sis: ${error.message}`));
   const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
   if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
   const info: ConsoleInfo = {
@@ -108,6 +113,8 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   clearTimeout(retryTimer);
   process.stdout.off('resize', onResize);
   scrollback.flush();
+  // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
+  if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
   await history.flush();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);

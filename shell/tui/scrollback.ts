@@ -1,4 +1,13 @@
-import { createHexDumper, createSanitizer, sanitizeText, type HexDumper, type Sanitizer } from '../sanitize/index.js';
+import {
+  closeStyling,
+  createHexDumper,
+  createSanitizer,
+  sanitizeText,
+  SGR_RESET,
+  SgrState,
+  type HexDumper,
+  type Sanitizer,
+} from '../sanitize/index.js';
 
 export interface ScrollbackSettings {
   /** Prefix each finished line with the wall-clock time it completed. */
@@ -30,7 +39,10 @@ const TAIL_CHARS = 4096;
  */
 export class Scrollback {
   private writer: ((text: string) => void) | undefined;
-  private pending: string[] = [];
+  /** Text to write, and whether it is the device's (styled by it) or the console's own (a card). */
+  private pending: Array<{ text: string; device: boolean }> = [];
+  /** The device's styling, closed at the end of every write so it never reaches the console's own lines. */
+  private readonly styling = new SgrState();
   private timer: unknown;
   private partial = '';
   private tailChanged = false;
@@ -79,7 +91,7 @@ export class Scrollback {
 
   push(chunk: Uint8Array): void {
     if (this.current.hex) {
-      for (const line of this.hex.push(chunk)) this.pending.push(`${line}\n`);
+      for (const line of this.hex.push(chunk)) this.pending.push({ text: `${line}\n`, device: true });
       this.schedule();
       return;
     }
@@ -97,7 +109,8 @@ export class Scrollback {
       this.addLine(this.partial.slice(0, MAX_PARTIAL));
       this.partial = this.partial.slice(MAX_PARTIAL);
     }
-    const tail = sanitizeText(applyBackspaces(this.partial.slice(-TAIL_CHARS).replace(/\r/g, '')));
+    // The tail is drawn inside the console's own frame, beside the input line: its styling ends with it.
+    const tail = closeStyling(sanitizeText(applyBackspaces(this.partial.slice(-TAIL_CHARS).replace(/\r/g, ''))));
     if (tail !== this.tail) {
       this.tail = tail;
       this.tailChanged = true;
@@ -107,7 +120,7 @@ export class Scrollback {
 
   /** Writes a rendered block (a result card) after every line received before it. */
   writeBlock(text: string): void {
-    this.pending.push(text.endsWith('\n') ? text : `${text}\n`);
+    this.pending.push({ text: text.endsWith('\n') ? text : `${text}\n`, device: false });
     this.flush();
   }
 
@@ -117,9 +130,8 @@ export class Scrollback {
       this.timer = undefined;
     }
     if (this.writer && this.pending.length > 0) {
-      const text = this.pending.join('');
+      this.writer(this.render(this.pending));
       this.pending = [];
-      this.writer(text);
     }
     if (this.tailChanged) {
       this.tailChanged = false;
@@ -127,11 +139,33 @@ export class Scrollback {
     }
   }
 
+  /**
+   * The device's text with its styling switched back on where it starts and off where it ends, so
+   * an unterminated `ESC[8m` hides nothing of the console's own (input line, status line, cards).
+   */
+  private render(parts: ReadonlyArray<{ text: string; device: boolean }>): string {
+    let out = '';
+    let on = false;
+    for (const part of parts) {
+      if (part.device) {
+        if (!on) out += this.styling.restore;
+        this.styling.observe(part.text);
+        on = true;
+        out += part.text;
+      } else {
+        if (on && this.styling.open) out += SGR_RESET;
+        on = false;
+        out += part.text;
+      }
+    }
+    return on && this.styling.open ? `${out}${SGR_RESET}` : out;
+  }
+
   private addLine(raw: string): void {
     const line = applyBackspaces(raw.replace(/\r/g, ''));
     if (!this.current.metrics && METRIC_LINE.test(line)) return;
     const stamp = this.current.timestamps ? `${this.now().toISOString().slice(11, 23)} ` : '';
-    this.pending.push(`${stamp}${this.sanitizer.push(`${line}\n`)}`);
+    this.pending.push({ text: `${stamp}${this.sanitizer.push(`${line}\n`)}`, device: true });
   }
 
   private finishPartial(): void {
@@ -139,7 +173,7 @@ export class Scrollback {
     this.partial = '';
     this.tail = '';
     const rest = this.current.hex ? this.hex.flush() : [];
-    for (const line of rest) this.pending.push(`${line}\n`);
+    for (const line of rest) this.pending.push({ text: `${line}\n`, device: true });
     this.sanitizer = createSanitizer();
     this.flush();
   }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { parseEndpoint } from '../../uart/index.js';
 import {
   CONNECT_ARGS,
@@ -12,7 +11,7 @@ import {
   type ConnectOptions,
   type ConversationSettings,
 } from '../connect/index.js';
-import { describeParseError } from '../commands/console-args.js';
+import { parseOptions } from '../commands/strict-args.js';
 import { resolveHistoryPath } from '../history/index.js';
 import { isLoopbackHost } from './access.js';
 
@@ -44,17 +43,11 @@ const ARGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const OPTION_NAMES = Object.keys(ARGS).map((name) => `--${name}`);
-
 export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): DashboardParse {
   const fail = (message: string): DashboardParse => ({ ok: false, message });
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: ARGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return fail(describeParseError(error as Error & { code?: string }, OPTION_NAMES));
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseOptions(argv, ARGS);
+  if (!parsed.ok) return fail(parsed.message);
+  const { values, positionals } = parsed.value;
   const connect = readConnectOptions(values, positionals);
   if (!connect.ok) return connect;
   const conversation = readConversationOptions(values, targetBaud(connect.options.target));

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterEach, expect, test } from '@jest/globals';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { CLI } from '../helpers/cli.js';
 import type { Tmux } from '../helpers/tmux.js';
 import { startFakeDevice, startShell, type FakeDevice } from '../reliability/terminal.js';
@@ -14,7 +15,7 @@ afterEach(async () => {
 
 const HOSTILE = '\x1b]0;HACKED-TITLE\x07\x1b]52;c;aGk=\x07\x1b[?1049hAFTER-SWITCH \x1b[8m\r\nsis> ';
 
-describe('plain mode with stdout on a terminal', () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'plain mode with stdout on a terminal', () => {
   test('a device cannot retitle the terminal, write the clipboard or switch screens; --raw-output opts out', async () => {
     device = await startFakeDevice({ greeting: Buffer.from(HOSTILE, 'latin1'), answer: (line) => `${line}\r\nok\r\nsis> ` });
     tmux = startShell();

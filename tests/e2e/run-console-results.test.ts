@@ -46,7 +46,8 @@ describe('results in the plain-mode console (sis with stdin a pipe)', () => {
     const file = join(dir, 'plain-file');
     writeFileSync(file, 'x');
     const result = await runCli(['--no-history'], `help --output-json ${file}/out.json\nfrobnicate\n`);
-    expect(result.status).toBe(0);
+    // The rest of the input still runs; the refused line makes the exit status 2.
+    expect(result.status).toBe(2);
     expect(result.stderr).toBe(`sis: --output-json: cannot write '${file}/out.json': a path component is not a directory (ENOTDIR)\n`);
     const transcript = result.stdout.toString('latin1');
     expect(transcript).not.toContain('sis> help');

@@ -134,11 +134,12 @@ describe('sis run: usage errors start nothing and exit 2', () => {
       [['run', 'tcp:127.0.0.1:9', '--seed', '1', '-c', 'help'], 'sis run: --seed applies only to the embedded kernel model, not to tcp:127.0.0.1:9'],
       [['run', '-c', 'help', '--history', 'h', '--no-history'], 'sis run: --history and --no-history cannot be used together'],
     ];
-    for (const [args, message] of cases) {
-      const result = await runCli(args);
-      expect([result.status, result.stderr]).toEqual([2, `${message}\nTry 'sis run --help' for more information.\n`]);
-      expect(result.stdout.length).toBe(0);
-    }
+    // The runs are independent: side by side, they take one start-up of the CLI, not eleven.
+    const results = await Promise.all(cases.map(([args]) => runCli(args)));
+    cases.forEach(([, message], i) => {
+      expect([results[i]!.status, results[i]!.stderr]).toEqual([2, `${message}\nTry 'sis run --help' for more information.\n`]);
+      expect(results[i]!.stdout.length).toBe(0);
+    });
     const inputs: Array<[string[], string]> = [
       [['--script', join(dir, 'missing.sis')], `sis run: cannot read script '${join(dir, 'missing.sis')}': no such file (ENOENT)\n`],
       [['--script', badScript], "sis run: --output-json needs a file path in 'stresstest memory --output-json'\n"],
@@ -146,12 +147,12 @@ describe('sis run: usage errors start nothing and exit 2', () => {
       [['-c', 'help', '--junit', join(dir, 'no', 'j.xml')], `sis run: cannot write '${join(dir, 'no', 'j.xml')}': the directory does not exist (ENOENT)\n`],
       [['-c', `help --output-json ${file}/x.json`], `sis run: cannot write '${file}/x.json': a path component is not a directory (ENOTDIR)\n`],
     ];
-    for (const [args, stderr] of inputs) {
-      const result = await runCli(['run', '--no-history', ...args]);
-      expect([result.status, result.stderr, result.stdout.length]).toEqual([2, stderr, 0]);
-    }
+    const inputResults = await Promise.all(inputs.map(([args]) => runCli(['run', '--no-history', ...args])));
+    inputs.forEach(([, stderr], i) => {
+      expect([inputResults[i]!.status, inputResults[i]!.stderr, inputResults[i]!.stdout.length]).toEqual([2, stderr, 0]);
+    });
     expect(tempFiles(dir)).toEqual([]);
-  });
+  }, 60_000);
 
   test('--help documents the exit statuses; a mistyped subcommand is suggested', async () => {
     const help = await runCli(['run', '--help']);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterEach, expect, test } from '@jest/globals';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { runCli } from '../helpers/cli.js';
 import type { Tmux } from '../helpers/tmux.js';
 import { exitStatus, killConsoles, startConsole, startShell } from '../reliability/terminal.js';
@@ -12,7 +13,7 @@ afterEach(async () => {
   await killAll();
 });
 
-describe('sis serve started or restarted under a console', () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'sis serve started or restarted under a console', () => {
   test('a client that connects the moment sis serve listens gets a prompt and runs its command', async () => {
     const serve = new SisProcess(['serve', '--listen', 'tcp:127.0.0.1:0', '--speed', 'realtime']);
     const [, address] = await serve.untilStderr(/^sis serve: listening on (\S+)$/m);

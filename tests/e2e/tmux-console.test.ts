@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { Tmux } from '../helpers/tmux.js';
 
 let tmux: Tmux | undefined;
 afterEach(() => tmux?.kill());
 
-describe('the console in a real terminal (tmux)', () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal (tmux)', () => {
   test('prompt, help, exit; the tty is back in canonical mode with echo', async () => {
     tmux = new Tmux('bash --norc --noprofile', { cwd: ROOT, env: { PS1: 'SHELL$ ', TERM: 'xterm-256color', SIS_HISTORY: TEST_HISTORY, SIS_CONSOLE_HISTORY: '' } });
     expect(await tmux.waitForScreen((s) => s.includes('SHELL$'))).toBe(true);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { startPtyPair, type PtyPair } from '../uart/socat.js';
 import { killAll, SisProcess } from './transports-helpers.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 
 let dir: string;
 const pairs: PtyPair[] = [];
@@ -67,30 +68,6 @@ describe('bad targets: one line on stderr, exit status 1, nothing on stdout', ()
     expect(notTty.stderr).toBe(`sis: ${file}: is not a tty\n`);
     expect(notTty.status).toBe(1);
     expect(notTty.stdout.length + missing.stdout.length + socket.stdout.length).toBe(0);
-  });
-
-  test('a locked port: a second sis on the same pty', async () => {
-    const pair = await startPtyPair(dir);
-    pairs.push(pair);
-    const first = new SisProcess([pair.b]);
-    await first.untilStderr(/^sis: connected to /m);
-    const second = await runCli([pair.b], 'help\n');
-    expect(second.stderr).toBe(`sis: ${pair.b}: port is locked by another program\n`);
-    expect(second.status).toBe(1);
-    first.end();
-    first.kill('SIGTERM');
-    expect((await first.exited).status).toBe(143);
-  });
-
-  test('permission denied (root bypasses modes, so as root the console runs as nobody)', async () => {
-    const pair = await startPtyPair(dir);
-    pairs.push(pair);
-    const asRoot = process.getuid?.() === 0;
-    if (!asRoot) chmodSync(realpathSync(pair.b), 0o000);
-    const client = new SisProcess([pair.b], asRoot ? { uid: 65534, gid: 65534 } : {});
-    client.end();
-    expect(await client.exited).toEqual({ status: 1, signal: null });
-    expect(client.stderr).toBe(`sis: ${pair.b}: permission denied\n`);
   });
 
   test('a log that cannot be opened: exit 2 before anything starts', async () => {
@@ -160,5 +137,31 @@ describe('sis ports', () => {
     const bad = await runCli(['ports', '--jsn']);
     expect(bad.stderr).toBe("sis ports: unknown option '--jsn' (did you mean --json?)\nTry 'sis ports --help' for more information.\n");
     expect(bad.status).toBe(2);
+  });
+});
+
+describeWithTools([requireTool('socat', 'socat')], 'bad targets on a socat pty pair: one line on stderr, exit status 1', () => {
+  test('a locked port: a second sis on the same pty', async () => {
+    const pair = await startPtyPair(dir);
+    pairs.push(pair);
+    const first = new SisProcess([pair.b]);
+    await first.untilStderr(/^sis: connected to /m);
+    const second = await runCli([pair.b], 'help\n');
+    expect(second.stderr).toBe(`sis: ${pair.b}: port is locked by another program\n`);
+    expect(second.status).toBe(1);
+    first.end();
+    first.kill('SIGTERM');
+    expect((await first.exited).status).toBe(143);
+  });
+
+  test('permission denied (root bypasses modes, so as root the console runs as nobody)', async () => {
+    const pair = await startPtyPair(dir);
+    pairs.push(pair);
+    const asRoot = process.getuid?.() === 0;
+    if (!asRoot) chmodSync(realpathSync(pair.b), 0o000);
+    const client = new SisProcess([pair.b], asRoot ? { uid: 65534, gid: 65534 } : {});
+    client.end();
+    expect(await client.exited).toEqual({ status: 1, signal: null });
+    expect(client.stderr).toBe(`sis: ${pair.b}: permission denied\n`);
   });
 });

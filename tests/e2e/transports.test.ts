@@ -6,6 +6,7 @@ import { STRESS_TESTS } from '../../kernel/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startPtyPair } from '../uart/socat.js';
 import { fromFirstPrompt, killAll, startServe } from './transports-helpers.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 
 /** The scripted session the transports must agree on, byte for byte. */
 export const MEMORY_SCRIPT = 'help\nstresstest memory --duration 1000 --seed 1\n';
@@ -60,6 +61,9 @@ describe('one session, the same kernel output over every transport', () => {
     expect(await serve.exited).toEqual({ status: 0, signal: null });
   });
 
+});
+
+describeWithTools([requireTool('socat', 'socat')], 'the same session over a socat pty pair', () => {
   test('a socat pty pair with the real serialport binding: sis serve --device ttyA, sis ttyB', async () => {
     const pair = await startPtyPair(dir);
     try {

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { Tmux } from '../helpers/tmux.js';
+import { waitFor } from '../helpers/wait.js';
 
 let tmux: Tmux | undefined;
 let server: Server | undefined;
@@ -26,20 +28,20 @@ function startShell(history: string): Tmux {
 
 async function startSis(t: Tmux, args = ''): Promise<void> {
   await t.expectScreen((s) => s.includes('SHELL$'));
-  t.type(`node ${CLI} ${args}`.trim());
+  t.typeCommand(`node ${CLI} ${args}`.trim());
   t.key('Enter');
   await t.expectScreen((s) => /^sis>/m.test(s) && s.includes('connected'));
 }
 
 async function expectTtyRestored(t: Tmux): Promise<void> {
   await t.expectScreen((s) => s.trimEnd().endsWith('SHELL$'));
-  t.type(STTY);
+  t.typeCommand(STTY);
   t.key('Enter');
   await t.expectScreen((s) => /icanon echo END/.test(s));
 }
 
-describe('the console in a real terminal', () => {
-  test('editing keys, Tab completion, live view, result card, Ctrl-C, history across restarts', async () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal', () => {
+  test('editing keys, Tab completion, live view, result card; Ctrl-T r lists the run from the history store', async () => {
     const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
     tmux = startShell(history);
     await startSis(tmux, '--seed 9');
@@ -66,25 +68,30 @@ describe('the console in a real terminal', () => {
     await tmux.expectScreen((s) => s.includes('Memory Stress Test (Enhanced) · seed 1') && /\d+%\s+[\d.]+s \/ 3\.0s/.test(s));
     await tmux.expectScreen((s) => /│ (PASS|FAIL) +Memory Stress Test/.test(s));
 
-    // Ctrl-T r shows past results from the history store, the memory run among them.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Ctrl-T r shows past results from the history store, once the run has been recorded there.
+    const recorded = (): boolean => existsSync(TEST_HISTORY) && /"type":"memory"[^\n]*"seed":"1"/.test(readFileSync(TEST_HISTORY, 'utf8'));
+    expect(await waitFor(recorded)).toBe(true);
     tmux.key('C-t');
     await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
     tmux.type('r');
     await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s));
+    tmux.key('C-d');
+    await expectTtyRestored(tmux);
+    expect(readFileSync(history, 'utf8')).toContain('stresstest memory --duration 3000 --seed 1\n');
+  }, 60_000);
 
-    // Ctrl-C cancels a running test.
+  test('Ctrl-C cancels a running test; after a restart Up recalls the last command', async () => {
+    const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
+    tmux = startShell(history);
+    await startSis(tmux, '--seed 9');
     tmux.type('stresstest chaos --duration 60000');
     tmux.key('Enter');
     await tmux.expectScreen((s) => s.includes('[CHAOS]'));
     tmux.key('C-c');
     await tmux.expectScreen((s) => /\[STRESS TEST\] Cancelled after \d+ ms/.test(s) && s.includes('Status: CANCELLED'));
-
     tmux.key('C-d');
     await expectTtyRestored(tmux);
-    expect(readFileSync(history, 'utf8')).toContain('stresstest memory --duration 3000 --seed 1\n');
 
-    // After a restart, Up recalls the last command.
     tmux.type('clear');
     tmux.key('Enter');
     await startSis(tmux);
@@ -94,7 +101,7 @@ describe('the console in a real terminal', () => {
     tmux.type('exit');
     tmux.key('Enter');
     await expectTtyRestored(tmux);
-  });
+  }, 60_000);
 
   test('a device cannot retitle the pane, set the clipboard or clear the screen', async () => {
     const hostile =

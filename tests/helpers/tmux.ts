@@ -28,6 +28,16 @@ export class Tmux {
     for (const ch of text) this.tmux('send-keys', '-t', this.session, '-l', ch === ';' ? '\\;' : ch);
   }
 
+  /**
+   * Types a whole shell command line in one go (one tmux call, not one per character): for the
+   * shell around the console, where keystroke timing does not matter and a loaded machine makes
+   * a hundred tmux calls slow.
+   */
+  typeCommand(text: string): void {
+    // An argument ending in ';' would be read by tmux as a command separator.
+    this.tmux('send-keys', '-t', this.session, '-l', text.endsWith(';') ? `${text.slice(0, -1)}\\;` : text);
+  }
+
   screen(): string {
     return this.tmux('capture-pane', '-p', '-t', this.session);
   }

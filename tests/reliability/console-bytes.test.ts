@@ -10,6 +10,7 @@ import type { Tmux } from '../helpers/tmux.js';
 import { MB, pseudoRandomBytes } from './heap.js';
 import { latin1 } from './kernel-drive.js';
 import { exitStatus, expectTtyRestored, killConsoles, startConsole, startFakeDevice, startShell, type FakeDevice } from './terminal.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 
 let dir: string;
 let tmux: Tmux | undefined;
@@ -66,6 +67,9 @@ describe('hostile bytes through the built console', () => {
     expect(result.stdout.toString('latin1')).toMatch(/\x1b\[Hsis> autoctl status\r\n\n=== Autonomous Control Status ===/);
   });
 
+});
+
+describeWithTools([requireTool('tmux', 'tmux')], 'hostile bytes through the TUI in tmux', () => {
   test('the TUI fed every byte value, escapes, random bytes and 1 MB without a line end by a tcp device: alive, log exact, tty restored on Ctrl-D', async () => {
     const stream = Buffer.concat([
       Buffer.from('START-MARK\r\n'),

@@ -33,3 +33,18 @@ function readInteger(text: string | undefined): number | undefined {
   const value = text === undefined || text === '' ? NaN : Number(text);
   return Number.isInteger(value) ? value : undefined;
 }
+
+/**
+ * The longest one case may take, in wall ms: generous enough for a busy machine (a linear parse of
+ * 100 KB takes a few ms), far below what a backtracking regex takes on the same line (seconds).
+ */
+export const CASE_LIMIT_MS = 500;
+
+/** Runs one case and fails it, naming `what`, when it takes longer than CASE_LIMIT_MS. */
+export function withinCaseLimit<T>(what: string, run: () => T): T {
+  const start = performance.now();
+  const result = run();
+  const ms = performance.now() - start;
+  check(ms <= CASE_LIMIT_MS, `one case took ${ms.toFixed(0)} ms (limit ${CASE_LIMIT_MS} ms)`, what);
+  return result;
+}

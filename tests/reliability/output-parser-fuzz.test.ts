@@ -2,7 +2,8 @@ import { describe, test } from '@jest/globals';
 import fc from 'fast-check';
 import { createOutputParser, type OutputParserOptions, type ParserEvent } from '../../shell/parser/index.js';
 import { byteStream, chunksOf, splitStream } from './byte-arbitraries.js';
-import { check, fuzzParams, fuzzTimeout } from './fuzz-runs.js';
+import { check, fuzzParams, fuzzTimeout, withinCaseLimit } from './fuzz-runs.js';
+import { hostileLines } from './hostile-lines.js';
 
 function parse(chunks: readonly Uint8Array[], options: OutputParserOptions = {}): ParserEvent[] {
   const parser = createOutputParser(options);
@@ -15,6 +16,8 @@ const SHORT = { maxLineLength: 4096 };
 const LF = 0x0a;
 /** Streams of up to ~25 KB: ~0.5 ms a case, so 10^4 would take ~5 s. */
 const UNTERMINATED_BUDGET = 4_000;
+/** Lines of up to 100 KB: ~1 ms a case. */
+const HOSTILE_BUDGET = 500;
 
 /** Bytes with no `\n`, so the whole stream is one unterminated line. */
 const unterminated = fc
@@ -36,7 +39,7 @@ describe('the output parser under arbitrary bytes', () => {
       fc.assert(
         fc.property(splitStream, fc.boolean(), ({ bytes, cuts }, short) => {
           const options = short ? SHORT : {};
-          const whole = JSON.stringify(parse([bytes], options));
+          const whole = JSON.stringify(withinCaseLimit(Buffer.from(bytes).toString('latin1'), () => parse([bytes], options)));
           check(JSON.stringify(parse(chunksOf(bytes, cuts), options)) === whole, 'the split changed the events', whole);
         }),
         fuzzParams(),
@@ -69,5 +72,19 @@ describe('the output parser under arbitrary bytes', () => {
       );
     },
     fuzzTimeout(2, UNTERMINATED_BUDGET),
+  );
+
+  test(
+    '[CHAOS], [SUMMARY], METRIC, result and error lines built to backtrack, up to 100 KB: each parsed within the case limit',
+    () => {
+      fc.assert(
+        fc.property(hostileLines(100_000), fc.boolean(), ({ context, line }, short) => {
+          const bytes = Buffer.from(`${context}${line}\n`, 'latin1');
+          withinCaseLimit(`${context}${line.slice(0, 80)}… (${line.length} chars)`, () => parse([bytes], short ? SHORT : {}));
+        }),
+        fuzzParams(HOSTILE_BUDGET),
+      );
+    },
+    fuzzTimeout(5, HOSTILE_BUDGET),
   );
 });

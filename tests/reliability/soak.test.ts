@@ -83,9 +83,12 @@ describe('the soak', () => {
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(SUMMARY);
       expect(run.status).toBe(0);
-      expect(Number(SUMMARY.exec(run.stdout)![1])).toBeGreaterThan(20);
+      // Three wall-clock seconds of commands: about 40 on an idle machine, fewer when it is loaded.
+      expect(Number(SUMMARY.exec(run.stdout)![1])).toBeGreaterThan(5);
     }
     expect(model.stdout).toMatch(/^sis soak: [\d.]+ min against virtual \(seed 3\)$/m);
     expect(served.stdout).toContain(`against ${addresses[0]} (seed 4)`);
-  }, 45_000);
+    // Two ts-node start-ups (each compiles the scripts it loads) take most of this; with the machine
+    // loaded (scripts/load.mjs) they took over 45 s together.
+  }, 120_000);
 });

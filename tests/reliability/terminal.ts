@@ -30,7 +30,7 @@ export function killConsoles(): void {
  */
 export async function startConsole(t: Tmux, args: string): Promise<number> {
   await t.expectScreen((s) => s.includes('SHELL$'));
-  t.type(`sh -c 'echo PID=$$; exec node ${CLI} ${args}'; echo "status=$?"`);
+  t.typeCommand(`sh -c 'echo PID=$$; exec node ${CLI} ${args}'; echo "status=$?"`);
   t.key('Enter');
   await t.expectScreen((s) => /^PID=\d+$/m.test(s) && / connected( |$)/m.test(s));
   const pid = Number(/^PID=(\d+)$/m.exec(t.history())![1]);
@@ -49,7 +49,7 @@ const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' 
 /** Back at the shell prompt with the terminal in canonical mode with echo. */
 export async function expectTtyRestored(t: Tmux): Promise<void> {
   await t.expectScreen((s) => s.trimEnd().endsWith('SHELL$'));
-  t.type(STTY);
+  t.typeCommand(STTY);
   t.key('Enter');
   await t.expectScreen((s) => /^icanon echo END$/m.test(s));
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tmux } from '../helpers/tmux.js';
 import { exitStatus, expectTtyRestored, killConsoles, startConsole, startFakeDevice, startShell, type FakeDevice } from './terminal.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 
 let dir: string;
 let tmux: Tmux | undefined;
@@ -37,7 +38,7 @@ function board(boot: number, port = 0): Promise<FakeDevice> {
   });
 }
 
-describe('the TUI when the device vanishes and returns', () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'the TUI when the device vanishes and returns', () => {
   test('the link drops mid-command and comes back on the same port: the status line follows, the session carries on, the log holds every byte', async () => {
     const first = await board(1);
     devices.push(first);
@@ -67,5 +68,5 @@ describe('the TUI when the device vanishes and returns', () => {
     await expectTtyRestored(tmux);
     expect(readFileSync(log).toString('latin1')).toBe(Buffer.concat([...first.sent, ...second.sent]).toString('latin1'));
     expect(tmux.history()).toMatch(/BOOT-1[^]*pong-1[^]*tick 20[^]*BOOT-2[^]*pong-2/);
-  }, 45_000);
+  }, 90_000);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tmux } from '../helpers/tmux.js';
 import { exitStatus, expectTtyRestored, killConsoles, startConsole, startFakeDevice, startShell, type FakeDevice } from './terminal.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 
 let dir: string;
 let tmux: Tmux | undefined;
@@ -26,7 +27,7 @@ const BURST = Buffer.concat([
   Buffer.from('END-MARK\r\nsis> '),
 ]);
 
-describe('signals end the TUI as they end plain mode: 128 + the signal number, log flushed, terminal restored', () => {
+describeWithTools([requireTool('tmux', 'tmux')], 'signals end the TUI as they end plain mode: 128 + the signal number, log flushed, terminal restored', () => {
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -42,5 +43,6 @@ describe('signals end the TUI as they end plain mode: 128 + the signal number, l
     await expectTtyRestored(tmux);
     expect(readFileSync(log).equals(Buffer.concat(device.sent))).toBe(true);
     expect(Buffer.concat(device.sent).equals(BURST)).toBe(true);
-  });
+    // A console start-up, 200 KB through the TUI and a terminal check, on a machine that may be loaded.
+  }, 60_000);
 });

@@ -46,6 +46,7 @@ describe('the sis> console (Ink)', () => {
   test('shows the prompt served by the kernel model and the status line', async () => {
     const { ui, scrolled } = await mountConsole();
     expect(await waitFor(() => firstLine(ui.lastFrame()) === 'sis>' && (ui.lastFrame() ?? '').includes('* virtual connected'))).toBe(true);
+    // The banner reaches the scrollback writer on the scrollback's next flush, not with the frame.
     expect(await waitFor(() => scrolled().includes('=== SIS Kernel Shell ===\n'))).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnsiStripper } from '../../uart/ansi-strip.js';
@@ -144,6 +144,60 @@ describe('log writer', () => {
     expect(createLogWriter({ path: join(file, 'x.log'), append: false })).toEqual({
       ok: false,
       error: { kind: 'not-found', message: `cannot open log file ${join(file, 'x.log')}: a parent of it is not a directory` },
+    });
+  });
+});
+
+describe('log writer: a session that has not started, and write failures', () => {
+  test('deferred: an existing file is left as it was until start(), then emptied and written', async () => {
+    const path = join(dir, 'kept.log');
+    writeFileSync(path, 'yesterday\n');
+    const opened = createLogWriter({ path, append: false, deferStart: true, flushIntervalMs: 60_000, bufferBytes: 4 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    opened.writer.write(b('first bytes'));
+    opened.writer.flushSync();
+    expect(read(path)).toBe('yesterday\n');
+    opened.writer.start();
+    expect(read(path)).toBe('first bytes');
+    await opened.writer.close();
+  });
+
+  test('abandoned before start: an existing file keeps its content; a file it created is removed', async () => {
+    const kept = join(dir, 'kept.log');
+    writeFileSync(kept, 'yesterday\n');
+    for (const path of [kept, join(dir, 'new.log')]) {
+      const opened = createLogWriter({ path, append: false, deferStart: true });
+      if (!opened.ok) throw new Error(opened.error.message);
+      opened.writer.write(b('never written'));
+      await opened.writer.abandon();
+    }
+    expect(readdirSync(dir)).toEqual(['kept.log']);
+    expect(read(kept)).toBe('yesterday\n');
+  });
+
+  test('the first write failure is told at once, once; later bytes are dropped', async () => {
+    // /dev/full fails every write with ENOSPC, as a full file system does.
+    const opened = createLogWriter({ path: '/dev/full', append: false, flushIntervalMs: 60_000, bufferBytes: 1 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const told: string[] = [];
+    opened.writer.onError((error) => told.push(error.message));
+    opened.writer.write(b('a'));
+    expect(told).toEqual(['log file /dev/full: no space left on device']);
+    opened.writer.write(b('b'));
+    await opened.writer.close();
+    expect(told).toHaveLength(1);
+    expect(opened.writer.error).toEqual({ kind: 'io', message: 'log file /dev/full: no space left on device' });
+  });
+
+  test('a dangling symlink whose target directory is missing is named as such', () => {
+    const link = join(dir, 'link.log');
+    symlinkSync(join(dir, 'gone', 'x.log'), link);
+    expect(createLogWriter({ path: link, append: false })).toEqual({
+      ok: false,
+      error: {
+        kind: 'not-found',
+        message: `cannot open log file ${link}: it is a symbolic link to ${join(dir, 'gone', 'x.log')}, and directory ${join(dir, 'gone')} does not exist`,
+      },
     });
   });
 });

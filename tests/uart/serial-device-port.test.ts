@@ -7,25 +7,15 @@ import { createSerialDevicePort } from '../../uart/serial-device-port.js';
 import { deviceStatErrorToPortError, serialOpenErrorToPortError } from '../../uart/serial-errors.js';
 import { lineControlOf, type BytePort } from '../../uart/port.js';
 import { execFileSync } from 'node:child_process';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { startPtyPair, type PtyPair } from './socat.js';
 import { bytes, closed, collect } from './wait.js';
 
+const socat = requireTool('socat', 'socat');
 let dir: string;
 let pair: PtyPair;
 const ports: BytePort[] = [];
 const streams: ReadStream[] = [];
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sis-serial-'));
-  pair = await startPtyPair(dir);
-});
-
-afterEach(async () => {
-  for (const port of ports.splice(0)) await port.close();
-  for (const stream of streams.splice(0)) stream.destroy();
-  await pair.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 function track(port: BytePort): BytePort {
   ports.push(port);
@@ -62,7 +52,19 @@ function farSide(path: string): { write: (text: string) => void; text: () => str
   };
 }
 
-describe('serial device port on a socat pty pair', () => {
+describeWithTools([socat], 'serial device port on a socat pty pair', () => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sis-serial-'));
+    pair = await startPtyPair(dir);
+  });
+
+  afterEach(async () => {
+    for (const port of ports.splice(0)) await port.close();
+    for (const stream of streams.splice(0)) stream.destroy();
+    await pair.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   test('bytes flow both ways; host close reports no reason', async () => {
     const port = track(createSerialDevicePort({ path: pair.a, baudRate: 115200 }));
     expect(port.description).toBe(pair.a);

@@ -1,4 +1,4 @@
-import { closestName, type CommandSpec, type SubcommandSpec } from '../../../kernel/index.js';
+import { closestName, MAX_LINE_CHARS, type CommandSpec, type SubcommandSpec } from '../../../kernel/index.js';
 import {
   DEFAULT_GRAMMAR,
   findFlag,
@@ -10,6 +10,9 @@ import {
   type InputGrammar,
 } from './grammar.js';
 
+/** Lines longer than this get no grammar hint, only their length. */
+const HINT_LIMIT = 4 * MAX_LINE_CHARS;
+
 const didYouMean = (guess: string | undefined): string => (guess ? ` (did you mean ${guess}?)` : '');
 
 /**
@@ -19,6 +22,8 @@ const didYouMean = (guess: string | undefined): string => (guess ? ` (did you me
  * known one. Commands the grammar does not know are left alone: the far end may be a real board.
  */
 export function lineHint(text: string, grammar: InputGrammar = DEFAULT_GRAMMAR): string | undefined {
+  // A pasted megabyte is not tokenised on every read: the SIS kernel reads only MAX_LINE_CHARS of it.
+  if (text.length > HINT_LIMIT) return `a line of ${text.length} characters: the SIS kernel reads the first ${MAX_LINE_CHARS}`;
   const words = tokens(text);
   const typing = !text.endsWith(' ');
   const { command, sub } = resolveCommand(grammar, words);

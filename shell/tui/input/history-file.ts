@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { writeFileAtomic } from '../../results/index.js';
+import { createHistoryAppender, type HistoryAppender } from './history-append.js';
 import { createHistoryList, DEFAULT_HISTORY_CAP, type LineHistory } from './history.js';
 
 export const HISTORY_ENV = 'SIS_CONSOLE_HISTORY';
@@ -29,37 +29,58 @@ export function historyPath({ env = process.env, homeDir = homedir() }: HistoryP
 
 export interface HistoryLoad {
   readonly entries: readonly string[];
-  /** One line for the user when the file existed but could not be used. */
+  /** Lines in the file, readable or not. */
+  readonly lines: number;
+  /** One line for the user when the file, or some of its lines, could not be used. */
   readonly note?: string;
 }
 
-/** Reads one entry per line, keeping the newest `cap`; a missing file is an empty history. */
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decodeLine(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return decoder.decode(bytes).replace(/\r$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads one entry per line, keeping the newest `cap`; a missing file is an empty history. A line
+ * that is not UTF-8 text is skipped (and counted in the note); it stays in the file.
+ */
 export function loadHistoryFile(path: string, cap = DEFAULT_HISTORY_CAP): HistoryLoad {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT') return { entries: [] };
-    return { entries: [], note: `history: cannot read '${path}' (${code}); starting with an empty history` };
+    if (code === 'ENOENT') return { entries: [], lines: 0 };
+    return { entries: [], lines: 0, note: `history: cannot read '${path}' (${code}); starting with an empty history` };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = '\0';
+  const entries: string[] = [];
+  let lines = 0;
+  let skipped = 0;
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    const line = decodeLine(bytes.subarray(start, end));
+    lines += 1;
+    if (line === undefined) skipped += 1;
+    else if (line.trim() !== '') entries.push(line);
+    start = end + 1;
   }
-  if (text.includes('\0')) {
-    return { entries: [], note: `history: '${path}' is not a text file; starting with an empty history` };
-  }
-  const entries = text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
-  return { entries: entries.slice(Math.max(0, entries.length - cap)) };
+  const kept = entries.slice(Math.max(0, entries.length - cap));
+  if (skipped === 0) return { entries: kept, lines };
+  const what = skipped === 1 ? '1 line' : `${skipped} lines`;
+  return { entries: kept, lines, note: `history: skipped ${what} of '${path}' that are not UTF-8 text (left in the file)` };
 }
 
 export interface ConsoleHistory extends LineHistory {
   /** The file, or undefined when history is kept in memory only. */
   readonly path: string | undefined;
-  /** Set when the file could not be loaded (the history then starts empty). */
+  /** Set when the file, or part of it, could not be loaded. */
   readonly note: string | undefined;
   /** Resolves once every added line is on disk (or its write failed). */
   flush(): Promise<void>;
@@ -68,30 +89,31 @@ export interface ConsoleHistory extends LineHistory {
 export interface ConsoleHistoryOptions extends HistoryPathOptions {
   /** The history file; null keeps history in memory only. Default: `historyPath(options)`. */
   path?: string | null;
-  /** Entries kept in memory and on disk. Default 1000. */
+  /** Entries kept in memory; the file is cut back to this many lines once it holds twice as many. Default 1000. */
   cap?: number;
   /** Called once when saving starts to fail (again after a success). */
   onNote?: (note: string) => void;
 }
 
-/** Loads the history file now and rewrites it atomically (temp + rename) after each stored line. */
+/**
+ * Loads the history file now and appends each stored line to it (under a lock, see
+ * createHistoryAppender): two consoles at once both keep their lines, and a line this one could
+ * not read is never overwritten.
+ */
 export function openConsoleHistory(options: ConsoleHistoryOptions = {}): ConsoleHistory {
   const cap = options.cap ?? DEFAULT_HISTORY_CAP;
   const path = options.path === null ? undefined : (options.path ?? historyPath(options));
-  const loaded: HistoryLoad = path === undefined ? { entries: [] } : loadHistoryFile(path, cap);
+  const loaded: HistoryLoad = path === undefined ? { entries: [], lines: 0 } : loadHistoryFile(path, cap);
   const list = createHistoryList({ entries: loaded.entries, cap });
-  let writing: Promise<void> = Promise.resolve();
-  let queued = false;
-  let failing = false;
-
-  const save = async (file: string): Promise<void> => {
-    queued = false;
-    const entries = list.entries;
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 }).catch(() => undefined);
-    const result = await writeFileAtomic(file, entries.length > 0 ? `${entries.join('\n')}\n` : '');
-    if (!result.ok && !failing) options.onNote?.(`history: ${result.error.message}`);
-    failing = !result.ok;
-  };
+  // A file that could not be read at all (a directory, no permission) is not written either.
+  const unreadable = loaded.note !== undefined && loaded.entries.length === 0 && loaded.lines === 0;
+  let appender: HistoryAppender | undefined;
+  let ready: Promise<void> = Promise.resolve();
+  if (path !== undefined && !unreadable) {
+    ready = mkdir(dirname(path), { recursive: true, mode: 0o700 }).then(() => undefined, () => undefined);
+    appender = createHistoryAppender(path, { keep: cap, lines: loaded.lines, onError: (note) => options.onNote?.(note) });
+  }
+  let failedOnce = false;
 
   return {
     path,
@@ -102,10 +124,18 @@ export function openConsoleHistory(options: ConsoleHistoryOptions = {}): Console
     add(line) {
       const before = list.entries;
       list.add(line);
-      if (path === undefined || list.entries === before || queued) return;
-      queued = true;
-      writing = writing.then(() => save(path));
+      if (list.entries === before || /[\r\n]/.test(line)) return;
+      if (appender === undefined) {
+        if (unreadable && !failedOnce) options.onNote?.(`history: not saving to '${path}', which could not be read`);
+        failedOnce = true;
+        return;
+      }
+      const target = appender;
+      ready = ready.then(() => target.append(line));
     },
-    flush: () => writing,
+    flush: async () => {
+      await ready;
+      await appender?.flush();
+    },
   };
 }

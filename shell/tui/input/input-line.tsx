@@ -1,5 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import type { InputView } from './console-input.js';
+import { visibleLine } from './visible-line.js';
+
+/** Rows of the terminal a long line may take before it is shown as a window around the cursor. */
+const ROWS_SHOWN = 3;
 
 export interface InputLineProps {
   /** Printed before the text, e.g. the far end's `sis> ` tail. */
@@ -11,10 +15,9 @@ export interface InputLineProps {
 
 /** `{prompt}{text}` with an inverse-video cursor; below it the search prompt, the candidates or the hint. */
 export function InputLine({ prompt, view, showCursor = true }: InputLineProps) {
-  const { text, cursor } = view;
-  const under = Array.from(text.slice(cursor))[0] ?? '';
-  const before = text.slice(0, cursor);
-  const after = text.slice(cursor + under.length);
+  const { stdout } = useStdout();
+  const columns = stdout.columns > 0 ? stdout.columns : 80;
+  const { before, under, after } = visibleLine(view.text, view.cursor, Math.max(20, columns * ROWS_SHOWN - prompt.length - 1));
   const candidates = view.candidates.length > 0 ? view.candidates.join('  ') : undefined;
   return (
     <Box flexDirection="column">

@@ -35,6 +35,15 @@ export interface LineEditorHandle {
 }
 
 /**
+ * Shortest time between two redraws of the line while keys keep coming: one frame for a line that
+ * is typed, longer for a line past LONG_LINE characters (a paste), whose every redraw lays out the
+ * whole console again.
+ */
+const VIEW_INTERVAL_MS = 16;
+const LONG_VIEW_INTERVAL_MS = 150;
+const LONG_LINE = 4096;
+
+/**
  * Connects Ink's keyboard to a ConsoleInput. Render with `exitOnCtrlC: false` so Ctrl-C reaches
  * `onInterrupt`. The raw sequence of each key is read from Ink's input emitter (registered in a
  * layout effect, so before useInput's listener) to tell the Delete key from BSpace.
@@ -61,10 +70,28 @@ export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
     };
   }, [emitter, isActive]);
 
+  // A paste arrives as hundreds of reads: the line is redrawn at most once an interval meanwhile
+  // (and once more after the last), so each read costs its own length, not the line's.
+  const lastShown = useRef(0);
+  const viewTimer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const showView = useCallback((): void => {
+    viewTimer.current = undefined;
+    lastShown.current = performance.now();
+    setView(controller.view);
+  }, [controller]);
+  const scheduleView = useCallback((): void => {
+    if (viewTimer.current !== undefined) return;
+    const interval = controller.view.text.length > LONG_LINE ? LONG_VIEW_INTERVAL_MS : VIEW_INTERVAL_MS;
+    const wait = lastShown.current + interval - performance.now();
+    if (wait <= 0) showView();
+    else viewTimer.current = setTimeout(showView, wait);
+  }, [controller, showView]);
+  useLayoutEffect(() => () => clearTimeout(viewTimer.current), []);
+
   const dispatch = useCallback(
     (action: InputAction): void => {
       const events = controller.dispatch(action);
-      setView(controller.view);
+      scheduleView();
       const callbacks = latest.current;
       for (const event of events) {
         if (event.type === 'submit') callbacks.onSubmit(event.line);
@@ -73,7 +100,7 @@ export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
         else callbacks.onEscape?.();
       }
     },
-    [controller],
+    [controller, scheduleView],
   );
 
   const onKey = useCallback(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   appendHistory,
@@ -87,5 +87,42 @@ describe('history store', () => {
   test('an unreadable history is an error value, not an exception', async () => {
     const dir = tempDir();
     expect(await readHistory(dir)).toEqual({ ok: false, message: expect.stringMatching(/^cannot read history '.*': EISDIR: /) });
+  });
+
+  test('--last reads from the end: the same entries as the whole file, across the rotated file too', async () => {
+    const path = join(tempDir(), 'history.jsonl');
+    const entries = historyEntries(await docOf('model-memory-commands'), 'run', AT);
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...entries[i % 2]!, recorded_at: new Date(AT.getTime() + i * 1000).toISOString() }));
+    // A limit of about seven entries rotates the file twice in the first twenty.
+    const limit = 7 * Buffer.byteLength(`${JSON.stringify(many[0])}\n`) + 7;
+    for (const entry of many.slice(0, 20)) appendHistory(path, [entry], limit);
+    expect(existsSync(`${path}.1`)).toBe(true);
+    appendFileSync(path, 'torn {\n');
+    for (const entry of many.slice(20)) appendHistory(path, [entry], 1 << 30);
+    const whole = await readHistory(path);
+    expect(whole.ok && whole.corrupt).toBe(1);
+    const kept = whole.ok ? whole.entries : [];
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept.slice(-10)).toEqual(many.slice(20));
+    const last = await readHistory(path, { last: 5 });
+    expect(last).toEqual({ ok: true, entries: many.slice(25), corrupt: 0 });
+    const lastMemory = await readHistory(path, { last: 3, match: (e) => entryMatchesType(e, 'memory') });
+    expect(lastMemory.ok && lastMemory.entries).toEqual(kept.filter((e) => entryMatchesType(e, 'memory')).slice(-3));
+    const all = await readHistory(path, { last: 1000 });
+    expect(all).toEqual(whole);
+  });
+
+  test('a file that would grow past the limit is renamed to FILE.1 (replacing the older one) and a new one started', async () => {
+    const path = join(tempDir(), 'history.jsonl');
+    const [entry] = historyEntries(await docOf('model-memory-commands'), 'run', AT);
+    const size = Buffer.byteLength(`${JSON.stringify(entry)}\n`);
+    for (let i = 0; i < 3; i++) appendHistory(path, [entry!], size * 2);
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(2);
+    expect(readFileSync(`${path}.1`, 'utf8').split('\n')).toHaveLength(3);
+    appendHistory(path, [entry!], size * 2);
+    appendHistory(path, [entry!], size * 2);
+    expect(readFileSync(`${path}.1`, 'utf8').split('\n')).toHaveLength(3);
+    const read = await readHistory(path);
+    expect(read.ok && read.entries).toHaveLength(3);
   });
 });

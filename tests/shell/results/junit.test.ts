@@ -118,6 +118,26 @@ describe('toJUnitXml', () => {
     expect(toJUnitXml(failed, { allowPartialPass: true })).toContain('<failure message="Status: FAIL" type="FAIL">');
   });
 
+  test('a command the target rejected, or did not know, is a failed testcase', () => {
+    const rejected: ResultsDocument = {
+      ...doc,
+      runs: [doc.runs[0]!],
+      errors: [{
+        command: 'stresstest memory --bogus', kind: 'unknown-flag', message: "unknown flag '--bogus' for 'stresstest memory'",
+        flag: '--bogus', value: null, expected: null, suggestion: null,
+      }],
+    };
+    const xml = toJUnitXml(rejected, { unknownCommands: ['nosuchcmd'] });
+    expect(xml).toContain('<testsuites name="sis" tests="3" failures="2" errors="0" skipped="0"');
+    expect(xml).toContain(
+      '    <testcase name="rejected: stresstest memory --bogus" classname="sis.rejected" time="0.000">\n' +
+        '      <failure message="unknown flag &apos;--bogus&apos; for &apos;stresstest memory&apos;" type="unknown-flag"/>\n' +
+        '    </testcase>',
+    );
+    expect(xml).toContain('<testcase name="rejected: nosuchcmd" classname="sis.rejected" time="0.000">\n' +
+      '      <failure message="Unknown command: nosuchcmd" type="unknown-command"/>');
+  });
+
   test('an empty document is an empty suite', () => {
     const xml = toJUnitXml({ ...doc, runs: [] });
     expect(xml).toContain('<testsuites name="sis" tests="0" failures="0" errors="0" skipped="0" time="0.000">');

@@ -98,6 +98,13 @@ describe('createSessionResults', () => {
     expect(first.target).toEqual(TARGET);
   });
 
+  test('a refused line makes finish() not ok, so the console exits non-zero', async () => {
+    const { results } = session();
+    expect(results.submitLine(`help --output-json ${join(tempDir(), 'missing', 'x.json')}`).ok).toBe(false);
+    expect(results.submitLine('help').ok).toBe(true);
+    expect((await results.finish()).ok).toBe(false);
+  });
+
   test('a line whose path cannot be written is refused before it is sent', () => {
     const dir = tempDir();
     const file = join(dir, 'plain-file');
