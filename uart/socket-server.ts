@@ -84,6 +84,8 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => {
         if (active !== entry) return;
+        // The line is free at once: the next client must not be turned away while this one closes.
+        active = undefined;
         options.onEvent?.({ type: 'client-idle', client: name, idleMs });
         socket.destroy();
       }, idleMs);

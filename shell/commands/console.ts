@@ -6,6 +6,7 @@ import {
   signalStatus,
   type Connection,
   type ConversationSettings,
+  type SignalStop,
 } from '../connect/index.js';
 import { runPlainMode } from '../plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../session-results/index.js';
@@ -33,19 +34,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   // The console's modules load while the target connects (cli.ts started loading them already).
   const tui = interactive ? import('../tui/run-console.js') : undefined;
+  // Plain mode: a signal from here on ends the session cleanly, even one that comes while the
+  // target is still being opened (a --send transfer, a DTR pulse): what was received is on disk
+  // first, then the results of what finished are written; a second signal exits at once.
+  let flushLog = (): void => {};
+  const signals = interactive ? undefined : stopOnSignals(() => flushLog());
   const opened = await openTarget({
     ...options.connect,
     defaultSpeed: interactive ? 'realtime' : 'max',
     say: (line) => void process.stderr.write(`sis: ${line}\n`),
   });
   if (!opened.ok) {
+    signals?.remove();
     process.stderr.write(`sis: ${opened.message}\n`);
     return opened.status;
   }
   const { connection } = opened;
+  flushLog = () => connection.log?.flushSync();
   return tui
     ? runInteractive(connection, await tui, options.results, options.conversation)
-    : runPlain(connection, options.results, options.conversation, options.rawOutput);
+    : runPlain(connection, options.results, options.conversation, options.rawOutput, signals!);
 }
 
 async function runPlain(
@@ -53,6 +61,7 @@ async function runPlain(
   resultsOptions: ConsoleResultsOptions,
   conversation: ConversationSettings,
   rawOutput: boolean,
+  signals: SignalStop,
 ): Promise<number> {
   const { port, log } = connection;
   const model = connection.target.kind === 'model';
@@ -62,9 +71,6 @@ async function runPlain(
     reportStates(port, say);
   }
   log?.onError((error) => void process.stderr.write(`sis: ${error.message}\n`));
-  // A signal ends plain mode: what has been received is on disk first, then the results of what
-  // finished are written (a test still running as CANCELLED); a second signal exits at once.
-  const signals = stopOnSignals(() => log?.flushSync());
   const results = createConsoleResults(resultsOptions, {
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },

@@ -66,7 +66,7 @@ suite('a real Linux kernel in QEMU over -serial tcp', () => {
       await tmux.expectScreen((s) => s.includes('I /tmp/note.txt'), 20_000);
       tmux.type('sis was here');
       tmux.key('Escape');
-      await tmux.expectScreen((s) => s.includes('- /tmp/note.txt [Modified]'), 20_000);
+      await tmux.expectScreen((s) => s.includes('/tmp/note.txt [Modified]'), 20_000);
       tmux.type(':wq');
       tmux.key('Enter');
       // vi leaves the alternate screen and the shell prompts again.
