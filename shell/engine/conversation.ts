@@ -197,7 +197,8 @@ export class Conversation {
     if (this.options.prompt.bare(tailText)) {
       this.candidateSince = now;
       this.family = true;
-      this.wakeAt = null;
+      // The wake waits for this prompt to settle; buried under output at once, it still goes.
+      if (this.wakeAt !== null) this.wakeAt = Math.max(this.wakeAt, now + this.options.timing.settleMs + 1);
     } else {
       this.candidateSince = null;
       if (this.options.prompt.glued(tailText)) this.sawGlued(now);

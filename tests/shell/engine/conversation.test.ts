@@ -168,6 +168,19 @@ describe('lost commands', () => {
     expect(h.engine.mode).toBe('raw');
   });
 
+  test('a prompt shown at connect and at once buried under timer lines still gets the wake Enter', () => {
+    const h = harness();
+    h.engine.linkChanged(true, 0);
+    h.rx('\r\nsis> ');
+    h.advance(5);
+    h.rx(TIMER + '[AUTONOMY] tick\r\n');
+    h.advance(200);
+    expect(h.ofType('wake')).toHaveLength(1);
+    h.rx('\r\nsis> ');
+    h.advance(SETTLE);
+    expect(h.engine.mode).toBe('line');
+  });
+
   test('no wake when a bare prompt arrives within the settle time', () => {
     const h = harness();
     h.engine.linkChanged(true, 0);
