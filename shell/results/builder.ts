@@ -33,8 +33,11 @@ export interface ResultsBuilder {
   cancelOpenTest(): boolean;
 }
 
-/** Metric samples kept per document; a day of 10 Hz METRIC lines is ~860 000. */
-export const MAX_METRIC_SAMPLES = 200_000;
+/**
+ * Metric samples kept per document, the first ones (later ones are counted in `dropped`): four
+ * minutes of the model's 10 Hz of 8 METRIC names. A long session must not grow without bound.
+ */
+export const MAX_METRIC_SAMPLES = 20_000;
 
 const TEST_TYPES: readonly string[] = ['memory', 'commands', 'multi', 'learning', 'redteam', 'chaos'];
 
