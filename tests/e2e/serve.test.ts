@@ -37,10 +37,10 @@ describe('sis serve', () => {
     expect(addresses[1]).toBe(`unix:${socket}`);
 
     const first = await client(addresses[0]!);
-    // Nothing until it sends: the banner went out before anyone was connected.
+    // The banner went out before anyone was connected: sis serve shows the prompt again.
+    expect(await waitFor(() => first.text() === '\r\nsis> ')).toBe(true);
     first.socket.write('autoctl off\r');
-    expect(await waitFor(() => first.text().endsWith('sis> '))).toBe(true);
-    // It connected after the boot prompt: sis serve showed the prompt again.
+    expect(await waitFor(() => first.text().includes('[AUTOCTL]') && first.text().endsWith('sis> '))).toBe(true);
     expect(first.text()).toMatch(/^\r\nsis> autoctl off\r\n/);
 
     const second = await client(addresses[0]!);
