@@ -29,8 +29,13 @@ export interface KernelHost {
   readonly pendingBytes: number;
 }
 
-/** Virtual µs one `max` slice runs before yielding to the event loop. */
-const MAX_SLICE_US = 50_000;
+/**
+ * Virtual µs one `max` slice runs before yielding to the event loop: half a second unpaced (each
+ * yield costs the host a chunk's trip through the port), 50 ms on a paced line, whose bytes then
+ * arrive as a board's would.
+ */
+const MAX_SLICE_US = 500_000;
+const PACED_MAX_SLICE_US = 50_000;
 /** Wall ms between ticks in paced modes. */
 const TICK_MS = 10;
 
@@ -86,11 +91,12 @@ export function startKernelHost(options: KernelHostOptions): KernelHost {
   kernel.boot();
   pump(kernel.nowUs, true);
 
+  const sliceUs = options.line === undefined ? MAX_SLICE_US : PACED_MAX_SLICE_US;
   const runMax = async (): Promise<void> => {
     if (running) return;
     running = true;
     while (!stopped && (kernel.busy || pending())) {
-      if (pump(kernel.nowUs + MAX_SLICE_US, true) && options.drained) await options.drained();
+      if (pump(kernel.nowUs + sliceUs, true) && options.drained) await options.drained();
       else await new Promise((resolve) => setImmediate(resolve));
     }
     running = false;

@@ -80,16 +80,16 @@ interface Cycle {
  */
 export function createSessionResults(options: SessionResultsOptions): SessionResults {
   const { version, target } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const notice = options.onNotice ?? (() => undefined);
   const parser = createOutputParser();
-  const session = createResultsBuilder({ version, target, now });
+  const session = createResultsBuilder({ version, target, ...(now && { now }) });
   const pending: Array<Promise<boolean>> = [];
   const unknownCommands: string[] = [];
   let historyFailed = false;
   let refusedOutput = false;
   let finishing: Promise<SessionFinish> | null = null;
-  const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, now }), line: null, outputJson: null });
+  const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, ...(now && { now }) }), line: null, outputJson: null });
   let cycle = newCycle();
   /** A line taken by submitLine, waiting for the engine to send it. */
   let pendingLine: { line: string; outputJson: string | null } | null = null;
@@ -195,10 +195,17 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
           session.cancelOpenTest();
         }
         closeCycle();
-        const document = session.document();
-        if (options.outputJson) write(options.outputJson, document, 'session results');
+        // Built when asked for: a session without a results file need not copy its telemetry.
+        let document: ResultsDocument | null = null;
+        const take = (): ResultsDocument => (document ??= session.document());
+        if (options.outputJson) write(options.outputJson, take(), 'session results');
         const results = await Promise.all(pending);
-        return { document, ok: results.every(Boolean) && !refusedOutput };
+        return {
+          get document() {
+            return take();
+          },
+          ok: results.every(Boolean) && !refusedOutput,
+        };
       })();
       return finishing;
     },
