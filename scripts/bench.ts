@@ -9,6 +9,7 @@ import { tuiFlood } from './bench/tui-flood.js';
 import { pipelineThroughput, rawMockThroughput } from './bench/uart-throughput.js';
 import { measureVirtualSpeed } from './bench/virtual-speed.js';
 import { plainCommandsPerSecond, processVirtualSpeed } from './bench/process-speed.js';
+import { coldSplit } from './bench/cold-split.js';
 
 /**
  * `npm run bench`: every figure the issues name, measured in one run on this machine, each with its
@@ -82,6 +83,24 @@ async function main(): Promise<void> {
       },
       `processSpeed_${name}`,
       ratio,
+    );
+  }
+
+  section('whole process: kernel and host path, each cold');
+  for (const name of ['memory', 'chaos'] as const) {
+    const splits = [0, 1, 2, 3, 4].map(() => coldSplit(name));
+    const kernelMs = spread(splits.map((s) => s.kernelMs));
+    const hostMs = spread(splits.map((s) => s.hostMs));
+    add(
+      {
+        figure: `60 s ${name} in a fresh process: kernel alone / engine+parser+results on its ${splits[0]!.lines} lines (wall ms)`,
+        value: `${formatSpread(kernelMs, fmt(0))} / ${formatSpread(hostMs, fmt(0))}`,
+        anchor: `kernel alone cold = ${fmt(0)(60_000 / kernelMs.median)}x, the bound for the whole process`,
+        goal: '-',
+        met: null,
+      },
+      `coldSplit_${name}`,
+      { kernelMs, hostMs, lines: splits[0]!.lines },
     );
   }
 
