@@ -32,6 +32,19 @@ export interface KernelState {
   readonly controller: AutonomyController;
 }
 
+/**
+ * What hosts, tests and benchmarks may read of the kernel. It changes only through the kernel's
+ * commands and its own methods (`Kernel.setAutonomy`), as on the real board.
+ */
+export interface KernelView {
+  readonly profile: KernelProfile;
+  readonly autonomy: Readonly<AutonomyState>;
+  readonly metricsEnabled: boolean;
+  readonly heap: Pick<Heap, 'allocatedBytes' | 'freeBytes' | 'liveBlocks' | 'freeBlockCount' | 'largestFreeBlock' | 'totalBytes' | 'pressurePct' | 'fragmentationPct'>;
+  readonly metrics: Pick<AutonomyMetrics, 'snapshot'>;
+  readonly history: Pick<TestHistory, 'list'>;
+}
+
 export const DEFAULT_DECISION_INTERVAL_MS = 500;
 /** QEMU virt's counter frequency: `autoctl` prints timer cycles as (cntfrq/1000) * ms. */
 export const CNTFRQ_HZ = 62_500_000;
