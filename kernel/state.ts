@@ -1,7 +1,7 @@
 import { AutonomyController } from './autonomy/controller.js';
 import { createTelemetryBoard, type TelemetryBoard } from './autonomy/telemetry.js';
-import { AutonomyMetrics } from './autonomy-metrics.js';
-import { Heap } from './heap.js';
+import { AutonomyMetrics } from './autonomy/metrics.js';
+import { Heap } from './heap/heap.js';
 import { DEFAULT_PROFILE, type KernelProfile } from './profiles/index.js';
 import { TestHistory } from './stress/history.js';
 
