@@ -28,6 +28,13 @@ function card(screen: string, title: RegExp): string | null {
   return bottom < 0 ? null : lines.slice(top, bottom + 1).join('\n');
 }
 
+/** The TUI's status line as it is now (the last one on the screen). */
+const status = (screen: string): string => screen.split('\n').filter((line) => / connected \| /.test(line)).pop() ?? '';
+
+/** The console is back at an empty `sis> ` in line mode after the last card. */
+const promptAfterCard = (screen: string): boolean =>
+  /^sis> *$/m.test(screen.slice(screen.lastIndexOf('╰'))) && status(screen).includes('line mode');
+
 const number = (text: string, label: RegExp): number => {
   const match = label.exec(text);
   if (match === null) throw new Error(`${label} not in\n${text}`);
@@ -65,7 +72,7 @@ describe('the dashboard and the TUI attached to one sis serve --max-clients 2 at
       cwd: ROOT,
       env: { TERM: 'xterm-256color', SIS_CONSOLE_HISTORY: '' },
     });
-    await tmux.expectScreen((s) => s.includes(`${target} connected`) && /^sis>/m.test(s) && s.includes('line mode'), 30_000);
+    await tmux.expectScreen((s) => status(s).includes(`${target} connected | line mode`) && /^sis>/m.test(s), 30_000);
 
     // The TUI holds one place; the dashboard takes the second at once instead of waiting its turn.
     const dashboard = new SisProcess(['dashboard', target, '--listen', '127.0.0.1:0', '--history', dashboardHistory]);
@@ -100,7 +107,7 @@ describe('the dashboard and the TUI attached to one sis serve --max-clients 2 at
     });
 
     // 2. Typed in the TUI, once its prompt is back in line mode.
-    await tmux.expectScreen((s) => /^sis> *$/m.test(s.slice(s.lastIndexOf('╰'))) && s.includes('line mode'), 30_000);
+    await tmux.expectScreen(promptAfterCard, 30_000);
     const from = viewer.messages.length;
     tmux.type(MEMORY);
     tmux.key('Enter');
@@ -130,7 +137,7 @@ describe('the dashboard and the TUI attached to one sis serve --max-clients 2 at
     });
 
     // 3. The TUI's own records of both runs are the dashboard's, to the last field.
-    await tmux.expectScreen((s) => /^sis> *$/m.test(s.slice(s.lastIndexOf('╰'))), 30_000);
+    await tmux.expectScreen(promptAfterCard, 30_000);
     tmux.key('C-d');
     expect(await waitFor(() => readJson(tuiJson)?.runs?.length === 2, 30_000)).toBe(true);
     const tuiRuns = readJson(tuiJson).runs;
