@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT } from '../helpers/cli.js';
@@ -149,4 +150,34 @@ describe('the dashboard and the TUI attached to one sis serve --max-clients 2 at
     expect(serve.stderr).not.toMatch(/turned away/);
     viewer.close();
   }, 180_000);
+
+  test('plain mode records a run typed by another client when its prompt returns, with its command', async () => {
+    const history = join(dir, 'plain-history.jsonl');
+    const json = join(dir, 'plain.json');
+    const { addresses } = await startServe(['--listen', 'tcp:127.0.0.1:0', '--max-clients', '2', '--speed', 'max', '--seed', '21']);
+    const target = addresses[0]!;
+    const plain = new SisProcess([target, '--history', history, '--output-json', json]);
+    await plain.untilStdout((text) => text.includes('sis> '), 30_000);
+
+    // The other client: a bare socket, as nc would be, typing one command.
+    const [, port] = /:(\d+)$/.exec(target)!;
+    const other = createConnection({ host: '127.0.0.1', port: Number(port) });
+    let seen = '';
+    other.on('data', (chunk: Buffer) => (seen += chunk.toString('latin1')));
+    await new Promise<void>((resolve) => other.once('connect', () => resolve()));
+    other.write(`${MEMORY}\r`);
+    expect(await waitFor(() => seen.includes('[STRESSTEST] Memory completed') && seen.endsWith('sis> '), 30_000)).toBe(true);
+
+    // Recorded while plain mode still runs: its prompt came back, nothing more was needed.
+    expect(await waitFor(() => existsSync(history) && readFileSync(history, 'utf8').includes('\n'), 30_000)).toBe(true);
+    const [entry] = jsonLines(history);
+    expect(entry.run).toMatchObject({ type: 'memory', command: MEMORY });
+    expect(plain.stdoutText).toContain(`sis> ${MEMORY}`);
+    plain.end();
+    expect((await plain.exited).status).toBe(0);
+    const runs = readJson(json).runs;
+    expect(runs).toHaveLength(1);
+    expect([runs[0].command, runs[0].verdict, runs[0].metrics]).toEqual([entry.run.command, entry.run.verdict, entry.run.metrics]);
+    other.destroy();
+  }, 120_000);
 });
