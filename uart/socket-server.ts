@@ -1,9 +1,8 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { busyLine } from './busy-line.js';
-import { formatEndpoint, type Endpoint, type TcpEndpoint, type UnixEndpoint } from './endpoint.js';
+import type { TcpEndpoint, UnixEndpoint } from './endpoint.js';
 import type { PortError } from './port.js';
-import { socketErrorToPortError } from './socket-errors.js';
-import { prepareUnixSocketPath } from './unix-socket-path.js';
+import { listenOn } from './socket-listen.js';
 
 export type ServerEvent =
   | { readonly type: 'client-connected'; readonly client: string; readonly via: string }
@@ -177,37 +176,4 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
     },
   };
   return { ok: true, server };
-}
-
-type Bound = { ok: true; server: Server; address: string } | { ok: false; error: PortError };
-
-async function listenOn(
-  endpoint: TcpEndpoint | UnixEndpoint,
-  onConnection: (socket: Socket, via: string) => void,
-): Promise<Bound> {
-  const description = formatEndpoint(endpoint);
-  if (endpoint.kind === 'unix') {
-    const prepared = await prepareUnixSocketPath(endpoint.path);
-    if (prepared !== undefined) return { ok: false, error: prepared };
-  }
-  const server = createServer();
-  return new Promise<Bound>((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const mapped = socketErrorToPortError(`cannot listen on ${description}`, error,
-        endpoint.kind === 'tcp' ? endpoint.host : undefined);
-      resolve({ ok: false, error: mapped });
-    });
-    const onListening = (): void => {
-      const address = server.address();
-      const actual: Endpoint = endpoint.kind === 'tcp' && address !== null && typeof address === 'object'
-        ? { kind: 'tcp', host: endpoint.host, port: (address as AddressInfo).port }
-        : endpoint;
-      const via = formatEndpoint(actual);
-      server.on('connection', (socket) => onConnection(socket, via));
-      server.on('error', () => {});
-      resolve({ ok: true, server, address: via });
-    };
-    if (endpoint.kind === 'tcp') server.listen({ host: endpoint.host, port: endpoint.port }, onListening);
-    else server.listen({ path: endpoint.path }, onListening);
-  });
 }
