@@ -30,13 +30,12 @@ export { createSocketPort, type SocketPortOptions } from './socket-port.js';
 export { createSerialDevicePort, type SerialDevicePortOptions } from './serial-device-port.js';
 export {
   createSocketServer,
-  BUSY_PREFIX,
-  busyLine,
   type SocketServer,
   type SocketServerOptions,
   type SocketServerResult,
   type ServerEvent,
 } from './socket-server.js';
+export { BUSY_PREFIX, busyLine, type Holder } from './busy-line.js';
 export {
   createReconnectingPort,
   type ReconnectingPort,

@@ -94,6 +94,8 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
   /** A line taken by submitLine, waiting for the engine to send it. */
   let pendingLine: { line: string; outputJson: string | null } | null = null;
   let engineDriven = false;
+  /** Between our command-sent and its finish: the engine, not the prompt, closes the cycle. */
+  let ownCommand = false;
 
   function write(path: string, doc: ResultsDocument, what: string): void {
     pending.push(
@@ -167,8 +169,11 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
       if (finishing !== null) return;
       switch (event.type) {
         case 'parsed':
-          return consume([event.event], false);
+          // Between our commands, commands typed elsewhere (another client of a shared line,
+          // raw keys) run from prompt to prompt, as in a transcript.
+          return consume([event.event], !ownCommand);
         case 'command-sent': {
+          ownCommand = true;
           nextCycle();
           cycle.line = pendingLine?.line ?? event.command.line;
           cycle.outputJson = pendingLine?.outputJson ?? null;
@@ -182,6 +187,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
         }
         case 'command-finished':
         case 'command-lost':
+          ownCommand = false;
           return nextCycle();
       }
     },
