@@ -10,6 +10,7 @@ import { openConsoleHistory } from './input/index.js';
 import { linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
 import { Scrollback } from './scrollback.js';
+import { assumeSizeWhenUnknown } from './terminal-size.js';
 
 export interface RunConsoleOptions {
   port: EnginePort & StatefulPort;
@@ -37,6 +38,7 @@ const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const { port, results } = options;
+  const forgetSize = assumeSizeWhenUnknown(process.stdout);
   const conversation = options.conversation ?? defaultConversation();
   const scrollback = new Scrollback();
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
@@ -112,6 +114,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   dispose();
   clearTimeout(retryTimer);
   process.stdout.off('resize', onResize);
+  forgetSize();
   scrollback.flush();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
