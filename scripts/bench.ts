@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { benchHeap } from './bench/heap-bench.js';
 import { benchHistogram } from './bench/histogram-bench.js';
 import { pacedRate } from './bench/pacing.js';
+import { pasteLine } from './bench/paste.js';
 import { STARTUP_COMMANDS, timeToPrompt } from './bench/startup.js';
 import { formatSpread, repeat, spread, type Spread } from './bench/stats.js';
 import { tuiFlood } from './bench/tui-flood.js';
@@ -54,6 +55,23 @@ async function main(): Promise<void> {
     },
     'startup',
     startup,
+  );
+
+  section('1 MB paste (5 runs)');
+  const pastes = [];
+  for (let i = 0; i < 5; i++) pastes.push(await pasteLine(1_000_000));
+  const pasteShown = spread(pastes.map((p) => p.shownMs));
+  const pasteEdited = spread(pastes.map((p) => p.editedMs));
+  add(
+    {
+      figure: '1 MB single-line paste: shown / Ctrl-A and a key shown (ms)',
+      value: `${formatSpread(pasteShown, fmt(0))} / ${formatSpread(pasteEdited, fmt(0))}`,
+      anchor: '-',
+      goal: '< 1000',
+      met: pasteEdited.median < 1000,
+    },
+    'paste',
+    { shown: pasteShown, edited: pasteEdited },
   );
 
   section('virtual-time speed');
