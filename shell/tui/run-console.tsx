@@ -10,6 +10,7 @@ import { openConsoleHistory } from './input/index.js';
 import { linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
 import { Scrollback } from './scrollback.js';
+import { slicePort } from './sliced-port.js';
 
 export interface RunConsoleOptions {
   port: EnginePort & StatefulPort;
@@ -36,7 +37,9 @@ const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
-  const { port, results } = options;
+  const { results } = options;
+  // A flood from the far end is handled in slices between keys and frames.
+  const port = slicePort({ port: options.port });
   const conversation = options.conversation ?? defaultConversation();
   const scrollback = new Scrollback();
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
