@@ -27,6 +27,11 @@ export interface ScrollbackOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+/**
+ * Least wall ms between two redraws of the unfinished line: during a flood it changes at every
+ * flush, and each redraw lays out the whole console. The first change after a pause shows at once.
+ */
+const TAIL_MS = 50;
 /** A bell storm is over once no BEL was held back for this long; then the count is written. */
 const BELL_NOTE_QUIET_MS = 1000;
 
@@ -49,8 +54,12 @@ export class Scrollback {
   /** The device's styling, closed at the end of every write so it never reaches the console's own lines. */
   private readonly styling = new SgrState();
   private timer: unknown;
+  /** Bytes received since the last flush, handled together: one decode and one pass for many lines. */
+  private raw: Uint8Array[] = [];
   private partial = '';
+  private tailText = '';
   private tailChanged = false;
+  private tailShownMs = -Infinity;
   private sanitizer: Sanitizer = this.deviceSanitizer();
   private readonly bells = createBellLimit();
   private ring = false;
@@ -64,8 +73,6 @@ export class Scrollback {
   private readonly now: () => Date;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
-  /** The unfinished last line (usually the prompt), sanitised for display. */
-  tail = '';
 
   constructor(options: ScrollbackOptions = {}) {
     this.flushMs = options.flushMs ?? 16;
@@ -78,7 +85,14 @@ export class Scrollback {
     return this.current;
   }
 
+  /** The unfinished last line (usually the prompt), sanitised for display. */
+  get tail(): string {
+    this.absorb();
+    return this.tailText;
+  }
+
   update(change: Partial<ScrollbackSettings>): void {
+    this.absorb();
     if (change.hex !== undefined && change.hex !== this.current.hex) {
       this.finishPartial();
       this.hex = createHexDumper();
@@ -99,14 +113,30 @@ export class Scrollback {
   }
 
   push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    const last = this.raw[this.raw.length - 1];
+    // The engine hands a read on line by line, as views of one buffer: they are joined back, not copied.
+    if (last !== undefined && last.buffer === chunk.buffer && last.byteOffset + last.length === chunk.byteOffset) {
+      this.raw[this.raw.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + chunk.length);
+    } else {
+      this.raw.push(chunk);
+    }
+    this.schedule();
+  }
+
+  private absorb(): void {
+    if (this.raw.length === 0) return;
+    const chunks = this.raw;
+    this.raw = [];
     if (this.current.hex) {
-      for (const line of this.hex.push(chunk)) this.pending.push({ text: `${line}\n`, device: true });
-      this.schedule();
+      for (const chunk of chunks) for (const line of this.hex.push(chunk)) this.pending.push({ text: `${line}\n`, device: true });
       return;
     }
     // UTF-8 decoded across chunk boundaries; an invalid byte shows as U+FFFD (logs keep the bytes).
     // Sanitised before it is cut into lines: a sequence or string spanning lines is seen whole.
-    const text = this.partial + this.sanitizer.push(this.decoder.decode(chunk, { stream: true }));
+    let decoded = '';
+    for (const chunk of chunks) decoded += this.decoder.decode(chunk, { stream: true });
+    const text = this.partial + this.sanitizer.push(decoded);
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       this.addLine(text.slice(start, end));
@@ -121,15 +151,15 @@ export class Scrollback {
     }
     // The tail is drawn inside the console's own frame, beside the input line: its styling ends with it.
     const tail = closeStyling(applyBackspaces(tailOf(this.partial).replace(/\r/g, '')));
-    if (tail !== this.tail) {
-      this.tail = tail;
+    if (tail !== this.tailText) {
+      this.tailText = tail;
       this.tailChanged = true;
     }
-    if (this.pending.length > 0 || this.tailChanged || this.ring) this.schedule();
   }
 
   /** Writes a rendered block (a result card) after every line received before it. */
   writeBlock(text: string): void {
+    this.absorb();
     this.pending.push({ text: text.endsWith('\n') ? text : `${text}\n`, device: false });
     this.flush();
   }
@@ -139,14 +169,22 @@ export class Scrollback {
       this.clearTimer(this.timer);
       this.timer = undefined;
     }
+    this.absorb();
     if (this.writer && (this.pending.length > 0 || this.ring)) {
       this.writer(this.render(this.pending) + (this.ring ? '\x07' : ''));
       this.pending = [];
       this.ring = false;
     }
     if (this.tailChanged) {
-      this.tailChanged = false;
-      this.notify();
+      const nowMs = this.now().getTime();
+      const wait = this.tailShownMs + TAIL_MS - nowMs;
+      if (wait > 0) {
+        this.timer = this.setTimer(() => this.flush(), wait);
+      } else {
+        this.tailChanged = false;
+        this.tailShownMs = nowMs;
+        this.notify();
+      }
     }
   }
 
@@ -184,10 +222,12 @@ export class Scrollback {
   }
 
   private finishPartial(): void {
+    this.absorb();
     const held = this.partial + this.sanitizer.end();
     if (held) this.addLine(held);
     this.partial = '';
-    this.tail = '';
+    this.tailText = '';
+    this.tailChanged = true;
     const rest = this.current.hex ? this.hex.flush() : [];
     for (const line of rest) this.pending.push({ text: `${line}\n`, device: true });
     this.sanitizer = this.deviceSanitizer();
