@@ -39,7 +39,13 @@ export async function tcpFloodEcho(bytesPerSecond: number | undefined = 5_000_00
   });
   try {
     await pty.waitFor('sis> ');
-    await pause(500);
+    // Line mode once the prompt has settled: a typed key then shows on the console's own input line.
+    for (;;) {
+      const shown = pty.waitFor('sis> a', 2_000).then(() => true, () => false);
+      pty.write('a');
+      if (await shown) break;
+    }
+    pty.write('\x15');
     const done = pty.waitFor('flood done', durationMs + 120_000);
     let finished = false;
     void done.then(() => (finished = true));
