@@ -208,11 +208,11 @@ async function main(): Promise<void> {
   const storm = await bellStorm();
   add(
     {
-      figure: 'bell storm, 3 s: bells rung / bytes written to the terminal',
-      value: `${storm.bellsRung} / ${storm.terminalBytes.toLocaleString('en-US')}`,
+      figure: 'bell storm, 3 s: bells rung (most in one second) / bytes written to the terminal',
+      value: `${storm.bellsRung} (${storm.mostInOneSecond}) / ${storm.terminalBytes.toLocaleString('en-US')}`,
       anchor: `${storm.bellsSent.toLocaleString('en-US')} BEL bytes received`,
       goal: '<= 4 bells a second',
-      met: storm.bellsRung <= 13,
+      met: storm.mostInOneSecond <= 4,
     },
     'bellStorm',
     storm,

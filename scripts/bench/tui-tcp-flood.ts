@@ -16,6 +16,8 @@ export interface BellStormResult {
   readonly bellsSent: number;
   /** BEL bytes that reached the terminal. */
   readonly bellsRung: number;
+  /** The most BEL bytes that reached the terminal within any one second. */
+  readonly mostInOneSecond: number;
 }
 
 const KEYS = 'qwertyuiopasdfghjklzxcvbnm';
@@ -95,16 +97,17 @@ export async function bellStorm(bytesPerSecond = 5_000_000, durationMs = 3_000):
     await pty.waitFor('sis> ');
     await pause(500);
     let bytes = 0;
-    let bells = 0;
-    const off = pty.onOutput((text) => {
+    const rings: number[] = [];
+    const off = pty.onOutput((text, atMs) => {
       bytes += text.length;
-      for (let i = text.indexOf('\x07'); i >= 0; i = text.indexOf('\x07', i + 1)) bells++;
+      for (let i = text.indexOf('\x07'); i >= 0; i = text.indexOf('\x07', i + 1)) rings.push(atMs);
     });
     const done = pty.waitFor('flood done', durationMs + 120_000);
     pty.write('storm\r');
     await done;
     off();
-    return { terminalBytes: bytes, bellsSent: far.sent(), bellsRung: bells };
+    const mostInOneSecond = Math.max(0, ...rings.map((at) => rings.filter((t) => t >= at && t < at + 1000).length));
+    return { terminalBytes: bytes, bellsSent: far.sent(), bellsRung: rings.length, mostInOneSecond };
   } finally {
     await pty.kill();
     await far.close();
