@@ -3,9 +3,12 @@ import { cpus, loadavg } from 'node:os';
 import { benchHeap } from './bench/heap-bench.js';
 import { benchHistogram } from './bench/histogram-bench.js';
 import { pacedRate } from './bench/pacing.js';
+import { pasteLine } from './bench/paste.js';
 import { buildBareInk, STARTUP_COMMANDS, timeToPrompt } from './bench/startup.js';
 import { formatSpread, repeat, spread, type Spread } from './bench/stats.js';
 import { tuiFlood } from './bench/tui-flood.js';
+import { bellStorm, tcpFloodEcho } from './bench/tui-tcp-flood.js';
+import { compareDeviceFlood } from './bench/device-flood.js';
 import { pipelineThroughput, rawMockThroughput } from './bench/uart-throughput.js';
 import { measureVirtualSpeed } from './bench/virtual-speed.js';
 import { plainCommandsPerSecond, processVirtualSpeed } from './bench/process-speed.js';
@@ -56,6 +59,23 @@ async function main(): Promise<void> {
     },
     'startup',
     startup,
+  );
+
+  section('1 MB paste (5 runs)');
+  const pastes = [];
+  for (let i = 0; i < 5; i++) pastes.push(await pasteLine(1_000_000));
+  const pasteShown = spread(pastes.map((p) => p.shownMs));
+  const pasteEdited = spread(pastes.map((p) => p.editedMs));
+  add(
+    {
+      figure: '1 MB single-line paste: shown / Ctrl-A and a key shown (ms)',
+      value: `${formatSpread(pasteShown, fmt(0))} / ${formatSpread(pasteEdited, fmt(0))}`,
+      anchor: '-',
+      goal: '< 1000',
+      met: pasteEdited.median < 1000,
+    },
+    'paste',
+    { shown: pasteShown, edited: pasteEdited },
   );
 
   section('virtual-time speed');
@@ -180,6 +200,59 @@ async function main(): Promise<void> {
     'rss',
     { rssMiB: flood.rssMiB, lines: flood.totalLines },
   );
+
+  section('tcp flood from a plain node server: echo, 3 runs each at 5 MB/s and unpaced');
+  for (const [name, rate] of [
+    ['5 MB/s', 5_000_000],
+    ['unpaced', undefined],
+  ] as const) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await tcpFloodEcho(rate));
+    const p99 = spread(runs.map((r) => r.echoMs.p99));
+    const median = spread(runs.map((r) => r.echoMs.median));
+    const mbps = spread(runs.map((r) => r.receivedMBps));
+    add(
+      {
+        figure: `keystroke echo under a ${name} tcp flood, p99 (ms)`,
+        value: `${formatSpread(p99, fmt(1))} (median ${median.median.toFixed(1)}, n=${runs.reduce((n, r) => n + r.keystrokes, 0)})`,
+        anchor: `far end sent ${formatSpread(mbps, fmt(1))} MB/s`,
+        goal: '<= 50',
+        met: p99.median <= 50,
+      },
+      `tcpFloodEcho_${name === 'unpaced' ? 'unpaced' : '5MBps'}`,
+      { p99, median, mbps, runs },
+    );
+  }
+
+  section('bell storm: 3 s of BEL bytes at 5 MB/s over tcp');
+  const storm = await bellStorm();
+  add(
+    {
+      figure: 'bell storm, 3 s: bells rung (most in one second) / bytes written to the terminal',
+      value: `${storm.bellsRung} (${storm.mostInOneSecond}) / ${storm.terminalBytes.toLocaleString('en-US')}`,
+      anchor: `${storm.bellsSent.toLocaleString('en-US')} BEL bytes received`,
+      goal: '<= 4 bells a second',
+      met: storm.mostInOneSecond <= 4,
+    },
+    'bellStorm',
+    storm,
+  );
+
+  section('device flood beside picocom: socat pty pair, 200 000 lines, 3 runs each');
+  for (const content of ['plain', 'chaos'] as const) {
+    const flood = await compareDeviceFlood(content);
+    add(
+      {
+        figure: `device flood, ${content === 'plain' ? '80-character lines' : '[CHAOS] lines (live panel)'}: sis lines/s (ratio to picocom)`,
+        value: `${formatSpread(flood.sis, fmt(0))} (${formatSpread(flood.ratio, fmt(2))})`,
+        anchor: `picocom ${formatSpread(flood.picocom, fmt(0))}`,
+        goal: 'ratio >= 1.0',
+        met: flood.ratio.median >= 1,
+      },
+      `deviceFlood_${content}`,
+      flood,
+    );
+  }
 
   json.loadavgAtEnd = loadavg();
   mkdirSync('.bench', { recursive: true });

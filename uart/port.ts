@@ -26,6 +26,9 @@ export interface BytePort {
   onClose(listener: (reason?: PortError) => void): () => void;
   /** BREAK, DTR/RTS, modem lines and line settings; absent on ports that have none (tcp:, unix:). */
   readonly lineControl?: LineControl;
+  /** Stops reading from the far end until `resume()` (TCP or the tty then holds it back); absent where reading cannot stop. */
+  pause?(): void;
+  resume?(): void;
 }
 
 export type PortErrorKind =

@@ -48,6 +48,8 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
   let waits = 0;
   let timer: unknown;
   let hostClosed = false;
+  /** The console asked to stop reading: a new connection starts paused too. */
+  let paused = false;
   let started = false;
   let firstOpen: { resolve: () => void; reject: (error: PortError) => void } | undefined;
   let closedPromise: Promise<void> | undefined;
@@ -122,6 +124,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
         // Backoff restarts only once data arrives: a server that accepts and at once closes (a
         // busy `sis serve`) is retried ever more slowly, like any failed connect.
         attempts = 0;
+        if (paused) port.pause?.();
         lineControl.reconnected(port);
         setState({ status: 'connected', droppedBytes: state.droppedBytes });
         firstOpen?.resolve();
@@ -170,6 +173,16 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
 
     drain() {
       return state.status === 'connected' && current !== undefined ? current.drain() : Promise.resolve();
+    },
+
+    pause() {
+      paused = true;
+      current?.pause?.();
+    },
+
+    resume() {
+      paused = false;
+      current?.resume?.();
     },
 
     close() {

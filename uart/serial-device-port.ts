@@ -142,6 +142,9 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
       return dataListeners.add(listener);
     },
 
+    pause: () => void device?.pause(),
+    resume: () => void device?.resume(),
+
     onClose(listener) {
       return closeListeners.add(listener);
     },

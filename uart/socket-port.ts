@@ -130,6 +130,9 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
       return dataListeners.add(listener);
     },
 
+    pause: () => void socket?.pause(),
+    resume: () => void socket?.resume(),
+
     onClose(listener) {
       return closeListeners.add(listener);
     },

@@ -165,6 +165,8 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
     },
 
     drain: () => inner.drain(),
+    pause: () => inner.pause?.(),
+    resume: () => inner.resume?.(),
 
     async close() {
       hostClosing = true;

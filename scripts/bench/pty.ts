@@ -32,9 +32,13 @@ export class PtyProcess {
         off();
         reject(new Error(`timed out waiting for ${String(needle)}; last output: ${JSON.stringify(seen.slice(-300))}`));
       }, timeoutMs);
+      // A string needle needs only its length less one of what came before; a pattern gets 64 KiB.
+      const keep = typeof needle === 'string' ? Math.max(1, needle.length - 1) : 65536;
       const off = this.onOutput((text, atMs) => {
-        seen = (seen + text).slice(-65536);
-        if (typeof needle === 'string' ? seen.includes(needle) : needle.test(seen)) {
+        seen = seen + text;
+        const found = typeof needle === 'string' ? seen.includes(needle) : needle.test(seen);
+        seen = seen.slice(-Math.max(keep, 300));
+        if (found) {
           clearTimeout(timer);
           off();
           resolve(atMs - this.startMs);

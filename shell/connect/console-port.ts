@@ -84,6 +84,8 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
       if (mapped.length > 0) port.write(mapped);
     },
     drain: () => port.drain(),
+    pause: () => port.pause?.(),
+    resume: () => port.resume?.(),
     close: () => port.close(),
     onData(listener) {
       const remove = dataListeners.add(listener);

@@ -17,6 +17,12 @@ export interface SanitizerOptions {
   maxStringLength?: number;
   /** Body chars of a string shown in visible mode (default 32); longer bodies end in `…`. */
   previewLength?: number;
+  /**
+   * Given: a BEL outside a string is taken out of the text and reported here, once per run of
+   * `count` BELs in one push (the caller rings the bell, or not). Default: neutralised like any
+   * other control.
+   */
+  onBell?: (count: number) => void;
 }
 
 /** Streaming filter: feed text chunks in order; a sequence split across chunks is held until complete. */
@@ -55,6 +61,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   const maxSequence = options.maxSequenceLength ?? 64;
   const maxString = options.maxStringLength ?? 4096;
   const previewLength = options.previewLength ?? 32;
+  const onBell = options.onBell;
 
   let state = GROUND;
   /** Chars after ESC of the sequence being collected (`[12;3`). */
@@ -194,6 +201,12 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
           }
           if (m.index > i) out += text.slice(i, m.index);
           i = m.index;
+          if (onBell && text.charCodeAt(i) === 0x07) {
+            const run = i;
+            while (text.charCodeAt(i) === 0x07) i += 1;
+            onBell(i - run);
+            continue;
+          }
           ground(text.charCodeAt(i), text[i]!);
           i += 1;
           continue;

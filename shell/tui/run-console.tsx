@@ -11,6 +11,7 @@ import { linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
 import { Scrollback } from './scrollback.js';
 import { assumeSizeWhenUnknown } from './terminal-size.js';
+import { slicePort } from './sliced-port.js';
 
 export interface RunConsoleOptions {
   port: EnginePort & StatefulPort;
@@ -37,8 +38,10 @@ const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
-  const { port, results } = options;
+  const { results } = options;
   const forgetSize = assumeSizeWhenUnknown(process.stdout);
+  // A flood from the far end is handled in slices between keys and frames.
+  const port = slicePort({ port: options.port });
   const conversation = options.conversation ?? defaultConversation();
   const scrollback = new Scrollback();
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });

@@ -1,8 +1,9 @@
 import {
+  BELL_GAP_MS,
   closeStyling,
+  createBellLimit,
   createHexDumper,
   createSanitizer,
-  sanitizeText,
   SGR_RESET,
   SgrState,
   type HexDumper,
@@ -26,6 +27,14 @@ export interface ScrollbackOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+/**
+ * Least wall ms between two redraws of the unfinished line: during a flood it changes at every
+ * flush, and each redraw lays out the whole console. The first change after a pause shows at once.
+ */
+const TAIL_MS = 50;
+/** A bell storm is over once no BEL was held back for this long; then the count is written. */
+const BELL_NOTE_QUIET_MS = 1000;
+
 const METRIC_LINE = /^METRIC [A-Za-z_][\w:.-]*=/;
 /** Longest unfinished line kept, in bytes (as the output parser's default): longer ones are written in pieces. */
 const MAX_PARTIAL = 65536;
@@ -33,9 +42,10 @@ const MAX_PARTIAL = 65536;
 const TAIL_CHARS = 4096;
 
 /**
- * What the far end printed, as the user's terminal shows it: split into lines, sanitised (device
- * escape sequences cannot move the cursor, retitle or clear the terminal), optionally stamped,
- * METRIC lines optionally hidden, or a hex dump; finished lines are batched into few writes.
+ * What the far end printed, as the user's terminal shows it: sanitised as it arrives (device
+ * escape sequences cannot move the cursor, retitle or clear the terminal; a BEL rings the bell at
+ * most four times a second), split into lines, optionally stamped, METRIC lines optionally
+ * hidden, or a hex dump; finished lines are batched into few writes.
  */
 export class Scrollback {
   private writer: ((text: string) => void) | undefined;
@@ -44,9 +54,17 @@ export class Scrollback {
   /** The device's styling, closed at the end of every write so it never reaches the console's own lines. */
   private readonly styling = new SgrState();
   private timer: unknown;
+  /** Bytes received since the last flush, handled together: one decode and one pass for many lines. */
+  private raw: Uint8Array[] = [];
   private partial = '';
+  private tailText = '';
   private tailChanged = false;
-  private sanitizer: Sanitizer = createSanitizer();
+  private tailShownMs = -Infinity;
+  private sanitizer: Sanitizer = this.deviceSanitizer();
+  private readonly bells = createBellLimit();
+  private ring = false;
+  private bellNoteTimer: unknown;
+  private lastBellDropMs = 0;
   private hex: HexDumper = createHexDumper();
   private readonly decoder = new TextDecoder('utf-8');
   private readonly listeners = new Set<() => void>();
@@ -55,8 +73,6 @@ export class Scrollback {
   private readonly now: () => Date;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
-  /** The unfinished last line (usually the prompt), sanitised for display. */
-  tail = '';
 
   constructor(options: ScrollbackOptions = {}) {
     this.flushMs = options.flushMs ?? 16;
@@ -69,7 +85,14 @@ export class Scrollback {
     return this.current;
   }
 
+  /** The unfinished last line (usually the prompt), sanitised for display. */
+  get tail(): string {
+    this.absorb();
+    return this.tailText;
+  }
+
   update(change: Partial<ScrollbackSettings>): void {
+    this.absorb();
     if (change.hex !== undefined && change.hex !== this.current.hex) {
       this.finishPartial();
       this.hex = createHexDumper();
@@ -90,13 +113,30 @@ export class Scrollback {
   }
 
   push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    const last = this.raw[this.raw.length - 1];
+    // The engine hands a read on line by line, as views of one buffer: they are joined back, not copied.
+    if (last !== undefined && last.buffer === chunk.buffer && last.byteOffset + last.length === chunk.byteOffset) {
+      this.raw[this.raw.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + chunk.length);
+    } else {
+      this.raw.push(chunk);
+    }
+    this.schedule();
+  }
+
+  private absorb(): void {
+    if (this.raw.length === 0) return;
+    const chunks = this.raw;
+    this.raw = [];
     if (this.current.hex) {
-      for (const line of this.hex.push(chunk)) this.pending.push({ text: `${line}\n`, device: true });
-      this.schedule();
+      for (const chunk of chunks) for (const line of this.hex.push(chunk)) this.pending.push({ text: `${line}\n`, device: true });
       return;
     }
     // UTF-8 decoded across chunk boundaries; an invalid byte shows as U+FFFD (logs keep the bytes).
-    const text = this.partial + this.decoder.decode(chunk, { stream: true });
+    // Sanitised before it is cut into lines: a sequence or string spanning lines is seen whole.
+    let decoded = '';
+    for (const chunk of chunks) decoded += this.decoder.decode(chunk, { stream: true });
+    const text = this.partial + this.sanitizer.push(decoded);
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       this.addLine(text.slice(start, end));
@@ -110,16 +150,16 @@ export class Scrollback {
       this.partial = this.partial.slice(MAX_PARTIAL);
     }
     // The tail is drawn inside the console's own frame, beside the input line: its styling ends with it.
-    const tail = closeStyling(sanitizeText(applyBackspaces(this.partial.slice(-TAIL_CHARS).replace(/\r/g, ''))));
-    if (tail !== this.tail) {
-      this.tail = tail;
+    const tail = closeStyling(applyBackspaces(tailOf(this.partial).replace(/\r/g, '')));
+    if (tail !== this.tailText) {
+      this.tailText = tail;
       this.tailChanged = true;
     }
-    if (this.pending.length > 0 || this.tailChanged) this.schedule();
   }
 
   /** Writes a rendered block (a result card) after every line received before it. */
   writeBlock(text: string): void {
+    this.absorb();
     this.pending.push({ text: text.endsWith('\n') ? text : `${text}\n`, device: false });
     this.flush();
   }
@@ -129,13 +169,22 @@ export class Scrollback {
       this.clearTimer(this.timer);
       this.timer = undefined;
     }
-    if (this.writer && this.pending.length > 0) {
-      this.writer(this.render(this.pending));
+    this.absorb();
+    if (this.writer && (this.pending.length > 0 || this.ring)) {
+      this.writer(this.render(this.pending) + (this.ring ? '\x07' : ''));
       this.pending = [];
+      this.ring = false;
     }
     if (this.tailChanged) {
-      this.tailChanged = false;
-      this.notify();
+      const nowMs = this.now().getTime();
+      const wait = this.tailShownMs + TAIL_MS - nowMs;
+      if (wait > 0) {
+        this.timer = this.setTimer(() => this.flush(), wait);
+      } else {
+        this.tailChanged = false;
+        this.tailShownMs = nowMs;
+        this.notify();
+      }
     }
   }
 
@@ -161,21 +210,54 @@ export class Scrollback {
     return on && this.styling.open ? `${out}${SGR_RESET}` : out;
   }
 
+  /** `line` is sanitised already. */
   private addLine(raw: string): void {
-    const line = applyBackspaces(raw.replace(/\r/g, ''));
+    const line = applyBackspaces(raw.includes('\r') ? raw.replace(/\r/g, '') : raw);
     if (!this.current.metrics && METRIC_LINE.test(line)) return;
     const stamp = this.current.timestamps ? `${this.now().toISOString().slice(11, 23)} ` : '';
-    this.pending.push({ text: `${stamp}${this.sanitizer.push(`${line}\n`)}`, device: true });
+    const last = this.pending[this.pending.length - 1];
+    // Lines in a row are one part: a flood of lines costs one string per flush, not one object per line.
+    if (last?.device) last.text += `${stamp}${line}\n`;
+    else this.pending.push({ text: `${stamp}${line}\n`, device: true });
   }
 
   private finishPartial(): void {
-    if (this.partial) this.addLine(this.partial);
+    this.absorb();
+    const held = this.partial + this.sanitizer.end();
+    if (held) this.addLine(held);
     this.partial = '';
-    this.tail = '';
+    this.tailText = '';
+    this.tailChanged = true;
     const rest = this.current.hex ? this.hex.flush() : [];
     for (const line of rest) this.pending.push({ text: `${line}\n`, device: true });
-    this.sanitizer = createSanitizer();
+    this.sanitizer = this.deviceSanitizer();
     this.flush();
+  }
+
+  private deviceSanitizer(): Sanitizer {
+    return createSanitizer({ onBell: (count) => this.bell(count) });
+  }
+
+  /** BELs from the device: one rings with the next write, if the last ring was long enough ago. */
+  private bell(count: number): void {
+    const nowMs = this.now().getTime();
+    if (this.bells.take(count, nowMs)) this.ring = true;
+    if (this.bells.dropped === 0) return;
+    this.lastBellDropMs = nowMs;
+    if (this.bellNoteTimer === undefined) this.bellNoteTimer = this.setTimer(() => this.noteBells(), BELL_NOTE_QUIET_MS);
+  }
+
+  /** Once a storm is over, one dim line says how many bells were held back. */
+  private noteBells(): void {
+    const quietFor = this.now().getTime() - this.lastBellDropMs;
+    if (quietFor < BELL_NOTE_QUIET_MS) {
+      this.bellNoteTimer = this.setTimer(() => this.noteBells(), BELL_NOTE_QUIET_MS - quietFor);
+      return;
+    }
+    this.bellNoteTimer = undefined;
+    const dropped = this.bells.takeDropped();
+    const perSecond = Math.floor(1000 / BELL_GAP_MS);
+    this.writeBlock(`\x1b[2msis: ${dropped} bell${dropped === 1 ? '' : 's'} from the target not rung (at most ${perSecond} a second)\x1b[22m`);
   }
 
   private schedule(): void {
@@ -185,6 +267,18 @@ export class Scrollback {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The last TAIL_CHARS of a sanitised line, not starting inside an SGR sequence it cut. */
+function tailOf(partial: string): string {
+  if (partial.length <= TAIL_CHARS) return partial;
+  const at = partial.length - TAIL_CHARS;
+  // Sanitised text holds SGR sequences only, none longer than this.
+  const before = partial.slice(Math.max(0, at - 80), at);
+  const esc = before.lastIndexOf('\x1b');
+  if (esc < 0 || before.includes('m', esc)) return partial.slice(at);
+  const end = partial.indexOf('m', at);
+  return end < 0 ? '' : partial.slice(end + 1);
 }
 
 /** Applies `\b` as the terminal would for an echoed `\b \b`: the previous character goes. */

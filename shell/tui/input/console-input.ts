@@ -31,7 +31,15 @@ export interface ConsoleInputOptions {
   grammar?: InputGrammar;
   /** Compute a hint for the line as typed. Default true. */
   hints?: boolean;
+  /**
+   * Told the length of every string the input builds from the line's text (a new line, a pasted
+   * piece kept): the work an edit costs, which stays linear in what was typed or pasted.
+   */
+  onCopy?: (chars: number) => void;
 }
+
+/** Plain text (no line end, no control character) that can wait to be inserted with the text after it. */
+const PLAIN = /^[^\x00-\x1f\x7f-\x9f]*$/;
 
 /** The console's input line without React: editor, history, Ctrl-R search, Tab completion, hints. */
 export class ConsoleInput {
@@ -44,39 +52,77 @@ export class ConsoleInput {
   private lastQuery = '';
   private tabbed = false;
   private candidates: readonly string[] = [];
-  private snapshot: InputView;
+  /** Plain text typed or pasted at the cursor since the line was last built: a paste's reads, joined once. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private snapshot: InputView | undefined;
+  private readonly onCopy: (chars: number) => void;
 
   constructor(options: ConsoleInputOptions = {}) {
     this.history = options.history ?? createHistoryList();
     this.grammar = options.grammar ?? DEFAULT_GRAMMAR;
     this.hints = options.hints ?? true;
-    this.snapshot = this.render();
+    this.onCopy = options.onCopy ?? (() => {});
   }
 
+  /** Built when read: while a paste streams in, the line is joined only as often as it is drawn. */
   get view(): InputView {
+    this.settle();
+    this.snapshot ??= this.render();
     return this.snapshot;
+  }
+
+  /** The line's length, without building it. */
+  get length(): number {
+    return this.editor.text.length + this.pendingLength;
   }
 
   /** Empties the line (Ctrl-C at an idle prompt, when the app decides so) and ends any search. */
   clear(): void {
+    this.settle();
     this.editor = { ...ed.EMPTY_EDITOR, killed: this.editor.killed };
     this.search = undefined;
     this.browser.reset();
     this.candidates = [];
-    this.snapshot = this.render();
+    this.snapshot = undefined;
   }
 
   /** Replaces the line; the cursor goes to `cursor` (default: the end). */
   setText(text: string, cursor = text.length): void {
+    this.settle();
     this.editor = { ...ed.editorWith(text, cursor), killed: this.editor.killed };
-    this.snapshot = this.render();
+    this.snapshot = undefined;
   }
 
   dispatch(action: InputAction): InputEvent[] {
     const actions = action.type === 'text' ? splitBurst(action.text) : [action];
-    const events = actions.flatMap((one) => (this.search ? this.searching(one) : this.editing(one)));
-    this.snapshot = this.render();
+    const events: InputEvent[] = [];
+    for (const one of actions) {
+      if (!this.search && one.type === 'text' && PLAIN.test(one.text)) {
+        this.tabbed = false;
+        this.candidates = [];
+        this.pending.push(one.text);
+        this.pendingLength += one.text.length;
+        this.onCopy(one.text.length);
+        continue;
+      }
+      this.settle();
+      const before = this.editor.text;
+      events.push(...(this.search ? this.searching(one) : this.editing(one)));
+      if (this.editor.text !== before) this.onCopy(this.editor.text.length);
+    }
+    this.snapshot = undefined;
     return events;
+  }
+
+  /** Inserts the pending text at the cursor: one new line for any number of reads. */
+  private settle(): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.editor = ed.insertText(this.editor, text);
+    this.onCopy(this.editor.text.length);
   }
 
   private editing(action: InputAction): InputEvent[] {

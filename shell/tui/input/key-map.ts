@@ -82,24 +82,20 @@ export function keyToAction(input: string, key: Partial<Key>, raw?: string): Inp
  */
 export function splitBurst(text: string): InputAction[] {
   const actions: InputAction[] = [];
-  let run = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const control = (code < 0x20 && ch !== '\r' && ch !== '\n') || code === 0x7f;
-    if (!control) {
-      run += ch;
-      continue;
-    }
-    if (run) actions.push({ type: 'text', text: run });
-    run = '';
-    if (ch === '\t') actions.push(act('complete'));
-    else if (ch === '\b' || code === 0x7f) actions.push(act('backspace'));
+  const control = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/g;
+  let at = 0;
+  for (let match = control.exec(text); match !== null; match = control.exec(text)) {
+    const i = match.index;
+    if (i > at) actions.push({ type: 'text', text: text.slice(at, i) });
+    at = i + 1;
+    const code = text.charCodeAt(i);
+    if (code === 0x09) actions.push(act('complete'));
+    else if (code === 0x08 || code === 0x7f) actions.push(act('backspace'));
     else {
       const bound = code >= 1 && code <= 26 ? CTRL_KEYS[String.fromCharCode(code + 96)] : undefined;
       if (bound) actions.push(act(bound));
     }
   }
-  if (run) actions.push({ type: 'text', text: run });
+  if (at < text.length) actions.push({ type: 'text', text: at === 0 ? text : text.slice(at) });
   return actions;
 }
-

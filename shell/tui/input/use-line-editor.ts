@@ -81,7 +81,7 @@ export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
   }, [controller]);
   const scheduleView = useCallback((): void => {
     if (viewTimer.current !== undefined) return;
-    const interval = controller.view.text.length > LONG_LINE ? LONG_VIEW_INTERVAL_MS : VIEW_INTERVAL_MS;
+    const interval = controller.length > LONG_LINE ? LONG_VIEW_INTERVAL_MS : VIEW_INTERVAL_MS;
     const wait = lastShown.current + interval - performance.now();
     if (wait <= 0) showView();
     else viewTimer.current = setTimeout(showView, wait);
