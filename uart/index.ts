@@ -51,6 +51,7 @@ export {
   type LogWriterResult,
   type SessionLogWriter,
 } from './log-file.js';
+export { stampText, type TimestampMode } from './line-stamper.js';
 export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';
 export { listPorts, PTY_NOTE, type PortInfo, type PortListing } from './list-ports.js';
 export {
