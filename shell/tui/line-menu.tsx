@@ -1,5 +1,5 @@
 import { useInput } from 'ink';
-import { useState, useSyncExternalStore, type ReactElement } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { LineAction } from '../connect/line-control.js';
 import type { MenuAction } from './console-menu.js';
 import { FormLine } from './form-line.js';
@@ -29,8 +29,9 @@ export interface LineMenu {
 type OpenForm = { kind: 'settings' | 'log'; form: FormState };
 
 const NO_LINE = { get: (): null => null, subscribe: () => () => {} };
+const NO_LOG_VIEW: RuntimeLogView = { path: null, error: null };
 const NO_LOG: { get(): RuntimeLogView; subscribe(l: () => void): () => void } = {
-  get: () => ({ path: null, error: null }),
+  get: () => NO_LOG_VIEW,
   subscribe: () => () => {},
 };
 
@@ -39,11 +40,19 @@ const NO_LOG: { get(): RuntimeLogView; subscribe(l: () => void): () => void } = 
  * outcome is one line through `note`; a console without `line` says so.
  */
 export function useLineMenu(line: LineConsole | undefined, note: (text: string) => void): LineMenu {
-  const [open, setOpen] = useState<OpenForm | null>(null);
+  const [open, setOpenState] = useState<OpenForm | null>(null);
+  // Keys that arrive before the next render must see the form as the previous key left it.
+  const openRef = useRef<OpenForm | null>(null);
+  const setOpen = (next: OpenForm | null): void => {
+    openRef.current = next;
+    setOpenState(next);
+  };
   const lineStore = line?.state ?? NO_LINE;
   const logStore = line?.log ?? NO_LOG;
   const view = useSyncExternalStore(lineStore.subscribe, lineStore.get);
   const logView = useSyncExternalStore(logStore.subscribe, logStore.get);
+  // A log's first write failure, `--log`'s included, is one line in the scrollback at once.
+  useEffect(() => line?.log.onError((error) => note(error.message)), [line]);
   const report = (action: Promise<LineAction>): void => void action.then((done) => note(done.message));
 
   const submit = (current: OpenForm): void => {
@@ -64,14 +73,15 @@ export function useLineMenu(line: LineConsole | undefined, note: (text: string) 
 
   useInput(
     (input, key) => {
-      if (open === null) return;
-      let form = open.form;
+      const current = openRef.current;
+      if (current === null) return;
+      let form = current.form;
       for (const pressed of formKeys(input, key)) {
         if (pressed.type === 'cancel') return setOpen(null);
-        if (pressed.type === 'submit') return submit({ ...open, form });
+        if (pressed.type === 'submit') return submit({ ...current, form });
         form = formStep(form, pressed);
       }
-      setOpen({ ...open, form });
+      setOpen({ ...current, form });
     },
     { isActive: open !== null },
   );

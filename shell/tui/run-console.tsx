@@ -84,7 +84,6 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     ...(options.log !== undefined && { initial: options.log }),
     ...(options.logDefaults !== undefined && { defaults: options.logDefaults }),
   });
-  runtimeLog.onError((error) => scrollback.writeBlock(`sis: ${error.message}`));
   const flushRuntimeLog = (): void => runtimeLog.flushSync();
   process.on('exit', flushRuntimeLog);
   const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
