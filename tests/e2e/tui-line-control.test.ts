@@ -7,15 +7,18 @@ import { CLI, TEST_HISTORY } from '../helpers/cli.js';
 import { Tmux } from '../helpers/tmux.js';
 import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { startPtyPair, type PtyPair } from '../uart/socat.js';
+import { startSer2net, type Ser2net } from './ser2net-helpers.js';
 import { killAll, startServe } from './transports-helpers.js';
 
 const tools = [requireTool('socat', 'socat'), requireTool('tmux', 'tmux')];
 let tmux: Tmux | undefined;
 let pair: PtyPair | undefined;
 let dir: string | undefined;
+let ser2net: Ser2net | undefined;
 
 afterEach(async () => {
   tmux?.kill();
+  await ser2net?.stop();
   await killAll();
   await pair?.kill();
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
@@ -105,6 +108,42 @@ describeWithTools(tools, 'line control in the console, in a real terminal', () =
     tmux.type('stresstest memory --duration 1000 --seed 1');
     tmux.key('Enter');
     await tmux.expectScreen((s) => /Status: PASS/.test(s) && /RX \d+(\.\d)?k TX \d+/.test(statusLine(s)), 60_000);
+    tmux.key('C-d');
+    await tmux.expectScreen((s) => s.includes('EXIT=0'));
+  }, 120_000);
+});
+
+describeWithTools([...tools, requireTool('ser2net', 'ser2net')], 'line control through a lab serial server (ser2net, RFC 2217)', () => {
+  test('the server reports the settings and modem lines; Ctrl-T o sets 19200 8E1 on its port; Ctrl-T b is accepted; a test still passes', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sis-tui-rfc2217-'));
+    pair = await startPtyPair(dir);
+    // The model plays the board on one end of the pty pair; ser2net exports the other end.
+    await startServe(['--device', pair.a, '--seed', '5', '--speed', 'max']);
+    ser2net = await startSer2net(dir, pair.b);
+    const { url } = ser2net;
+    tmux = await startConsole(dir, url);
+    // ser2net reports its pty's modem lines: a pty has none up.
+    await tmux.expectScreen((s) => new RegExp(`^\\* ${url} connected \\| line mode \\| 115200 8N1 \\| CTS- DSR- DCD- RI- \\| RX \\d+ TX \\d+`).test(statusLine(s)));
+
+    await menu(tmux, 'o');
+    await tmux.expectScreen((s) => s.includes('Line: baud 115200_  data bits 8  parity none  stop bits 1  flow none'));
+    tmux.key('C-u');
+    tmux.type('19200');
+    tmux.key('Tab');
+    tmux.key('Tab');
+    tmux.type('e');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('sis: line now 19200 8E1 flow none') && statusLine(s).includes(' | 19200 8E1 | '));
+    // A Linux pty keeps the speed but reads back 8 bits, no parity: only the baud is checked there.
+    expect(execFileSync('stty', ['-F', pair.b, 'speed']).toString().trim()).toBe('19200');
+
+    // ser2net takes the BREAK (a pty cannot pass it on to the board).
+    await menu(tmux, 'b');
+    await tmux.expectScreen((s) => s.includes('sis: BREAK sent (250 ms)'));
+
+    tmux.type('stresstest memory --duration 1000 --seed 1');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => /Status: PASS/.test(s), 60_000);
     tmux.key('C-d');
     await tmux.expectScreen((s) => s.includes('EXIT=0'));
   }, 120_000);
