@@ -12,6 +12,7 @@ import { RuntimeLog } from '../../shell/tui/runtime-log.js';
 import { Scrollback } from '../../shell/tui/scrollback.js';
 import { lineControlOf } from '../../uart/index.js';
 import { waitFor } from '../helpers/wait.js';
+import { FakePort } from './connect/fake-port.js';
 
 let dir: string;
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -209,5 +210,32 @@ describe('logging and timestamps from the console (Ctrl-T l t)', () => {
     await c.command('metricsctl status', '[METRICSCTL] capture: ON\n');
     expect(c.scrolled().slice(before)).toContain('\n[METRICSCTL] capture: ON\n');
     expect(c.scrolled().slice(before)).not.toMatch(/\[\+?\d/);
+  });
+});
+
+describe('a console without line control', () => {
+  test('Ctrl-T b says it is not available, and the console goes on', async () => {
+    const far = new FakePort('tcp:far');
+    let scrolled = '';
+    const scrollback = new (class extends Scrollback {
+      override setWriter(writer: ((text: string) => void) | undefined): void {
+        super.setWriter(writer && ((text: string) => (scrolled += text)));
+      }
+    })({ flushMs: 1 });
+    const { engine, feed, dispose } = createConsoleEngine({ port: far, scrollback, size: () => ({ columns: 100, rows: 30 }) });
+    const connected = { kind: 'connected' as const };
+    const link = { get: () => connected, subscribe: () => () => {} };
+    const ui = render(<App engine={engine} scrollback={scrollback} feed={feed} info={{ transport: 'tcp:far' }} link={link} />);
+    cleanup.push(() => ui.unmount(), dispose);
+    await engine.open();
+    far.send('/ # ');
+    expect(await waitFor(() => (ui.lastFrame() ?? '').includes('keys raw'))).toBe(true);
+    await effects();
+    ui.stdin.write('\x14');
+    expect(await waitFor(() => (ui.lastFrame() ?? '').includes('Ctrl-T: q quit'))).toBe(true);
+    await effects();
+    ui.stdin.write('b');
+    expect(await waitFor(() => scrolled.includes('sis: line control and logging are not available in this console'))).toBe(true);
+    expect(far.written.join('')).toBe('');
   });
 });
