@@ -77,7 +77,8 @@ export class LatencyHistogram {
     if (!(ns >= 0 && ns <= Number.MAX_SAFE_INTEGER)) {
       throw new RangeError(`latency must be a non-negative safe integer of ns, got ${ns}`);
     }
-    this.counts[bucketIndex(ns > this.highestNs ? this.highestNs : ns)]++;
+    const bucket = bucketIndex(ns > this.highestNs ? this.highestNs : ns);
+    this.counts[bucket] = (this.counts[bucket] ?? 0) + 1;
     this.total++;
     let lo = this.sumLo + ns;
     if (lo >= SUM_CARRY_LIMIT) {

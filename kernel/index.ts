@@ -1,4 +1,5 @@
 export { Kernel, type KernelOptions } from './kernel.js';
+export type { KernelView } from './state.js';
 export { PROMPT } from './boot.js';
 export { Prng } from './prng.js';
 export { Scheduler } from './scheduler.js';

@@ -5,7 +5,7 @@ import { LineDiscipline } from './line-discipline.js';
 import { resolveProfile, type KernelProfile } from './profiles/index.js';
 import { Prng } from './prng.js';
 import { Scheduler } from './scheduler.js';
-import { createKernelState, type KernelState } from './state.js';
+import { createKernelState, type KernelState, type KernelView } from './state.js';
 
 export interface KernelOptions {
   /** Decides how long the virtual boot takes, hence the clock that unseeded tests seed from. Default 0. */
@@ -32,7 +32,7 @@ const discard = (): void => {};
 export class Kernel {
   readonly clock = new Scheduler();
   readonly prng = new Prng();
-  readonly state: KernelState;
+  private readonly state: KernelState;
   private readonly commands: readonly Command[];
   private readonly seed: bigint;
   private readonly line = new LineDiscipline((text) => this.print(text));
@@ -47,6 +47,19 @@ export class Kernel {
     this.seed = BigInt(options.seed ?? 0);
     this.commands = options.commands ?? COMMANDS;
     this.state = createKernelState(resolveProfile(options.profile));
+  }
+
+  /** The kernel's state, read-only. */
+  get view(): KernelView {
+    return this.state;
+  }
+
+  /**
+   * Autonomy on or off without `autoctl`'s console line, as a board configured before boot; the
+   * decision timer stays as it is.
+   */
+  setAutonomy(enabled: boolean): void {
+    this.state.autonomy.enabled = enabled;
   }
 
   get nowUs(): number {

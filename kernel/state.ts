@@ -1,7 +1,7 @@
 import { AutonomyController } from './autonomy/controller.js';
 import { createTelemetryBoard, type TelemetryBoard } from './autonomy/telemetry.js';
-import { AutonomyMetrics } from './autonomy-metrics.js';
-import { Heap } from './heap.js';
+import { AutonomyMetrics } from './autonomy/metrics.js';
+import { Heap } from './heap/heap.js';
 import { DEFAULT_PROFILE, type KernelProfile } from './profiles/index.js';
 import { TestHistory } from './stress/history.js';
 
@@ -30,6 +30,19 @@ export interface KernelState {
   readonly history: TestHistory;
   /** Decides every `autonomy.intervalMs` while autonomy is enabled, once attached to the kernel's clock. */
   readonly controller: AutonomyController;
+}
+
+/**
+ * What hosts, tests and benchmarks may read of the kernel. It changes only through the kernel's
+ * commands and its own methods (`Kernel.setAutonomy`), as on the real board.
+ */
+export interface KernelView {
+  readonly profile: KernelProfile;
+  readonly autonomy: Readonly<AutonomyState>;
+  readonly metricsEnabled: boolean;
+  readonly heap: Pick<Heap, 'allocatedBytes' | 'freeBytes' | 'liveBlocks' | 'freeBlockCount' | 'largestFreeBlock' | 'totalBytes' | 'pressurePct' | 'fragmentationPct'>;
+  readonly metrics: Pick<AutonomyMetrics, 'snapshot'>;
+  readonly history: Pick<TestHistory, 'list'>;
 }
 
 export const DEFAULT_DECISION_INTERVAL_MS = 500;

@@ -17,7 +17,7 @@ const argv = process.argv.slice(2);
 if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) {
   // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
   delete process.env.CI;
-  void import('./tui/run-console.js');
+  void import('./tui/load-console.js').then(({ loadConsole }) => loadConsole());
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -42,7 +42,7 @@ main(argv).then(
   async (status) => {
     // With its terminal gone, Node's exit would try to restore the tty and abort on EIO: end as
     // the hangup itself does (status 129 to the parent, nothing written).
-    if (status === HANGUP_STATUS && process.stdout.isTTY && (await import('./tui/run-console.js')).terminalLost()) {
+    if (status === HANGUP_STATUS && process.stdout.isTTY && (await (await import('./tui/load-console.js')).loadConsole()).terminalLost()) {
       process.kill(process.pid, 'SIGHUP');
     } else {
       process.exit(status);

@@ -1,5 +1,5 @@
 import type { Kernel } from '../kernel/index.js';
-import { bytesPerSecond, createPacer, type FrameSettings } from '../uart/index.js';
+import { createWire, type FrameSettings } from '../uart/index.js';
 
 /** How virtual time relates to wall time: 1× (`realtime`), as fast as possible (`max`), or a factor. */
 export type Speed = 'realtime' | 'max' | number;
@@ -29,8 +29,13 @@ export interface KernelHost {
   readonly pendingBytes: number;
 }
 
-/** Virtual µs one `max` slice runs before yielding to the event loop. */
-const MAX_SLICE_US = 50_000;
+/**
+ * Virtual µs one `max` slice runs before yielding to the event loop: half a second unpaced (each
+ * yield costs the host a chunk's trip through the port), 50 ms on a paced line, whose bytes then
+ * arrive as a board's would.
+ */
+const MAX_SLICE_US = 500_000;
+const PACED_MAX_SLICE_US = 50_000;
 /** Wall ms between ticks in paced modes. */
 const TICK_MS = 10;
 
@@ -86,11 +91,12 @@ export function startKernelHost(options: KernelHostOptions): KernelHost {
   kernel.boot();
   pump(kernel.nowUs, true);
 
+  const sliceUs = options.line === undefined ? MAX_SLICE_US : PACED_MAX_SLICE_US;
   const runMax = async (): Promise<void> => {
     if (running) return;
     running = true;
     while (!stopped && (kernel.busy || pending())) {
-      if (pump(kernel.nowUs + MAX_SLICE_US, true) && options.drained) await options.drained();
+      if (pump(kernel.nowUs + sliceUs, true) && options.drained) await options.drained();
       else await new Promise((resolve) => setImmediate(resolve));
     }
     running = false;
@@ -134,72 +140,5 @@ export function startKernelHost(options: KernelHostOptions): KernelHost {
     get pendingBytes() {
       return toKernel.pendingBytes + toHost.pendingBytes;
     },
-  };
-}
-
-/** One direction of the UART: bytes wait here until the line has carried them. */
-interface Wire {
-  readonly pendingBytes: number;
-  push(bytes: Uint8Array): void;
-  /** Every byte the line has delivered by now. */
-  take(): Uint8Array;
-  /** Virtual µs at which the next chunk of waiting bytes will have been delivered, if any wait. */
-  nextUs(): number | undefined;
-}
-
-const EMPTY = new Uint8Array(0);
-/** Paced bytes move in chunks of this much line time (10 ms: 116 bytes at 115200 8N1). */
-const CHUNK_US = 10_000;
-
-function createWire(line: FrameSettings | undefined, nowUs: () => number): Wire {
-  const queue: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const dequeue = (n: number): Uint8Array => {
-    if (n >= pendingBytes && queue.length === 1) {
-      pendingBytes = 0;
-      return queue.pop()!;
-    }
-    const out = new Uint8Array(n);
-    let filled = 0;
-    while (filled < n) {
-      const head = queue[0]!;
-      const part = Math.min(head.length, n - filled);
-      out.set(head.subarray(0, part), filled);
-      filled += part;
-      if (part === head.length) queue.shift();
-      else queue[0] = head.subarray(part);
-    }
-    pendingBytes -= n;
-    return out;
-  };
-  const push = (bytes: Uint8Array): void => {
-    if (bytes.length === 0) return;
-    queue.push(bytes);
-    pendingBytes += bytes.length;
-  };
-  if (line === undefined) {
-    return {
-      get pendingBytes() {
-        return pendingBytes;
-      },
-      push,
-      take: () => (pendingBytes === 0 ? EMPTY : dequeue(pendingBytes)),
-      nextUs: () => undefined,
-    };
-  }
-  const rate = bytesPerSecond(line);
-  const pacer = createPacer({ bytesPerSecond: rate, nowUs });
-  const chunkBytes = Math.max(1, Math.ceil((rate * CHUNK_US) / 1e6));
-  return {
-    get pendingBytes() {
-      return pendingBytes;
-    },
-    push,
-    take() {
-      if (pendingBytes === 0) return EMPTY;
-      const granted = pacer.take(pendingBytes);
-      return granted === 0 ? EMPTY : dequeue(granted);
-    },
-    nextUs: () => (pendingBytes === 0 ? undefined : pacer.nextAvailableUs(Math.min(pendingBytes, chunkBytes))),
   };
 }

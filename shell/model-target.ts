@@ -77,8 +77,11 @@ export interface HeadlessModel {
   readonly seed: bigint;
   /** Bytes typed at the kernel's UART. */
   receive(bytes: Uint8Array): void;
-  /** Shows the prompt again when the kernel is idle (a client connected after it was printed). */
-  showPrompt(): void;
+  /**
+   * Shows the prompt again when the kernel is idle (a client connected after it was printed),
+   * through `send` (default: the UART, to everyone).
+   */
+  showPrompt(send?: (bytes: Uint8Array) => void): void;
   stop(): void;
 }
 
@@ -99,8 +102,8 @@ export function startHeadlessModel(options: HeadlessModelOptions): HeadlessModel
   return {
     seed,
     receive: (bytes) => host.receive(bytes),
-    showPrompt: () => {
-      if (!kernel.busy && host.pendingBytes === 0) options.emit(PROMPT_AGAIN);
+    showPrompt: (send = options.emit) => {
+      if (!kernel.busy && host.pendingBytes === 0) send(PROMPT_AGAIN);
     },
     stop: () => host.stop(),
   };

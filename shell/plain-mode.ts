@@ -135,6 +135,16 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
     const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
     output.write(screen ? screen.push(bytes) : bytes);
   };
+  // One look per turn of the event loop, however many events the turn brought.
+  let checkQueued = false;
+  const checkSoon = (): void => {
+    if (checkQueued) return;
+    checkQueued = true;
+    queueMicrotask(() => {
+      checkQueued = false;
+      check();
+    });
+  };
   const onEvent = (event: EngineEvent): void => {
     options.results?.engineEvent(event);
     switch (event.type) {
@@ -155,7 +165,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
       case 'quit':
         return finish(endStatus());
     }
-    queueMicrotask(check);
+    checkSoon();
   };
   driver.on(onEvent);
   port.onClose((reason) => {

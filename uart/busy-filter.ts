@@ -1,4 +1,4 @@
-import { BUSY_PREFIX } from './socket-server.js';
+import { BUSY_PREFIX } from './busy-line.js';
 
 export interface BusyFilter {
   /** Bytes to deliver (none while the start of the stream may still be a busy line). */

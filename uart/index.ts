@@ -30,13 +30,12 @@ export { createSocketPort, type SocketPortOptions } from './socket-port.js';
 export { createSerialDevicePort, type SerialDevicePortOptions } from './serial-device-port.js';
 export {
   createSocketServer,
-  BUSY_PREFIX,
-  busyLine,
   type SocketServer,
   type SocketServerOptions,
   type SocketServerResult,
   type ServerEvent,
 } from './socket-server.js';
+export { BUSY_PREFIX, busyLine, type Holder } from './busy-line.js';
 export {
   createReconnectingPort,
   type ReconnectingPort,
@@ -53,6 +52,7 @@ export {
 } from './log-file.js';
 export { stampText, type TimestampMode } from './line-stamper.js';
 export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';
+export { createWire, type Wire } from './wire.js';
 export { listPorts, PTY_NOTE, type PortInfo, type PortListing } from './list-ports.js';
 export {
   enterBytes,

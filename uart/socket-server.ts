@@ -1,46 +1,46 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { formatEndpoint, type Endpoint, type TcpEndpoint, type UnixEndpoint } from './endpoint.js';
+import type { Server, Socket } from 'node:net';
+import { busyLine } from './busy-line.js';
+import type { TcpEndpoint, UnixEndpoint } from './endpoint.js';
 import type { PortError } from './port.js';
-import { socketErrorToPortError } from './socket-errors.js';
-import { prepareUnixSocketPath } from './unix-socket-path.js';
-
-/** How a turned-away client's one line starts; clients take it as a refused connection. */
-export const BUSY_PREFIX = 'sis: port busy';
-
-/** The line a turned-away client gets: who holds the line, and for how long (whole seconds). */
-export function busyLine(holder: string, heldMs: number): string {
-  return `${BUSY_PREFIX} (held by ${holder} for ${Math.floor(heldMs / 1000)} s)\r\n`;
-}
+import { listenOn } from './socket-listen.js';
 
 export type ServerEvent =
   | { readonly type: 'client-connected'; readonly client: string; readonly via: string }
   | { readonly type: 'client-disconnected'; readonly client: string }
-  | { readonly type: 'client-rejected'; readonly client: string; readonly holder: string }
-  /** The active client sent nothing for `idleTimeoutMs` and was disconnected. */
+  /** Every place was taken: `holders` are the clients connected, oldest first. */
+  | { readonly type: 'client-rejected'; readonly client: string; readonly holders: readonly string[] }
+  /** The client sent nothing for `idleTimeoutMs` and was disconnected. */
   | { readonly type: 'client-idle'; readonly client: string; readonly idleMs: number };
 
 export interface SocketServerOptions {
   /** tcp: and unix: endpoints to listen on. A tcp port of 0 picks a free port (see `addresses`). */
   readonly listen: readonly (TcpEndpoint | UnixEndpoint)[];
-  /** Bytes typed by the active client, for the device. */
+  /** Bytes typed by any connected client, for the device. */
   readonly onClientData: (bytes: Uint8Array) => void;
   readonly onEvent?: (event: ServerEvent) => void;
+  /** Clients connected at once; each sees all output and may type. Default 1. */
+  readonly maxClients?: number;
   /** Bytes queued for a client that is not reading beyond this are dropped. Default 1 MiB. */
   readonly maxQueuedBytes?: number;
-  /** A client that sends nothing this long is disconnected, freeing the line. Default: never. */
+  /** A client that sends nothing this long is disconnected, freeing its place. Default: never. */
   readonly idleTimeoutMs?: number;
 }
 
 export interface SocketServer {
   /** Where the server actually listens, e.g. `tcp:127.0.0.1:40123`, `unix:/tmp/sis.sock`. */
   readonly addresses: readonly string[];
-  /** The active client (`127.0.0.1:51234`, or the unix: address), if one is connected. */
-  readonly client: string | undefined;
-  /** Device output dropped because no client was connected or the client was not reading. */
+  /** The connected clients (`127.0.0.1:51234`, or the unix: address), oldest first. */
+  readonly clients: readonly string[];
+  /**
+   * Device output that did not reach a client: counted once while nobody is connected, and once
+   * for each client that was not reading.
+   */
   readonly droppedBytes: number;
-  /** Send device output to the active client. */
+  /** Send device output to every connected client. */
   broadcast(bytes: Uint8Array): void;
-  /** Stop listening, disconnect the client and remove unix socket files. */
+  /** Send bytes to one client only (a prompt shown to a late client); false if it is gone. */
+  sendTo(client: string, bytes: Uint8Array): boolean;
+  /** Stop listening, disconnect the clients and remove unix socket files. */
   close(): Promise<void>;
 }
 
@@ -48,34 +48,65 @@ export type SocketServerResult =
   | { readonly ok: true; readonly server: SocketServer }
   | { readonly ok: false; readonly error: PortError };
 
+interface Client {
+  readonly socket: Socket;
+  readonly name: string;
+  readonly since: number;
+}
+
 /**
- * Serves one device-side byte stream, like ser2net or QEMU's `-serial tcp:…,server`: one client
- * at a time owns the line (reads the output, types the input). A second client gets the one line
- * `busyLine(holder, held)` and is closed, so two people never type into one console unknowingly. The device
+ * Serves one device-side byte stream, like ser2net (`max-connections`) or QEMU's
+ * `-serial tcp:…,server`: up to `maxClients` clients hold the line at once; each reads all the
+ * output and may type. One more gets the one line `busyLine(holders)` and is closed, so nobody
+ * types into a console shared with more people than the server was told to allow. The device
  * keeps running between clients; its output while nobody is connected is dropped, as on a real
  * line with nothing attached.
  */
 export async function createSocketServer(options: SocketServerOptions): Promise<SocketServerResult> {
   const maxQueued = options.maxQueuedBytes ?? 1024 * 1024;
+  const maxClients = options.maxClients ?? 1;
   const servers: Server[] = [];
   const addresses: string[] = [];
   const sockets = new Set<Socket>();
-  let active: { socket: Socket; name: string; since: number } | undefined;
+  const clients: Client[] = [];
   let droppedBytes = 0;
+  let closing: Promise<void> | undefined;
+
+  const release = (entry: Client): boolean => {
+    const at = clients.indexOf(entry);
+    if (at < 0) return false;
+    clients.splice(at, 1);
+    return true;
+  };
+  /** Unix clients have no address of their own: the second one at once is `unix:PATH#2`. */
+  const uniqueName = (name: string): string => {
+    let unique = name;
+    for (let n = 2; clients.some((c) => c.name === unique); n++) unique = `${name}#${n}`;
+    return unique;
+  };
+  const send = (entry: Client, bytes: Uint8Array): void => {
+    if (entry.socket.writableLength + bytes.length > maxQueued) {
+      droppedBytes += bytes.length;
+      return;
+    }
+    entry.socket.write(Buffer.from(bytes));
+  };
 
   const onConnection = (socket: Socket, via: string): void => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
-    const name = socket.remoteAddress !== undefined ? `${socket.remoteAddress}:${socket.remotePort}` : via;
-    if (active !== undefined) {
-      options.onEvent?.({ type: 'client-rejected', client: name, holder: active.name });
-      socket.end(busyLine(active.name, Date.now() - active.since));
+    const address = socket.remoteAddress !== undefined ? `${socket.remoteAddress}:${socket.remotePort}` : via;
+    if (clients.length >= maxClients) {
+      const now = Date.now();
+      options.onEvent?.({ type: 'client-rejected', client: address, holders: clients.map((c) => c.name) });
+      socket.end(busyLine(clients.map((c) => ({ name: c.name, heldMs: now - c.since }))));
       setTimeout(() => socket.destroy(), 1000).unref();
       return;
     }
-    const entry = { socket, name, since: Date.now() };
-    active = entry;
+    const entry: Client = { socket, name: uniqueName(address), since: Date.now() };
+    const { name } = entry;
+    clients.push(entry);
     if (socket.remoteAddress !== undefined) socket.setNoDelay(true);
     const idleMs = options.idleTimeoutMs;
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -83,24 +114,21 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
       if (idleMs === undefined) return;
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => {
-        if (active !== entry) return;
-        // The line is free at once: the next client must not be turned away while this one closes.
-        active = undefined;
+        // The place is free at once: the next client must not be turned away while this one closes.
+        if (!release(entry)) return;
         options.onEvent?.({ type: 'client-idle', client: name, idleMs });
         socket.destroy();
       }, idleMs);
     };
     armIdle();
     socket.on('data', (chunk: Buffer) => {
-      if (active !== entry || chunk.length === 0) return;
+      if (!clients.includes(entry) || chunk.length === 0) return;
       armIdle();
       options.onClientData(chunk);
     });
     socket.on('close', () => {
       clearTimeout(idleTimer);
-      if (active !== entry) return;
-      active = undefined;
-      options.onEvent?.({ type: 'client-disconnected', client: name });
+      if (release(entry)) options.onEvent?.({ type: 'client-disconnected', client: name });
     });
     options.onEvent?.({ type: 'client-connected', client: name, via });
   };
@@ -120,23 +148,27 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
     addresses.push(bound.address);
   }
 
-  let closing: Promise<void> | undefined;
   const server: SocketServer = {
     addresses,
-    get client() {
-      return active?.name;
+    get clients() {
+      return clients.map((c) => c.name);
     },
     get droppedBytes() {
       return droppedBytes;
     },
     broadcast(bytes) {
       if (bytes.length === 0) return;
-      const socket = active?.socket;
-      if (socket === undefined || closing !== undefined || socket.writableLength + bytes.length > maxQueued) {
+      if (clients.length === 0 || closing !== undefined) {
         droppedBytes += bytes.length;
         return;
       }
-      socket.write(Buffer.from(bytes));
+      for (const entry of clients) send(entry, bytes);
+    },
+    sendTo(client, bytes) {
+      const entry = clients.find((c) => c.name === client);
+      if (entry === undefined || closing !== undefined) return false;
+      if (bytes.length > 0) send(entry, bytes);
+      return true;
     },
     close() {
       closing ??= closeAll();
@@ -144,37 +176,4 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
     },
   };
   return { ok: true, server };
-}
-
-type Bound = { ok: true; server: Server; address: string } | { ok: false; error: PortError };
-
-async function listenOn(
-  endpoint: TcpEndpoint | UnixEndpoint,
-  onConnection: (socket: Socket, via: string) => void,
-): Promise<Bound> {
-  const description = formatEndpoint(endpoint);
-  if (endpoint.kind === 'unix') {
-    const prepared = await prepareUnixSocketPath(endpoint.path);
-    if (prepared !== undefined) return { ok: false, error: prepared };
-  }
-  const server = createServer();
-  return new Promise<Bound>((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const mapped = socketErrorToPortError(`cannot listen on ${description}`, error,
-        endpoint.kind === 'tcp' ? endpoint.host : undefined);
-      resolve({ ok: false, error: mapped });
-    });
-    const onListening = (): void => {
-      const address = server.address();
-      const actual: Endpoint = endpoint.kind === 'tcp' && address !== null && typeof address === 'object'
-        ? { kind: 'tcp', host: endpoint.host, port: (address as AddressInfo).port }
-        : endpoint;
-      const via = formatEndpoint(actual);
-      server.on('connection', (socket) => onConnection(socket, via));
-      server.on('error', () => {});
-      resolve({ ok: true, server, address: via });
-    };
-    if (endpoint.kind === 'tcp') server.listen({ host: endpoint.host, port: endpoint.port }, onListening);
-    else server.listen({ path: endpoint.path }, onListening);
-  });
 }

@@ -1,5 +1,5 @@
-import type { AutonomyMetrics } from '../autonomy-metrics.js';
-import type { Heap } from '../heap.js';
+import type { AutonomyMetrics } from './metrics.js';
+import type { Heap } from '../heap/heap.js';
 import type { ControllerProfile } from '../profiles/index.js';
 import type { Scheduler } from '../scheduler.js';
 import type { AutonomyState } from '../state.js';

@@ -1,4 +1,4 @@
-import type { Heap } from '../heap.js';
+import type { Heap } from '../heap/heap.js';
 import type { ControllerProfile } from '../profiles/index.js';
 import { MEMORY_RISK } from './outcomes.js';
 import { oomRisk, POLICY } from './policy.js';

@@ -1,4 +1,4 @@
-import type { AutonomyMetrics } from '../autonomy-metrics.js';
+import type { AutonomyMetrics } from './metrics.js';
 
 /** The measure an action tried to lower. */
 export const MEMORY_RISK = 0;

@@ -1,4 +1,4 @@
-import type { AutonomyMetrics } from '../autonomy-metrics.js';
+import type { AutonomyMetrics } from './metrics.js';
 import { DEADLINE_MISSES, QUEUE_GAP, type PendingOutcomes } from './outcomes.js';
 import { deepestQueue, imbalancedQueue, queueGap, type RequestSizes } from './policy.js';
 import type { ControllerAction, TelemetryBoard } from './telemetry.js';

@@ -1,4 +1,4 @@
-import { AUTONOMY_COUNTER_LABELS } from '../autonomy-metrics.js';
+import { AUTONOMY_COUNTER_LABELS } from '../autonomy/metrics.js';
 import { CNTFRQ_HZ } from '../state.js';
 import type { Command, CommandContext } from './types.js';
 

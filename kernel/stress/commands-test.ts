@@ -4,6 +4,7 @@ import { LatencyHistogram } from '../histogram.js';
 import type { Prng } from '../prng.js';
 import { DURATION_FLAG } from './common-flags.js';
 import type { StressContext, StressTest, TestSummary } from './types.js';
+import { CANCEL_SLICE_US } from './context.js';
 
 export const RATE_FLAG: IntFlagSpec = {
   name: '--rate',
@@ -23,8 +24,6 @@ export const UNKNOWN_COMMAND = 'unknowncmd --arg';
 export const JITTER = 0.25;
 /** The run FAILs when more than this share (%) of the commands missed their deadline (one interval). */
 export const MISS_LIMIT_PCT = 5;
-/** Idle waits are cut into yields of at most this many µs (Ctrl-C is seen within 10 ms). */
-const IDLE_SLICE_US = 10_000;
 
 export function commandAt(k: number): string {
   return k % 2 === 0 ? KNOWN_COMMANDS[(k >> 1) % KNOWN_COMMANDS.length]! : UNKNOWN_COMMAND;
@@ -65,7 +64,7 @@ function reportBacklog(ctx: StressContext, b: Backlog): void {
 }
 
 function* idleUntil(ctx: StressContext, targetUs: number): Generator<number, void, void> {
-  while (!ctx.cancelled && ctx.nowUs() < targetUs) yield Math.min(IDLE_SLICE_US, targetUs - ctx.nowUs());
+  while (!ctx.cancelled && ctx.nowUs() < targetUs) yield Math.min(CANCEL_SLICE_US, targetUs - ctx.nowUs());
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AutonomySnapshot } from '../autonomy-metrics.js';
+import type { AutonomySnapshot } from '../autonomy/metrics.js';
 import { pairedDifference } from './paired-stats.js';
 import type { StressTest, TestSummary } from './types.js';
 

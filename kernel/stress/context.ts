@@ -1,6 +1,9 @@
 import type { CommandContext } from '../commands/types.js';
 import type { ProgressValues, StressContext, TestConfig } from './types.js';
 
+/** Longest virtual time a test runs between looks at Ctrl-C: every test yields at least this often. */
+export const CANCEL_SLICE_US = 10_000;
+
 /** Virtual µs between METRIC progress batches (about 10 per virtual second). */
 export const PROGRESS_INTERVAL_US = 100_000;
 

@@ -1,4 +1,4 @@
-import type { Heap } from '../heap.js';
+import type { Heap } from '../heap/heap.js';
 
 /**
  * The memory test's held blocks, oldest first (the real test's `Vec`): heap handles in a typed array

@@ -1,4 +1,4 @@
-import type { Heap } from '../heap.js';
+import type { Heap } from '../heap/heap.js';
 import type { AllocCostProfile } from '../profiles/index.js';
 
 /*

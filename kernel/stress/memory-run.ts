@@ -1,5 +1,5 @@
 import type { ControllerEvent, ReclaimResult, TelemetryBoard, Workload } from '../autonomy/telemetry.js';
-import type { Heap } from '../heap.js';
+import type { Heap } from '../heap/heap.js';
 import { LatencyHistogram } from '../histogram.js';
 import type { Prng } from '../prng.js';
 import { BlockList } from './memory-blocks.js';

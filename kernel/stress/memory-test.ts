@@ -2,9 +2,7 @@ import { attachWorkload } from '../autonomy/telemetry.js';
 import { DURATION_FLAG, percentFlag } from './common-flags.js';
 import { MemoryRun, type MemoryParams } from './memory-run.js';
 import type { StressTest, TestConfig, TestSummary } from './types.js';
-
-/** Work is handed to the scheduler in slices of at least this many µs; timers (the controller) run between slices. */
-const SLICE_US = 10_000;
+import { CANCEL_SLICE_US } from './context.js';
 
 function params(config: TestConfig): MemoryParams {
   return {
@@ -42,7 +40,7 @@ export const memoryTest: StressTest = {
     while (!ctx.cancelled) {
       const remaining = endUs - ctx.nowUs() - spent;
       if (remaining <= 0) break;
-      spent += run.slice(SLICE_US, remaining);
+      spent += run.slice(CANCEL_SLICE_US, remaining);
       yield spent;
       spent = 0;
     }

@@ -1,5 +1,6 @@
 import { DURATION_FLAG } from './common-flags.js';
 import type { StressTest, TestSummary } from './types.js';
+import { CANCEL_SLICE_US } from './context.js';
 
 export const TICK_US = 10_000;
 export const ALLOCS_PER_TICK = 4;
@@ -80,7 +81,7 @@ export const multiTest: StressTest = {
       yield Math.ceil(workNs / 1000);
     }
     ctx.progress({ pressurePct: pressure, events: actions, successes: actions - failedTicks, failures: failedTicks });
-    while (!ctx.cancelled && ctx.nowUs() < endUs) yield Math.min(TICK_US, endUs - ctx.nowUs());
+    while (!ctx.cancelled && ctx.nowUs() < endUs) yield Math.min(CANCEL_SLICE_US, endUs - ctx.nowUs());
     for (; held > 0; held--) {
       heap.free(blocks[first]!);
       first = (first + 1) % MAX_BLOCKS;

@@ -2,6 +2,7 @@ import type { Prng } from '../prng.js';
 import type { AutonomyState } from '../state.js';
 import { DURATION_FLAG } from './common-flags.js';
 import type { StressContext, StressTest, TestSummary } from './types.js';
+import { CANCEL_SLICE_US } from './context.js';
 
 /** The eight hostile lines of the real test, in its order (each fed with a trailing CR). */
 export const HOSTILE_INPUTS: readonly string[] = [
@@ -189,7 +190,6 @@ function checkInvariants(ctx: StressContext, heapBytes: number, heapBlocks: numb
 }
 
 const HELP_LINE = latin1('help\r');
-const SLICE_US = 10_000;
 
 /**
  * `stresstest redteam`: hostile and fuzzed input through the line discipline and the interpreter,
@@ -225,7 +225,7 @@ export const redteamTest: StressTest = {
       } else {
         ctx.detail(`[REDTEAM] #${i} ${ATTACK_KINDS[kind]} (${outcome.what}): FAILED (${failure})`);
       }
-      for (let left = outcome.costUs; left > 0 && !ctx.cancelled; left -= SLICE_US) yield Math.min(left, SLICE_US);
+      for (let left = outcome.costUs; left > 0 && !ctx.cancelled; left -= CANCEL_SLICE_US) yield Math.min(left, CANCEL_SLICE_US);
       if (ctx.progressDue()) ctx.progress({ events: attacks, successes: survived, failures: attacks - survived });
     }
     ctx.progress({ events: attacks, successes: survived, failures: attacks - survived });

@@ -1,6 +1,6 @@
-import type { AutonomyMetrics } from '../autonomy-metrics.js';
+import type { AutonomyMetrics } from '../autonomy/metrics.js';
 import type { FlagSpec } from '../commands/types.js';
-import type { Heap } from '../heap.js';
+import type { Heap } from '../heap/heap.js';
 import type { Prng } from '../prng.js';
 import type { KernelProfile } from '../profiles/index.js';
 import type { AutonomyState } from '../state.js';

@@ -1,4 +1,4 @@
-// The anchor for start-up time: the smallest Ink app that prints the prompt, loaded unbundled.
+// The anchor for start-up time: the smallest Ink app that prints the prompt (bundled by scripts/bench/startup.ts).
 import { render, Text } from 'ink';
 import { createElement } from 'react';
 

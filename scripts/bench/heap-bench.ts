@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { Heap } from '../../kernel/heap.js';
+import { Heap } from '../../kernel/heap/heap.js';
 
 export interface HeapBenchResult {
   readonly nsPerOp: number;

@@ -10,7 +10,7 @@ import type { FrameSettings } from '../../uart/index.js';
 export async function pacedRate(line: FrameSettings): Promise<number> {
   const kernel = new Kernel({ seed: 1 });
   // With autonomy off the controller prints no tick lines into the measured stream.
-  kernel.state.autonomy.enabled = false;
+  kernel.setAutonomy(false);
   const chunks: Array<{ atUs: number; bytes: number }> = [];
   let text = '';
   let done!: () => void;

@@ -34,7 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   // The console's modules load while the target connects (cli.ts started loading them already).
-  const tui = interactive ? import('../tui/run-console.js') : undefined;
+  const tui = interactive ? import('../tui/load-console.js').then(({ loadConsole }) => loadConsole()) : undefined;
   // Plain mode: a signal from here on ends the session cleanly, even one that comes while the
   // target is still being opened (a --send transfer, a DTR pulse): what was received is on disk
   // first, then the results of what finished are written; a second signal exits at once.

@@ -24,6 +24,8 @@ export interface ServeOptions {
   readonly pacing?: FrameSettings;
   /** With --listen: a client that sends nothing this long (ms) is disconnected. */
   readonly idleTimeoutMs?: number;
+  /** With --listen: clients connected at once, all reading and typing (default 1). */
+  readonly maxClients: number;
   readonly help: boolean;
 }
 
@@ -42,8 +44,12 @@ const ARGS = {
   speed: CONNECT_ARGS.speed,
   profile: CONNECT_ARGS.profile,
   'idle-timeout': { type: 'string' },
+  'max-clients': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Most clients `--max-clients` allows at once. */
+const MAX_CLIENTS = 64;
 
 const FRAME_FLAGS = ['baud', 'databits', 'parity', 'stopbits'] as const;
 
@@ -53,7 +59,7 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
   if (!parsed.ok) return fail(parsed.message);
   const { values, positionals } = parsed.value;
   const help = values.help === true;
-  if (help) return { ok: true, options: { on: { kind: 'listen', endpoints: [] }, speed: 'realtime', help } };
+  if (help) return { ok: true, options: { on: { kind: 'listen', endpoints: [] }, speed: 'realtime', maxClients: 1, help } };
   if (positionals.length > 0) {
     return fail(`unexpected argument '${positionals[0]}' (use --listen ENDPOINT or --device PATH)`);
   }
@@ -76,6 +82,7 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
     if (parsedDevice.endpoint.kind !== 'device') {
       return fail(`--device: '${values.device}' is a socket; serve on it with --listen ${values.device}`);
     }
+    if (values['max-clients'] !== undefined) return fail('--max-clients applies only to --listen (a tty has one far end)');
     on = { kind: 'device', path: parsedDevice.endpoint.path, line, reconnect: values['no-reconnect'] !== true };
   } else if (listen.length > 0) {
     const endpoints: (TcpEndpoint | UnixEndpoint)[] = [];
@@ -97,6 +104,8 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
     on = { kind: 'listen', endpoints };
   } else if (values['idle-timeout'] !== undefined) {
     return fail('--idle-timeout applies only to --listen');
+  } else if (values['max-clients'] !== undefined) {
+    return fail('--max-clients applies only to --listen');
   } else {
     return fail('nothing to serve on: give --listen tcp:127.0.0.1:4444, --listen unix:PATH or --device PATH');
   }
@@ -106,11 +115,17 @@ export function parseServeArgs(argv: readonly string[]): ServeParse {
   if (idleText !== undefined && idleTimeoutMs === undefined) {
     return fail(`--idle-timeout: invalid value '${idleText}' (expected an integer 100..86400000 (ms))`);
   }
+  const clientsText = values['max-clients'];
+  const maxClients = clientsText === undefined ? 1 : integerIn(1, MAX_CLIENTS)(clientsText);
+  if (maxClients === undefined) {
+    return fail(`--max-clients: invalid value '${clientsText}' (expected an integer 1..${MAX_CLIENTS})`);
+  }
   return {
     ok: true,
     options: {
       on,
       speed,
+      maxClients,
       help,
       ...(seed !== undefined && { seed }),
       ...(profile !== undefined && { profile }),
@@ -130,15 +145,19 @@ or ser2net: connect with sis, picocom, socat or nc. The kernel boots at once and
 between clients; what it prints while no client is connected is lost, as on a line with nothing
 attached (the boot banner included: a client that connects later sees nothing until it sends a
 line; a client that connects while the kernel is idle is shown the prompt). One client owns the
-line at a time; a second one gets "sis: port busy (held by ADDRESS for N s)" and is disconnected
-(sis takes that as a refused connection and retries with a growing backoff).
+line at a time unless --max-clients allows more; one client too many gets
+"sis: port busy (held by ADDRESS for N s, ...)" and is disconnected (sis takes that as a refused
+connection and retries with a growing backoff).
 
 Where:
   --listen ENDPOINT   tcp:HOST:PORT, tcp:PORT or PORT (host 127.0.0.1), or unix:PATH; repeatable.
                       Only loopback unless another address is given (tcp:0.0.0.0:4444).
                       Port 0 picks a free port; the real one is printed.
-  --idle-timeout MS   disconnect a client that sends nothing for MS ms, freeing the line for the next
-                      (default: never)
+  --max-clients N     let N clients (1..${MAX_CLIENTS}) hold the line at once, like ser2net's
+                      max-connections: each sees all the output, and what any of them types reaches
+                      the kernel (a dashboard and a console side by side). Default 1
+  --idle-timeout MS   disconnect a client that sends nothing for MS ms, freeing its place for the
+                      next (default: never)
   --device PATH       attach to an existing tty instead and play the board on the far side of the
                       cable (e.g. one end of a socat pty pair); reconnects when it goes away
 

@@ -30,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(options.profile !== undefined && { profile: options.profile }),
   };
   return options.on.kind === 'listen'
-    ? serveSockets(options.on.endpoints, model, options.idleTimeoutMs)
+    ? serveSockets(options.on.endpoints, model, { maxClients: options.maxClients, idleTimeoutMs: options.idleTimeoutMs })
     : serveDevice(options.on, model);
 }
 
@@ -39,17 +39,19 @@ type ModelSettings = Omit<HeadlessModelOptions, 'emit'>;
 async function serveSockets(
   endpoints: Extract<ServeOptions['on'], { kind: 'listen' }>['endpoints'],
   settings: ModelSettings,
-  idleTimeoutMs: number | undefined,
+  clients: { maxClients: number; idleTimeoutMs: number | undefined },
 ): Promise<number> {
+  const { maxClients, idleTimeoutMs } = clients;
   let receive: (bytes: Uint8Array) => void = () => {};
-  let connected: () => void = () => {};
+  let connected: (client: string) => void = () => {};
   const result = await createSocketServer({
     listen: endpoints,
+    maxClients,
     ...(idleTimeoutMs !== undefined && { idleTimeoutMs }),
     onClientData: (bytes) => receive(bytes),
     onEvent: (event) => {
-      say(describeEvent(event));
-      if (event.type === 'client-connected') connected();
+      say(describeEvent(event, maxClients));
+      if (event.type === 'client-connected') connected(event.client);
     },
   });
   if (!result.ok) {
@@ -60,8 +62,9 @@ async function serveSockets(
   for (const address of server.addresses) say(`listening on ${address}`);
   const model = startHeadlessModel({ ...settings, emit: (bytes) => server.broadcast(bytes) });
   receive = (bytes) => model.receive(bytes);
-  // A client that connects after the prompt was printed sees it again, as if it had pressed Enter.
-  connected = () => model.showPrompt();
+  // A client that connects after the prompt was printed sees it again, as if it had pressed Enter;
+  // the clients already connected are not shown it twice.
+  connected = (client) => model.showPrompt((bytes) => server.sendTo(client, bytes));
   say(`kernel model seed=${model.seed} speed=${settings.speed}`);
   await untilSignal();
   model.stop();
@@ -100,14 +103,16 @@ async function serveDevice(
   return 0;
 }
 
-function describeEvent(event: ServerEvent): string {
+function describeEvent(event: ServerEvent, maxClients: number): string {
   switch (event.type) {
     case 'client-connected':
       return `client ${event.client} connected on ${event.via}`;
     case 'client-disconnected':
       return `client ${event.client} disconnected`;
     case 'client-rejected':
-      return `client ${event.client} turned away: ${event.holder} holds the line`;
+      return maxClients === 1
+        ? `client ${event.client} turned away: ${event.holders.join(', ')} holds the line`
+        : `client ${event.client} turned away: ${event.holders.join(', ')} hold all ${maxClients} places (--max-clients)`;
     case 'client-idle':
       return `client ${event.client} disconnected: it sent nothing for ${event.idleMs} ms (--idle-timeout)`;
   }

@@ -185,12 +185,14 @@ export class Conversation {
     this.lastByteAt = now;
     this.receivedAny = true;
     // Line by line, so that events come in the same order however the stream was cut.
+    // latin1: one char per byte, so text offsets are byte offsets.
+    const text = decodeLatin1(chunk);
     let start = 0;
-    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-      this.receivePiece(chunk.subarray(start, nl + 1), now);
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      this.receivePiece(chunk.subarray(start, nl + 1), text.slice(start, nl + 1), now);
       start = nl + 1;
     }
-    if (start < chunk.length) this.receivePiece(chunk.subarray(start), now);
+    if (start < chunk.length) this.receivePiece(chunk.subarray(start), text.slice(start), now);
     const tailText = this.tail.cleaned;
     const answers = this.queries.scan(chunk, () => tailText.length);
     if (answers !== null) this.options.send(new TextEncoder().encode(answers));
@@ -205,13 +207,13 @@ export class Conversation {
     }
   }
 
-  private receivePiece(piece: Uint8Array, now: number): void {
+  private receivePiece(piece: Uint8Array, text: string, now: number): void {
     this.options.emit({ type: 'received', chunk: piece, command: this.running?.ref.id ?? null });
-    for (const event of this.parser.push(piece)) {
+    for (const event of this.parser.pushText(text)) {
       this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
       if (event.type === 'boot') this.rebooted(event.text);
     }
-    const [line] = this.tail.push(decodeLatin1(piece));
+    const [line] = this.tail.push(text);
     if (line === undefined) return;
     const running = this.running;
     if (running && !running.echo.echoed) {

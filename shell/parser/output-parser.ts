@@ -18,6 +18,8 @@ export interface OutputParserOptions {
 export interface OutputParser {
   /** Feeds received bytes; returns the events they completed. */
   push(chunk: Uint8Array): ParserEvent[];
+  /** Feeds received bytes already decoded as latin1 (one char per byte), as `push` would. */
+  pushText(text: string): ParserEvent[];
   /** Ends the stream: the unterminated tail is taken as a line and open blocks are closed. */
   end(): ParserEvent[];
 }
@@ -81,9 +83,7 @@ export function createOutputParser(options: OutputParserOptions = {}): OutputPar
     return events;
   }
 
-  return {
-    push(chunk) {
-      const text = decodeLatin1(chunk);
+  function pushText(text: string): ParserEvent[] {
       let start = 0;
       let nl = text.indexOf('\n');
       while (nl >= 0) {
@@ -113,7 +113,11 @@ export function createOutputParser(options: OutputParserOptions = {}): OutputPar
         }
       }
       return take();
-    },
+  }
+
+  return {
+    push: (chunk) => pushText(decodeLatin1(chunk)),
+    pushText,
     end() {
       if (tail !== '') {
         const raw = tail;

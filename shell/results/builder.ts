@@ -55,6 +55,8 @@ interface PendingCompare {
 export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBuilder {
   const now = options.now ?? (() => new Date());
   const iso = () => now().toISOString();
+  // Telemetry stamps every sample: without an injected clock, no Date per sample.
+  const nowMs = options.now ? () => now().getTime() : Date.now;
   const startedAt = iso();
   const runs: TestRun[] = [];
   const compares: CompareRecord[] = [];
@@ -163,10 +165,10 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
           droppedSamples++;
           return;
         }
-        samples.push({ name: event.name, value: event.value, line: event.line ?? null, atMs: now().getTime(), command });
+        samples.push({ name: event.name, value: event.value, line: event.line ?? null, atMs: nowMs(), command });
         return;
       case 'summary':
-        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, atMs: now().getTime(), command });
+        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, atMs: nowMs(), command });
         return;
       default:
         return;

@@ -80,20 +80,22 @@ interface Cycle {
  */
 export function createSessionResults(options: SessionResultsOptions): SessionResults {
   const { version, target } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const notice = options.onNotice ?? (() => undefined);
   const parser = createOutputParser();
-  const session = createResultsBuilder({ version, target, now });
+  const session = createResultsBuilder({ version, target, ...(now && { now }) });
   const pending: Array<Promise<boolean>> = [];
   const unknownCommands: string[] = [];
   let historyFailed = false;
   let refusedOutput = false;
   let finishing: Promise<SessionFinish> | null = null;
-  const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, now }), line: null, outputJson: null });
+  const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, ...(now && { now }) }), line: null, outputJson: null });
   let cycle = newCycle();
   /** A line taken by submitLine, waiting for the engine to send it. */
   let pendingLine: { line: string; outputJson: string | null } | null = null;
   let engineDriven = false;
+  /** Between our command-sent and its finish: the engine, not the prompt, closes the cycle. */
+  let ownCommand = false;
 
   function write(path: string, doc: ResultsDocument, what: string): void {
     pending.push(
@@ -167,8 +169,11 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
       if (finishing !== null) return;
       switch (event.type) {
         case 'parsed':
-          return consume([event.event], false);
+          // Between our commands, commands typed elsewhere (another client of a shared line,
+          // raw keys) run from prompt to prompt, as in a transcript.
+          return consume([event.event], !ownCommand);
         case 'command-sent': {
+          ownCommand = true;
           nextCycle();
           cycle.line = pendingLine?.line ?? event.command.line;
           cycle.outputJson = pendingLine?.outputJson ?? null;
@@ -182,6 +187,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
         }
         case 'command-finished':
         case 'command-lost':
+          ownCommand = false;
           return nextCycle();
       }
     },
@@ -195,10 +201,17 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
           session.cancelOpenTest();
         }
         closeCycle();
-        const document = session.document();
-        if (options.outputJson) write(options.outputJson, document, 'session results');
+        // Built when asked for: a session without a results file need not copy its telemetry.
+        let document: ResultsDocument | null = null;
+        const take = (): ResultsDocument => (document ??= session.document());
+        if (options.outputJson) write(options.outputJson, take(), 'session results');
         const results = await Promise.all(pending);
-        return { document, ok: results.every(Boolean) && !refusedOutput };
+        return {
+          get document() {
+            return take();
+          },
+          ok: results.every(Boolean) && !refusedOutput,
+        };
       })();
       return finishing;
     },

@@ -28,6 +28,11 @@ export function createCardWriter(options: CardWriterOptions): (event: EngineEven
     const parsed = event.event;
     const width = options.width();
     switch (parsed.type) {
+      // The echo names a command typed elsewhere too (another client of a shared line).
+      case 'command':
+        command = parsed.command;
+        compareSide = null;
+        return;
       case 'compare-phase':
         compareSide = parsed.side;
         return;

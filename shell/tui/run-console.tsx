@@ -14,6 +14,7 @@ import { Scrollback } from './scrollback.js';
 import type { LogDefaults } from './log-form.js';
 import { LineState, type LinePort } from './line-state.js';
 import { RuntimeLog } from './runtime-log.js';
+import { assumeSizeWhenUnknown } from './terminal-size.js';
 
 export interface RunConsoleOptions {
   port: EnginePort & StatefulPort & LinePort & Pick<ConsolePort, 'addLog'>;
@@ -45,6 +46,7 @@ const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const { port, results } = options;
+  const forgetSize = assumeSizeWhenUnknown(process.stdout);
   const conversation = options.conversation ?? defaultConversation();
   const scrollback = new Scrollback();
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
@@ -131,6 +133,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   process.off('exit', flushRuntimeLog);
   clearTimeout(retryTimer);
   process.stdout.off('resize', onResize);
+  forgetSize();
   scrollback.flush();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);

@@ -69,6 +69,35 @@ describe('sis serve', () => {
     ]);
   });
 
+  test('--max-clients 2: both clients see all output and type; a late one alone is shown the prompt; a third is turned away', async () => {
+    const { serve, addresses } = await startServe(['--listen', 'tcp:0', '--max-clients', '2', '--speed', 'max', '--seed', '9']);
+    const first = await client(addresses[0]!);
+    expect(await waitFor(() => first.text() === '\r\nsis> ')).toBe(true);
+    const second = await client(addresses[0]!);
+    expect(await waitFor(() => second.text() === '\r\nsis> ')).toBe(true);
+    // The prompt shown to the late client went to it alone.
+    expect(first.text()).toBe('\r\nsis> ');
+
+    second.socket.write('autoctl off\r');
+    const answered = (text: string): boolean => text.includes('[AUTOCTL]') && text.endsWith('sis> ');
+    expect(await waitFor(() => answered(first.text()) && answered(second.text()))).toBe(true);
+    expect(first.text()).toMatch(/^\r\nsis> autoctl off\r\n/);
+    first.socket.write('autoctl status\r');
+    expect(await waitFor(() => [first, second].every((c) => c.text().includes('Mode: DISABLED') && c.text().endsWith('sis> ')))).toBe(true);
+    expect(first.text().slice('\r\nsis> '.length)).toBe(second.text().slice('\r\nsis> '.length));
+
+    const third = await client(addresses[0]!);
+    await third.closed;
+    expect(third.text()).toMatch(/^sis: port busy \(held by 127\.0\.0\.1:\d+ for \d+ s, 127\.0\.0\.1:\d+ for \d+ s\)\r\n$/);
+    await serve.untilStderr(
+      /client 127\.0\.0\.1:\d+ turned away: 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+ hold all 2 places \(--max-clients\)\n/,
+    );
+    first.socket.destroy();
+    second.socket.destroy();
+    serve.kill('SIGTERM');
+    expect(await serve.exited).toEqual({ status: 0, signal: null });
+  });
+
   test('--idle-timeout: a client that never sends is disconnected and the next one gets the line', async () => {
     const { serve, addresses } = await startServe(['--listen', 'tcp:127.0.0.1:0', '--idle-timeout', '300', '--speed', 'max']);
     const idle = await client(addresses[0]!);

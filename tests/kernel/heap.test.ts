@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { Heap, type HeapSegment } from '../../kernel/heap.js';
+import { Heap, type HeapSegment } from '../../kernel/heap/heap.js';
 
 interface ModelBlock {
   addr: number;

@@ -13,8 +13,8 @@ describe('calibration profiles', () => {
   });
 
   test('the kernel runs with the profile it was given', () => {
-    expect(new Kernel().state.profile).toBe(REPORT_PROFILE);
-    expect(new Kernel({ profile: 'qemu' }).state.profile).toBe(QEMU_PROFILE);
+    expect(new Kernel().view.profile).toBe(REPORT_PROFILE);
+    expect(new Kernel({ profile: 'qemu' }).view.profile).toBe(QEMU_PROFILE);
   });
 
   test('every cost and rate is a finite non-negative number, and recovery shares add up to 100 %', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { createBusyFilter } from '../../uart/busy-filter.js';
 import { createReconnectingPort, type ReconnectState } from '../../uart/index.js';
-import { busyLine } from '../../uart/socket-server.js';
+import { busyLine } from '../../uart/busy-line.js';
 
-const BUSY_LINE = busyLine('127.0.0.1:50123', 12_345);
+const BUSY_LINE = busyLine([{ name: '127.0.0.1:50123', heldMs: 12_345 }]);
 import { FakePort } from '../shell/connect/fake-port.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));

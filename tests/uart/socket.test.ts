@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { TcpEndpoint, UnixEndpoint } from '../../uart/endpoint.js';
 import { socketErrorToPortError } from '../../uart/socket-errors.js';
 import { createSocketPort } from '../../uart/socket-port.js';
-import { BUSY_PREFIX, createSocketServer, type ServerEvent, type SocketServer } from '../../uart/socket-server.js';
+import { BUSY_PREFIX } from '../../uart/busy-line.js';
+import { createSocketServer, type ServerEvent, type SocketServer } from '../../uart/socket-server.js';
 import { bytes, closed, collect, waitFor } from './wait.js';
 
 let dir: string;
@@ -104,12 +105,12 @@ describe.each(['tcp', 'unix'] as const)('socket client and server over %s', (kin
     expect(await first.closing).toBeUndefined();
     await s.untilEvents(3);
     expect(s.events[2]?.type).toBe('client-disconnected');
-    expect(s.server.client).toBeUndefined();
+    expect(s.server.clients).toEqual([]);
 
     const third = await connected(clientEndpoint(address));
     await s.untilEvents(4);
     expect(s.events[3]?.type).toBe('client-connected');
-    expect(s.server.client).toBeDefined();
+    expect(s.server.clients).toHaveLength(1);
     third.port.write(bytes('help\r'));
     await s.untilInput('help\r');
     s.server.broadcast(bytes('ok\n'));

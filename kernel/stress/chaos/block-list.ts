@@ -1,4 +1,4 @@
-import type { Heap } from '../../heap.js';
+import type { Heap } from '../../heap/heap.js';
 
 /** Heap handles in allocation order: a deque that drops from either end in O(1). */
 export class BlockList {

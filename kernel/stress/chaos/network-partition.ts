@@ -1,5 +1,6 @@
 import type { ChaosEvent, EventOutcome } from './types.js';
-import { SLICE_US, spend } from './time.js';
+import { CANCEL_SLICE_US } from '../context.js';
+import { spend } from './time.js';
 
 /** Messages A's outbox holds while the link is down. */
 const OUTBOX_CAPACITY = 24;
@@ -50,7 +51,7 @@ export const networkPartition: ChaosEvent = {
       }
       t += step;
       pending += step;
-      if (pending >= SLICE_US) {
+      if (pending >= CANCEL_SLICE_US) {
         if (!(yield* spend(ctx, pending))) return { status: 'cancelled', param: ms };
         pending = 0;
       }

@@ -1,4 +1,4 @@
-import type { Heap } from '../../heap.js';
+import type { Heap } from '../../heap/heap.js';
 
 /** Virtual cost of one prediction, µs. */
 export const PREDICT_US = 25;

@@ -1,4 +1,4 @@
-import type { Heap } from '../../heap.js';
+import type { Heap } from '../../heap/heap.js';
 import type { Prng } from '../../prng.js';
 import type { StressContext } from '../types.js';
 import type { BlockList } from './block-list.js';

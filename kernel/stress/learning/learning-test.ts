@@ -2,6 +2,7 @@ import type { IntFlagSpec } from '../../commands/types.js';
 import type { ProgressValues, StressContext, StressTest, TestSummary } from '../types.js';
 import { ACTION_COUNT, ACTION_NAMES, MemoryEnv, STATE_COUNT } from './memory-env.js';
 import { QAgent } from './q-agent.js';
+import { CANCEL_SLICE_US } from '../context.js';
 
 export const EPISODES_FLAG: IntFlagSpec = {
   name: '--episodes',
@@ -13,8 +14,6 @@ export const EPISODES_FLAG: IntFlagSpec = {
 };
 
 export const EPISODE_US = 1_000_000;
-/** Decisions are batched into yields of at most this much virtual time. */
-const BATCH_US = 10_000;
 
 /** ε for episode `e`: 0.3 × 0.7^e, never below 0.02. */
 export function explorationRate(episode: number): number {
@@ -75,7 +74,7 @@ export const learningTest: StressTest = {
       chosen.fill(0);
       while (elapsedUs < EPISODE_US && !ctx.cancelled) {
         let batchUs = 0;
-        while (batchUs < BATCH_US && elapsedUs + batchUs < EPISODE_US) {
+        while (batchUs < CANCEL_SLICE_US && elapsedUs + batchUs < EPISODE_US) {
           const action = agent.choose(state, epsilon);
           // The agent's choices and updates are autonomy interventions only while autonomy is on.
           const counted = ctx.autonomy.enabled;
@@ -85,7 +84,7 @@ export const learningTest: StressTest = {
           } else if (counted) {
             ctx.metrics.recordExploitation();
           }
-          chosen[action]++;
+          chosen[action] = (chosen[action] ?? 0) + 1;
           const r = env.act(action);
           const next = env.observe();
           agent.update(state, action, r, next);

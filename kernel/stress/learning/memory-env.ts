@@ -1,4 +1,4 @@
-import { Heap } from '../../heap.js';
+import { Heap } from '../../heap/heap.js';
 import type { Prng } from '../../prng.js';
 
 /** What the controller may do each decision. */

@@ -42,8 +42,8 @@ describe('autonomy controller, report profile', () => {
     const { kernel, send } = kernelWithController({ profile: 'report' });
     kernel.advance(kernel.nowUs + 10_000_000);
     send('');
-    expect(kernel.state.autonomy.totalDecisions).toBe(20);
-    expect(kernel.state.metrics.snapshot().memoryPressurePredictions).toBe(6);
+    expect(kernel.view.autonomy.totalDecisions).toBe(20);
+    expect(kernel.view.metrics.snapshot().memoryPressurePredictions).toBe(6);
   });
 
   test('OOMs are watched with autonomy off (no intervention); with autonomy on their mean pressure less 21 points is the ceiling', () => {
@@ -92,11 +92,11 @@ describe('autonomy off: no AI interventions in any test', () => {
     (args) => {
       const { kernel, run } = kernelWithController({ profile: 'report' });
       run('autoctl off\r');
-      kernel.state.metrics.reset();
+      const before = kernel.view.metrics.snapshot().totalInterventions;
       const out = run(`stresstest ${args} --seed 4\r`);
       expect(out).toMatch(/\n\[STRESS TEST\] [A-Za-z -]+ complete\n/);
-      expect(kernel.state.metrics.snapshot().totalInterventions).toBe(0);
-      expect(kernel.state.autonomy.enabled).toBe(false);
+      expect(kernel.view.metrics.snapshot().totalInterventions - before).toBe(0);
+      expect(kernel.view.autonomy.enabled).toBe(false);
     },
   );
 

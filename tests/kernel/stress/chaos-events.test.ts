@@ -12,7 +12,8 @@ import { memorySpike } from '../../../kernel/stress/chaos/memory-spike.js';
 import { networkPartition } from '../../../kernel/stress/chaos/network-partition.js';
 import { predictionStorm } from '../../../kernel/stress/chaos/prediction-storm.js';
 import { telemetryStorm } from '../../../kernel/stress/chaos/telemetry-storm.js';
-import { SLICE_US, spinUs } from '../../../kernel/stress/chaos/time.js';
+import { spinUs } from '../../../kernel/stress/chaos/time.js';
+import { CANCEL_SLICE_US as SLICE_US } from '../../../kernel/stress/context.js';
 import type { ChaosEnv, ChaosEvent, EventOutcome } from '../../../kernel/stress/chaos/types.js';
 import type { StressContext } from '../../../kernel/stress/types.js';
 

@@ -75,7 +75,7 @@ describe('stresstest chaos: transcripts', () => {
 
   test('header, event lines and summary agree; nothing is left allocated; autonomy is as before', () => {
     const { kernel, run } = bootedKernel({ settleUs: SETTLE_US });
-    kernel.state.autonomy.enabled = false;
+    kernel.setAutonomy(false);
     const out = run('stresstest chaos --duration 3000 --fail-rate 40 --expect-failures --seed 11\r');
     expect(out.startsWith(
       'stresstest chaos --duration 3000 --fail-rate 40 --expect-failures --seed 11\r\n' +
@@ -88,14 +88,14 @@ describe('stresstest chaos: transcripts', () => {
     expect(p.status).toBe(p.rate >= 50 ? 'PASS' : 'FAIL');
     expect(out).not.toMatch(/\[STRESSTEST\]/);
     expect(out.endsWith(`  Status: ${p.status}\nsis> `)).toBe(true);
-    expect(kernel.state.heap.allocatedBytes).toBe(0);
-    expect(kernel.state.autonomy.enabled).toBe(false);
+    expect(kernel.view.heap.allocatedBytes).toBe(0);
+    expect(kernel.view.autonomy.enabled).toBe(false);
   });
 
   test('the run record and compare lines carry the printed figures', () => {
     const { kernel, run } = bootedKernel({ settleUs: SETTLE_US });
     const p = parse(run('stresstest chaos --duration 2000 --fail-rate 25 --seed 4\r'));
-    const entry = kernel.state.history.list().at(-1)!;
+    const entry = kernel.view.history.list().at(-1)!;
     expect(entry.type).toBe('chaos');
     expect(entry.record.actions).toBe(p.events);
     expect(entry.record.durationMs).toBeGreaterThanOrEqual(2000);
@@ -263,8 +263,8 @@ describe('stresstest chaos: Ctrl-C', () => {
       expect(p.status).toBe('CANCELLED');
       expect(p.eventLines).toHaveLength(p.events);
       expect(p.successes + p.failures).toBe(p.events);
-      expect(kernel.state.heap.allocatedBytes).toBe(0);
-      expect(kernel.state.autonomy.enabled).toBe(true);
+      expect(kernel.view.heap.allocatedBytes).toBe(0);
+      expect(kernel.view.autonomy.enabled).toBe(true);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CommandContext } from '../../../kernel/commands/types.js';
-import { Heap } from '../../../kernel/heap.js';
+import { Heap } from '../../../kernel/heap/heap.js';
 import { Prng } from '../../../kernel/prng.js';
 import { Scheduler } from '../../../kernel/scheduler.js';
 import { createKernelState } from '../../../kernel/state.js';

@@ -96,10 +96,10 @@ describe('stresstest memory: output', () => {
   test('the heap is handed back and the workload unregistered', () => {
     const { kernel, run } = quietKernel();
     run('stresstest memory --duration 3000 --target-pressure 90 --seed 4\r');
-    expect(kernel.state.heap.allocatedBytes).toBe(0);
-    expect(kernel.state.autonomy.telemetry.workload).toBeUndefined();
-    expect(kernel.state.autonomy.telemetry.pressureCeilingPct).toBe(100);
-    const last = kernel.state.history.list().at(-1)!;
+    expect(kernel.view.heap.allocatedBytes).toBe(0);
+    expect(kernel.view.autonomy.telemetry.workload).toBeUndefined();
+    expect(kernel.view.autonomy.telemetry.pressureCeilingPct).toBe(100);
+    const last = kernel.view.history.list().at(-1)!;
     expect(last.type).toBe('memory');
     expect(Object.keys(last.record.figures).sort()).toEqual(['avgPressure', 'compactions', 'latencyP99Ns', 'oomEvents', 'peakPressure']);
   });
@@ -166,6 +166,6 @@ describe('stresstest memory: Ctrl-C', () => {
     expect(Number(m![1])).toBeGreaterThanOrEqual(830);
     expect(Number(m![1])).toBeLessThanOrEqual(930);
     expect(out).not.toContain('[STRESSTEST]');
-    expect(kernel.state.heap.allocatedBytes).toBe(0);
+    expect(kernel.view.heap.allocatedBytes).toBe(0);
   });
 });

@@ -87,6 +87,6 @@ describe('stresstest multi', () => {
     expect(ms).toBeGreaterThanOrEqual(777);
     expect(ms).toBeLessThanOrEqual(877);
     expect(out).toMatch(/\n\[STRESS TEST\] Multi-subsystem complete\n  Peak Pressure: \d+%\n  Actions: \d+\n  Status: CANCELLED\nsis> $/);
-    expect(rig.kernel.state.heap.liveBlocks).toBe(0);
+    expect(rig.kernel.view.heap.liveBlocks).toBe(0);
   });
 });

@@ -65,22 +65,22 @@ describe('stresstest redteam', () => {
       const rig = bootedKernel({ seed: 1 });
       rig.run(`autoctl ${autonomy}\r`);
       rig.run('metricsctl off\r');
-      const before = { ...rig.kernel.state.autonomy };
+      const before = { ...rig.kernel.view.autonomy };
       const out = rig.run(`stresstest redteam --duration 3000 --seed ${seed}\r`);
       const survived = Number(/Attacks Survived: (\d+)/.exec(out)![1]);
-      const record = rig.kernel.state.history.list().at(-1)!.record;
+      const record = rig.kernel.view.history.list().at(-1)!.record;
       expect(record.figures).toEqual({ attacks: survived, survived });
       expect(survived / 3).toBeGreaterThanOrEqual(40);
       expect(survived / 3).toBeLessThanOrEqual(160);
       expect(out).toContain('  Status: PASS\n');
-      const after = rig.kernel.state.autonomy;
+      const after = rig.kernel.view.autonomy;
       expect([after.enabled, after.timerArmed, after.intervalMs, after.safeMode]).toEqual([
         before.enabled,
         before.timerArmed,
         before.intervalMs,
         before.safeMode,
       ]);
-      expect(rig.kernel.state.heap.liveBlocks).toBe(0);
+      expect(rig.kernel.view.heap.liveBlocks).toBe(0);
       expect(rig.run('help\r')).toMatch(/^help\r\nAvailable commands:\n/);
       expect(rig.run('metricsctl status\r')).toBe('metricsctl status\r\n[METRICSCTL] capture: OFF\nsis> ');
     }

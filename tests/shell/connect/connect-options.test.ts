@@ -141,8 +141,15 @@ describe('sis serve arguments', () => {
         ],
       },
       speed: 'realtime',
+      maxClients: 1,
       help: false,
     });
+  });
+
+  test('--max-clients lets several clients hold the line; one by default', () => {
+    expect(serve('--listen', 'tcp:0', '--max-clients', '2').maxClients).toBe(2);
+    expect(serve('--listen', 'tcp:0', '--max-clients', '64').maxClients).toBe(64);
+    expect(serve('--listen', 'tcp:0').maxClients).toBe(1);
   });
 
   test('--device with line settings; any frame flag paces the model', () => {
@@ -151,6 +158,7 @@ describe('sis serve arguments', () => {
       seed: 7n,
       speed: 'max',
       pacing: { baud: 9600, dataBits: undefined, parity: undefined, stopBits: undefined },
+      maxClients: 1,
       help: false,
     });
   });
@@ -168,6 +176,11 @@ describe('sis serve arguments', () => {
     [['--listen', 'tcp:0', '--speed', 'fast'], "--speed: invalid value 'fast' (expected realtime, max, or a factor 0.01..100000)"],
     [['--listen', 'tcp:0', 'extra'], "unexpected argument 'extra' (use --listen ENDPOINT or --device PATH)"],
     [['--lisen', 'tcp:0'], "unknown option '--lisen' (did you mean --listen?)"],
+    [['--listen', 'tcp:0', '--max-clients', '0'], "--max-clients: invalid value '0' (expected an integer 1..64)"],
+    [['--listen', 'tcp:0', '--max-clients', '65'], "--max-clients: invalid value '65' (expected an integer 1..64)"],
+    [['--listen', 'tcp:0', '--max-clients', 'two'], "--max-clients: invalid value 'two' (expected an integer 1..64)"],
+    [['--device', '/tmp/x', '--max-clients', '2'], '--max-clients applies only to --listen (a tty has one far end)'],
+    [['--max-clients', '2'], '--max-clients applies only to --listen'],
   ])('%j', (argv, message) => {
     expect(serveError(...argv)).toBe(message);
   });

@@ -9,7 +9,7 @@ import { waitFor } from '../../helpers/wait.js';
  * otherwise land in the paced runs (virtual time passes while the line drains) and not in unpaced ones.
  */
 function quiet<K extends Kernel>(kernel: K): K {
-  kernel.state.autonomy.enabled = false;
+  kernel.setAutonomy(false);
   return kernel;
 }
 

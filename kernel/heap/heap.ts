@@ -1,8 +1,8 @@
-import { HoleIndex } from './heap-holes.js';
-import { HOLE, LIVE, SegmentTable } from './heap-segments.js';
-import type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './heap-types.js';
+import { HoleIndex } from './holes.js';
+import { HOLE, LIVE, SegmentTable } from './segments.js';
+import type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './types.js';
 
-export type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './heap-types.js';
+export type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './types.js';
 
 const MIN_BLOCK = 16;
 

@@ -1,5 +1,5 @@
-import { HOLE, type SegmentTable } from './heap-segments.js';
-import { MaxTree } from './heap-tree.js';
+import { HOLE, type SegmentTable } from './segments.js';
+import { MaxTree } from './tree.js';
 
 /* 8 KiB pages (1024 for the 8 MiB heap); the page tree has one leaf per page. */
 const PAGE_SHIFT = 13;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { AUTONOMY_COUNTER_LABELS, AutonomyMetrics, type AutonomySnapshot } from '../../kernel/autonomy-metrics.js';
+import { AUTONOMY_COUNTER_LABELS, AutonomyMetrics, type AutonomySnapshot } from '../../../kernel/autonomy/metrics.js';
 
 const ZERO: AutonomySnapshot = {
   proactiveCompactions: 0,

@@ -76,13 +76,13 @@ export class AutonomyMetrics {
   }
 
   recordSuccess(): void {
-    this.counters[SUCCESS]++;
+    this.counters[SUCCESS] = (this.counters[SUCCESS] ?? 0) + 1;
   }
 
   recordLatency(ns: number): void {
     if (!(ns >= 0 && Number.isSafeInteger(ns))) throw new RangeError(`latency must be a non-negative integer of ns, got ${ns}`);
     this.latencySumNs += ns;
-    this.latencyCount[0]++;
+    this.latencyCount[0] = (this.latencyCount[0] ?? 0) + 1;
   }
 
   get interventionLatencySumNs(): number {
@@ -121,7 +121,7 @@ export class AutonomyMetrics {
   }
 
   private intervention(index: number): void {
-    this.counters[index]++;
-    this.counters[TOTAL]++;
+    this.counters[index] = (this.counters[index] ?? 0) + 1;
+    this.counters[TOTAL] = (this.counters[TOTAL] ?? 0) + 1;
   }
 }
