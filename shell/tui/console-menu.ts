@@ -21,6 +21,8 @@ export type MenuAction =
 
 export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
   ['q', 'quit', 'quit sis'],
+  // Second, so the menu line shows it however narrow the terminal.
+  ['h', 'help', 'show these keys'],
   ['t', 'timestamps', 'line timestamps: off, iso, relative, delta (as --log-timestamps)'],
   ['m', 'metrics', 'show/hide METRIC lines'],
   ['x', 'hex', 'toggle hex view'],
@@ -33,7 +35,6 @@ export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
   ['r', 'rts', 'toggle RTS'],
   ['o', 'line-settings', 'line settings: baud, data bits, parity, stop bits, flow control'],
   ['l', 'log', 'start logging to a file (asks for its name) / stop logging'],
-  ['h', 'help', 'show these keys'],
 ];
 
 /** Maps the key pressed after the escape key to an action; Ctrl-T twice sends one Ctrl-T. */
