@@ -50,6 +50,7 @@ export {
   type LogWriterResult,
   type SessionLogWriter,
 } from './log-file.js';
+export { stampText, type TimestampMode } from './line-stamper.js';
 export { bytesPerSecond, createPacer, type Pacer, type PacerOptions, type FrameSettings } from './pacing.js';
 export { createWire, type Wire } from './wire.js';
 export { listPorts, PTY_NOTE, type PortInfo, type PortListing } from './list-ports.js';

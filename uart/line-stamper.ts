@@ -20,10 +20,7 @@ export function createLineStamper(options: { mode: TimestampMode; startMs: numbe
   let previousLineMs = startMs;
 
   const prefix = (nowMs: number): Uint8Array => {
-    let text: string;
-    if (mode === 'iso') text = `[${new Date(nowMs).toISOString()}] `;
-    else if (mode === 'relative') text = `[+${seconds(nowMs - startMs)}s] `;
-    else text = `[+${seconds(nowMs - previousLineMs)}s] `;
+    const text = stampText(mode, nowMs, startMs, previousLineMs);
     previousLineMs = nowMs;
     return encoder.encode(text);
   };
@@ -46,6 +43,13 @@ export function createLineStamper(options: { mode: TimestampMode; startMs: numbe
       return concat(parts);
     },
   };
+}
+
+/** One line's prefix: `nowMs` is when the line started, `previousLineMs` when the line before it did. */
+export function stampText(mode: TimestampMode, nowMs: number, startMs: number, previousLineMs: number): string {
+  if (mode === 'iso') return `[${new Date(nowMs).toISOString()}] `;
+  if (mode === 'relative') return `[+${seconds(nowMs - startMs)}s] `;
+  return `[+${seconds(nowMs - previousLineMs)}s] `;
 }
 
 /** Milliseconds as seconds with three decimals, never negative (a clock step back shows 0). */

@@ -5,6 +5,7 @@ import {
   reportStates,
   signalStatus,
   type Connection,
+  type LogSpec,
   type ConversationSettings,
   type SignalStop,
 } from '../connect/index.js';
@@ -52,7 +53,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { connection } = opened;
   flushLog = () => connection.log?.flushSync();
   return tui
-    ? runInteractive(connection, await tui, options.results, options.conversation)
+    ? runInteractive(connection, await tui, options.results, options.conversation, {
+      ...(options.connect.lineFlags !== undefined && { breakMs: options.connect.lineFlags.breakMs }),
+      ...(options.connect.log !== undefined && { logDefaults: options.connect.log }),
+    })
     : runPlain(connection, options.results, options.conversation, options.rawOutput, signals!);
 }
 
@@ -99,6 +103,7 @@ async function runInteractive(
   tui: typeof import('../tui/run-console.js'),
   resultsOptions: ConsoleResultsOptions,
   conversation: ConversationSettings,
+  lineOptions: { breakMs?: number; logDefaults?: LogSpec },
 ): Promise<number> {
   const { log, port } = connection;
   const flushLog = (): void => log?.flushSync();
@@ -120,6 +125,7 @@ async function runInteractive(
     port,
     results,
     conversation,
+    ...lineOptions,
     ...(connection.seed !== undefined && { seed: connection.seed }),
     // The status line shows the model's profile beside its seed.
     ...(connection.target.kind === 'model' && {

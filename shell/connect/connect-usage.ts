@@ -28,6 +28,7 @@ Log:
   --log-append        add to FILE instead of replacing it
   --log-timestamps M  prefix each line with iso, relative or delta time
   --log-strip         remove ANSI escape sequences from the log
+                      (in the console Ctrl-T l starts or stops a log at run time, with these options)
 
 Line endings:
   --enter E           what Enter sends: cr (default), lf or crlf

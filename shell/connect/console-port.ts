@@ -25,6 +25,8 @@ export interface ConsolePort extends ReconnectingPort {
   discardHeld(): void;
   /** The far end has nothing more to say until it is sent something (the embedded model). */
   quiescent?(): boolean;
+  /** Adds a log that gets every byte received from now on, before `incomingCr` mapping; returns its removal. */
+  addLog(writer: LogWriter): () => void;
 }
 
 /** Received bytes held for a console that has not subscribed yet; beyond this the oldest go. */
@@ -44,6 +46,7 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
   let held: Uint8Array[] = [];
   let heldBytes = 0;
   let opened: Promise<void> | undefined;
+  const logs = new Set<LogWriter>();
   const release = (): void => {
     const chunks = held;
     held = [];
@@ -53,6 +56,7 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
 
   port.onData((chunk) => {
     log?.write(chunk);
+    for (const added of logs) added.write(chunk);
     const mapped = incoming.map(chunk);
     if (mapped.length === 0) return;
     if (dataListeners.size > 0 && held.length === 0) {
@@ -95,6 +99,10 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
     onClose: (listener) => port.onClose(listener),
     onState: (listener) => port.onState(listener),
     lineControl: port.lineControl,
+    addLog(writer) {
+      logs.add(writer);
+      return () => void logs.delete(writer);
+    },
     discardHeld() {
       held = [];
       heldBytes = 0;

@@ -23,7 +23,8 @@ export const LINE_FLAG_ARGS = {
 } as const;
 
 export const LINE_FLAGS_USAGE = `Line control (--break-ms, --dtr-pulse: serial devices, rfc2217:// and the model; --send: any target):
-  --break-ms MS       how long a BREAK lasts (1..10000, default ${DEFAULT_BREAK_MS}); the model reboots on a BREAK
+  --break-ms MS       how long the BREAK that Ctrl-T b sends lasts (1..10000, default ${DEFAULT_BREAK_MS}); the
+                      model reboots on a BREAK
   --dtr-pulse MS      once connected, drop DTR for MS (1..10000) then raise it: resets a board wired
                       for it (the model reboots and prints its boot banner)
   --send FILE         once connected, send FILE before the console takes over: raw, paced at the

@@ -5,8 +5,9 @@ import { isQuitLine } from '../engine/quit-lines.js';
 import type { TestRun } from '../results/index.js';
 import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
+import { useLineMenu, type LineConsole } from './line-menu.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
-import type { Scrollback } from './scrollback.js';
+import { nextTimestamps, type Scrollback } from './scrollback.js';
 import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
@@ -26,8 +27,10 @@ export interface AppProps {
   info: ConsoleInfo;
   link: { get(): LinkState; subscribe(listener: () => void): () => void };
   history?: LineHistory;
-  /** Past results for Ctrl-T r; absent when no history store is kept. */
+  /** Past results for Ctrl-T v; absent when no history store is kept. */
   pastRuns?: () => Promise<readonly TestRun[]>;
+  /** Line control and run-time logging (Ctrl-T b d r o l); absent: those keys say they are not available. */
+  line?: LineConsole;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
@@ -61,7 +64,7 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns, line }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
@@ -80,6 +83,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   }, [write]);
 
   const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
+  const lineMenu = useLineMenu(line, note);
 
   const submit = (line: string): void => {
     if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return exit();
@@ -89,7 +93,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
 
   const input = useLineEditor({
     history,
-    isActive: !menuOpen && lineMode,
+    isActive: !menuOpen && !lineMenu.open && lineMode,
     onSubmit: submit,
     onInterrupt: () => {
       if (engine.view.running === null && input.view.text !== '') return input.clear();
@@ -101,13 +105,14 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   });
 
   useRawKeys({
-    isActive: !menuOpen && !lineMode,
+    isActive: !menuOpen && !lineMenu.open && !lineMode,
     onBytes: (bytes) => engine.key(bytes),
     onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false))),
   });
 
   const act = (action: MenuAction): void => {
     setMenuOpen(false);
+    if (lineMenu.run(action)) return;
     const s = scrollback.settings;
     switch (action) {
       case 'quit':
@@ -115,7 +120,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
       case 'help':
         return scrollback.writeBlock(menuHelpText());
       case 'timestamps':
-        scrollback.update({ timestamps: !s.timestamps });
+        scrollback.update({ timestamps: nextTimestamps(s.timestamps) });
         break;
       case 'metrics':
         scrollback.update({ metrics: !s.metrics });
@@ -152,7 +157,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   useInput((text, key) => act(menuAction(text, key.ctrl, key.escape)), { isActive: menuOpen });
 
   const settings = scrollback.settings;
-  const flags = [settings.timestamps && 'timestamps', settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
+  const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
@@ -160,7 +165,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     <Box flexDirection="column">
       {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
-      {menuOpen ? (
+      {lineMenu.overlay ?? (menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
           {menuPrompt()}
         </Text>
@@ -171,14 +176,16 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
           width={width}
           baud={info.baud ?? null}
           autonomy={live.autonomy}
-          logFile={info.logFile ?? null}
+          logFile={lineMenu.status.logFile ?? info.logFile ?? null}
+          logError={lineMenu.status.logError}
+          line={lineMenu.status.line}
           seed={info.seed ?? null}
           speed={info.speed ?? null}
           mode={view.mode}
           queue={queue}
           hint={[...flags, hint].join(' | ')}
         />
-      )}
+      ))}
     </Box>
   );
 }

@@ -11,19 +11,30 @@ export type MenuAction =
   | 'results'
   | 'keys-mode'
   | 'drop-queue'
+  | 'break'
+  | 'dtr'
+  | 'rts'
+  | 'line-settings'
+  | 'log'
   | 'send-escape'
   | 'close';
 
 export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
   ['q', 'quit', 'quit sis'],
-  ['t', 'timestamps', 'toggle line timestamps'],
+  // Second, so the menu line shows it however narrow the terminal.
+  ['h', 'help', 'show these keys'],
+  ['t', 'timestamps', 'line timestamps: off, iso, relative, delta (as --log-timestamps)'],
   ['m', 'metrics', 'show/hide METRIC lines'],
   ['x', 'hex', 'toggle hex view'],
   ['c', 'clear', 'clear the screen'],
-  ['r', 'results', 'show past results'],
+  ['v', 'results', 'view past results'],
   ['k', 'keys-mode', 'keys raw (every key to the target) / line (editor, queue)'],
   ['u', 'drop-queue', 'drop the queued lines'],
-  ['h', 'help', 'show these keys'],
+  ['b', 'break', 'send a BREAK (--break-ms long)'],
+  ['d', 'dtr', 'toggle DTR'],
+  ['r', 'rts', 'toggle RTS'],
+  ['o', 'line-settings', 'line settings: baud, data bits, parity, stop bits, flow control'],
+  ['l', 'log', 'start logging to a file (asks for its name) / stop logging'],
 ];
 
 /** Maps the key pressed after the escape key to an action; Ctrl-T twice sends one Ctrl-T. */
@@ -44,6 +55,8 @@ export function menuHelpText(): string {
     'idle, it clears the line, then the queue, then sends ^C. Ctrl-D on an empty line quits.',
     'Raw mode (prompt not known, or Ctrl-T k): every key, Tab, Esc, Ctrl-C and Ctrl-D included, goes',
     'to the target as typed.',
+    'Status line: line settings and the modem lines where the port reports them, DTR/RTS while',
+    'dropped, bytes received (RX) and sent (TX), the log file.',
     '',
   ].join('\n');
 }

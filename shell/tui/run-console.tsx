@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import type { SessionLogWriter } from '../../uart/index.js';
-import { defaultConversation, signalStatus, type ConversationSettings, type ExitSignal } from '../connect/index.js';
+import { defaultConversation, signalStatus, type ConsolePort, type ConversationSettings, type ExitSignal } from '../connect/index.js';
+import { DEFAULT_BREAK_MS } from '../connect/line-flags.js';
 import type { EnginePort } from '../engine/index.js';
 import { SGR_RESET } from '../sanitize/index.js';
 import type { TestRun } from '../results/index.js';
@@ -10,15 +11,22 @@ import { openConsoleHistory } from './input/index.js';
 import { linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
 import { Scrollback } from './scrollback.js';
+import type { LogDefaults } from './log-form.js';
+import { LineState, type LinePort } from './line-state.js';
+import { RuntimeLog } from './runtime-log.js';
 import { assumeSizeWhenUnknown } from './terminal-size.js';
 import { slicePort } from './sliced-port.js';
 
 export interface RunConsoleOptions {
-  port: EnginePort & StatefulPort;
+  port: EnginePort & StatefulPort & LinePort & Pick<ConsolePort, 'addLog'>;
   seed?: bigint;
   info?: Partial<ConsoleInfo>;
-  /** The session log: its first write failure is shown in the scrollback at once. */
-  log?: Pick<SessionLogWriter, 'onError'>;
+  /** The `--log` writer: its first write failure is shown at once; Ctrl-T l stops it. */
+  log?: SessionLogWriter;
+  /** The `--log-*` options, offered first by Ctrl-T l. */
+  logDefaults?: LogDefaults;
+  /** How long Ctrl-T b holds the BREAK; default 250 ms. */
+  breakMs?: number;
   /** Past results for the history view. */
   pastRuns?: () => Promise<readonly TestRun[]>;
   /** Session results: sees every engine event and every line about to be sent. */
@@ -75,7 +83,14 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       return () => linkListeners.delete(listener);
     },
   };
-  options.log?.onError((error) => scrollback.writeBlock(`sis: ${error.message}`));
+  const lineState = new LineState({ port, breakMs: options.breakMs ?? DEFAULT_BREAK_MS });
+  const runtimeLog = new RuntimeLog({
+    port,
+    ...(options.log !== undefined && { initial: options.log }),
+    ...(options.logDefaults !== undefined && { defaults: options.logDefaults }),
+  });
+  const flushRuntimeLog = (): void => runtimeLog.flushSync();
+  process.on('exit', flushRuntimeLog);
   const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
   if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
   const info: ConsoleInfo = {
@@ -92,6 +107,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       info={info}
       link={link}
       history={history}
+      line={{ state: lineState, log: runtimeLog }}
       {...(options.pastRuns && { pastRuns: options.pastRuns })}
     />,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
@@ -115,6 +131,9 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   await engine.open();
   await app.waitUntilExit();
   dispose();
+  lineState.dispose();
+  await runtimeLog.close();
+  process.off('exit', flushRuntimeLog);
   clearTimeout(retryTimer);
   process.stdout.off('resize', onResize);
   forgetSize();
@@ -125,6 +144,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);
   process.stdout.off('error', onStdoutError);
+  // A log started with Ctrl-T l that failed is reported as --log's is: one line, exit status 2.
+  const failed = runtimeLog.failure;
+  if (failed !== undefined && !lostTerminal) process.stderr.write(`sis: ${failed.message}\n`);
   // As in plain mode, a signal is 128 + its number; the caller then closes the link and flushes the log.
-  return endedBy === undefined ? 0 : signalStatus(endedBy);
+  if (endedBy !== undefined) return signalStatus(endedBy);
+  return failed === undefined ? 0 : 2;
 }

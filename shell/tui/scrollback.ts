@@ -1,3 +1,4 @@
+import { stampText, type TimestampMode } from '../../uart/index.js';
 import {
   BELL_GAP_MS,
   closeStyling,
@@ -10,9 +11,18 @@ import {
   type Sanitizer,
 } from '../sanitize/index.js';
 
+/** On-screen line timestamps: off, or the `--log-timestamps` formats. */
+export type ScreenTimestamps = 'off' | TimestampMode;
+
+/** Ctrl-T t: off → iso → relative → delta → off. */
+export function nextTimestamps(mode: ScreenTimestamps): ScreenTimestamps {
+  const cycle: readonly ScreenTimestamps[] = ['off', 'iso', 'relative', 'delta'];
+  return cycle[(cycle.indexOf(mode) + 1) % cycle.length]!;
+}
+
 export interface ScrollbackSettings {
-  /** Prefix each finished line with the wall-clock time it completed. */
-  readonly timestamps: boolean;
+  /** Prefix each line with the time its first byte arrived, as the log does (relative: since the console started). */
+  readonly timestamps: ScreenTimestamps;
   /** Show `METRIC name=value` lines (the live panel reads them either way). */
   readonly metrics: boolean;
   /** Show received bytes as a hex dump instead of text. */
@@ -68,7 +78,11 @@ export class Scrollback {
   private hex: HexDumper = createHexDumper();
   private readonly decoder = new TextDecoder('utf-8');
   private readonly listeners = new Set<() => void>();
-  private current: ScrollbackSettings = { timestamps: false, metrics: false, hex: false };
+  private current: ScrollbackSettings = { timestamps: 'off', metrics: false, hex: false };
+  private readonly startMs: number;
+  /** When the unfinished line's first byte arrived, while timestamps are on. */
+  private partialStartMs: number | undefined;
+  private previousLineMs: number;
   private readonly flushMs: number;
   private readonly now: () => Date;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -79,6 +93,8 @@ export class Scrollback {
     this.now = options.now ?? (() => new Date());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+    this.startMs = this.now().getTime();
+    this.previousLineMs = this.startMs;
   }
 
   get settings(): ScrollbackSettings {
@@ -121,6 +137,8 @@ export class Scrollback {
     } else {
       this.raw.push(chunk);
     }
+    // Stamped lines carry the time their bytes arrived: taken in now, not at the next flush.
+    if (this.current.timestamps !== 'off') this.absorb();
     this.schedule();
   }
 
@@ -137,18 +155,23 @@ export class Scrollback {
     let decoded = '';
     for (const chunk of chunks) decoded += this.decoder.decode(chunk, { stream: true });
     const text = this.partial + this.sanitizer.push(decoded);
+    const nowMs = this.current.timestamps === 'off' ? 0 : this.now().getTime();
+    let lineStartMs = this.partial === '' ? nowMs : this.partialStartMs ?? nowMs;
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      this.addLine(text.slice(start, end));
+      this.addLine(text.slice(start, end), lineStartMs);
+      lineStartMs = nowMs;
       start = end + 1;
     }
     this.partial = text.slice(start);
     // The unfinished line changes with almost every chunk of a flood: it is shown at most once a
     // flush, like the finished lines, so the console does not redraw for each chunk.
     while (this.partial.length > MAX_PARTIAL) {
-      this.addLine(this.partial.slice(0, MAX_PARTIAL));
+      this.addLine(this.partial.slice(0, MAX_PARTIAL), lineStartMs);
+      lineStartMs = nowMs;
       this.partial = this.partial.slice(MAX_PARTIAL);
     }
+    this.partialStartMs = this.partial === '' || this.current.timestamps === 'off' ? undefined : lineStartMs;
     // The tail is drawn inside the console's own frame, beside the input line: its styling ends with it.
     const tail = closeStyling(applyBackspaces(tailOf(this.partial).replace(/\r/g, '')));
     if (tail !== this.tailText) {
@@ -210,11 +233,18 @@ export class Scrollback {
     return on && this.styling.open ? `${out}${SGR_RESET}` : out;
   }
 
-  /** `line` is sanitised already. */
-  private addLine(raw: string): void {
+  /** `raw` is sanitised already. */
+  private addLine(raw: string, startMs?: number): void {
     const line = applyBackspaces(raw.includes('\r') ? raw.replace(/\r/g, '') : raw);
+    const mode = this.current.timestamps;
+    let stamp = '';
+    if (mode !== 'off') {
+      // As in the log, delta counts from the line before, shown or not.
+      const at = startMs ?? this.now().getTime();
+      stamp = stampText(mode, at, this.startMs, this.previousLineMs);
+      this.previousLineMs = at;
+    }
     if (!this.current.metrics && METRIC_LINE.test(line)) return;
-    const stamp = this.current.timestamps ? `${this.now().toISOString().slice(11, 23)} ` : '';
     const last = this.pending[this.pending.length - 1];
     // Lines in a row are one part: a flood of lines costs one string per flush, not one object per line.
     if (last?.device) last.text += `${stamp}${line}\n`;
@@ -224,7 +254,7 @@ export class Scrollback {
   private finishPartial(): void {
     this.absorb();
     const held = this.partial + this.sanitizer.end();
-    if (held) this.addLine(held);
+    if (held) this.addLine(held, this.partialStartMs);
     this.partial = '';
     this.tailText = '';
     this.tailChanged = true;

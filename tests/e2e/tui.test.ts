@@ -41,7 +41,7 @@ async function expectTtyRestored(t: Tmux): Promise<void> {
 }
 
 describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal', () => {
-  test('editing keys, Tab completion, live view, result card; Ctrl-T r lists the run from the history store', async () => {
+  test('editing keys, Tab completion, live view, result card; Ctrl-T v lists the run from the history store', async () => {
     const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
     tmux = startShell(history);
     await startSis(tmux, '--seed 9');
@@ -68,12 +68,12 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     await tmux.expectScreen((s) => s.includes('Memory Stress Test (Enhanced) · seed 1') && /\d+%\s+[\d.]+s \/ 3\.0s/.test(s));
     await tmux.expectScreen((s) => /│ (PASS|FAIL) +Memory Stress Test/.test(s));
 
-    // Ctrl-T r shows past results from the history store, once the run has been recorded there.
+    // Ctrl-T v shows past results from the history store, once the run has been recorded there.
     const recorded = (): boolean => existsSync(TEST_HISTORY) && /"type":"memory"[^\n]*"seed":"1"/.test(readFileSync(TEST_HISTORY, 'utf8'));
     expect(await waitFor(recorded)).toBe(true);
     tmux.key('C-t');
     await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
-    tmux.type('r');
+    tmux.type('v');
     await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s));
     tmux.key('C-d');
     await expectTtyRestored(tmux);

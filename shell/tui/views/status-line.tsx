@@ -1,5 +1,7 @@
 import { Text } from 'ink';
+import type { ControlLines, LineSettings, ModemLines, Traffic } from '../../../uart/index.js';
 import { textWidth, truncateStart } from './format.js';
+import { controlLinesText, lineSettingsText, modemLinesText, trafficText } from './line-status.js';
 
 export type LinkState =
   | { kind: 'connecting' }
@@ -26,6 +28,15 @@ export interface StatusLineProps {
   mode?: 'raw' | 'line' | null;
   /** Trailing hint such as `Ctrl-D quits`. */
   hint?: string | null;
+  /** The line as the port reports it; parts it does not report are absent and not shown. */
+  line?: {
+    readonly settings?: LineSettings;
+    readonly modem?: ModemLines;
+    readonly control?: Required<ControlLines>;
+    readonly traffic?: Traffic;
+  } | null;
+  /** The log's write failure: shown early, in red, instead of `log FILE`. */
+  logError?: string | null;
 }
 
 interface Segment {
@@ -57,19 +68,28 @@ function linkText(link: LinkState): { mark: string; state: string; color: string
 /** Optional segments, most important first: the last ones are dropped first when space runs out. */
 function optionalSegments(p: StatusLineProps): Segment[] {
   const out: Segment[] = [];
+  const line = p.line ?? {};
+  const dropped = line.control && controlLinesText(line.control);
+  const modem = line.modem && modemLinesText(line.modem);
   if (p.queue) out.push({ text: p.queue, color: 'yellow' });
+  if (p.logError) out.push({ text: p.logError, color: 'red' });
   if (p.mode) out.push({ text: p.mode === 'raw' ? 'keys raw' : 'line mode', color: p.mode === 'raw' ? 'cyan' : undefined });
+  if (dropped) out.push({ text: dropped, color: 'yellow' });
+  if (line.settings) out.push({ text: lineSettingsText(line.settings) });
+  if (p.logFile && !p.logError) out.push({ text: `log ${p.logFile}` });
   if (p.autonomy != null) out.push({ text: `autonomy ${p.autonomy ? 'ON' : 'OFF'}`, color: p.autonomy ? 'green' : 'gray' });
+  if (modem) out.push({ text: modem });
+  if (line.traffic) out.push({ text: trafficText(line.traffic) });
   if (p.speed) out.push({ text: `speed ${p.speed}` });
   if (p.seed) out.push({ text: `seed ${p.seed}` });
-  if (p.baud) out.push({ text: `${p.baud} baud` });
-  if (p.logFile) out.push({ text: `log ${p.logFile}` });
+  if (p.baud && !line.settings) out.push({ text: `${p.baud} baud` });
   if (p.hint) out.push({ text: p.hint, dim: true });
   return out;
 }
 
 /**
- * One line: link mark, transport and state, then autonomy, speed, seed, baud, log file and hint.
+ * One line: link mark, transport and state, then the queue, a log failure, the key mode, DTR/RTS
+ * while dropped, line settings, log file, autonomy, modem lines, RX/TX bytes, speed, seed, baud and hint.
  * Segments that do not fit are dropped from the end; a transport still too long loses its start.
  */
 export function StatusLine(props: StatusLineProps) {
