@@ -7,7 +7,7 @@ import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import type { Scrollback } from './scrollback.js';
-import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
+import { HistoryView, LivePanel, panelWidth, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
   transport: string;
@@ -158,7 +158,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
-      {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
+      {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">

@@ -15,3 +15,4 @@ export { CompareTable } from './compare-table.js';
 export type { CompareTableProps } from './compare-table.js';
 export { HistoryView, keyMetrics } from './history-view.js';
 export type { HistoryViewProps } from './history-view.js';
+export { PANEL_MAX_WIDTH, panelWidth } from './panel-width.js';
