@@ -2,12 +2,12 @@ import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
-import type { TestRun } from '../results/index.js';
+import type { HistoryEntry } from '../history/index.js';
 import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import type { Scrollback } from './scrollback.js';
-import { HistoryView, LivePanel, panelWidth, StatusLine, type LinkState } from './views/index.js';
+import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
   transport: string;
@@ -26,8 +26,8 @@ export interface AppProps {
   info: ConsoleInfo;
   link: { get(): LinkState; subscribe(listener: () => void): () => void };
   history?: LineHistory;
-  /** Past results for Ctrl-T r; absent when no history store is kept. */
-  pastRuns?: () => Promise<readonly TestRun[]>;
+  /** The history store's entries (oldest first) for the past-results view; absent when none is kept. */
+  pastResults?: () => Promise<readonly HistoryEntry[]>;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
@@ -61,7 +61,7 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
@@ -69,6 +69,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const linkNow = useSyncExternalStore(link.subscribe, link.get);
   const live = useLiveSnapshot(feed);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [past, setPast] = useState<readonly HistoryEntry[] | null>(null);
   const [, setSettingsVersion] = useState(0);
   const width = stdout.columns || 80;
   const rows = stdout.rows || 24;
@@ -89,7 +90,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
 
   const input = useLineEditor({
     history,
-    isActive: !menuOpen && lineMode,
+    isActive: !menuOpen && past === null && lineMode,
     onSubmit: submit,
     onInterrupt: () => {
       if (engine.view.running === null && input.view.text !== '') return input.clear();
@@ -101,7 +102,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   });
 
   useRawKeys({
-    isActive: !menuOpen && !lineMode,
+    isActive: !menuOpen && past === null && !lineMode,
     onBytes: (bytes) => engine.key(bytes),
     onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false))),
   });
@@ -128,9 +129,8 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
         write('\x1b[2J\x1b[3J\x1b[H');
         break;
       case 'results':
-        void (pastRuns?.() ?? Promise.resolve([])).then((runs) =>
-          scrollback.writeBlock(runs.length > 0 ? renderBlock(<HistoryView runs={runs} width={width} />, width) : 'No past results recorded.'),
-        );
+        if (!pastResults) note('no results history is kept (--no-history)');
+        else void pastResults().then((entries) => (entries.length > 0 ? setPast(entries) : note('no results recorded yet')));
         break;
       case 'send-escape':
         engine.key(CTRL_T);
@@ -158,7 +158,20 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
-      {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />}
+      {past !== null ? (
+        <HistoryPager
+          entries={past}
+          width={width}
+          rows={rows}
+          onClose={() => setPast(null)}
+          onKeep={(page, pageSize) => {
+            scrollback.writeBlock(renderBlock(<HistoryView entries={past} width={width} page={page} pageSize={pageSize} />, width));
+            setPast(null);
+          }}
+        />
+      ) : (
+        running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />
+      )}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">

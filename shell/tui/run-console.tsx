@@ -3,7 +3,7 @@ import type { SessionLogWriter } from '../../uart/index.js';
 import { defaultConversation, signalStatus, type ConversationSettings, type ExitSignal } from '../connect/index.js';
 import type { EnginePort } from '../engine/index.js';
 import { SGR_RESET } from '../sanitize/index.js';
-import type { TestRun } from '../results/index.js';
+import type { HistoryEntry } from '../history/index.js';
 import type { SessionResults } from '../session-results/index.js';
 import { App, type ConsoleInfo } from './app.js';
 import { openConsoleHistory } from './input/index.js';
@@ -18,8 +18,8 @@ export interface RunConsoleOptions {
   info?: Partial<ConsoleInfo>;
   /** The session log: its first write failure is shown in the scrollback at once. */
   log?: Pick<SessionLogWriter, 'onError'>;
-  /** Past results for the history view. */
-  pastRuns?: () => Promise<readonly TestRun[]>;
+  /** The history store's entries for the past-results view. */
+  pastResults?: () => Promise<readonly HistoryEntry[]>;
   /** Session results: sees every engine event and every line about to be sent. */
   results?: Pick<SessionResults, 'engineEvent' | 'submitLine'>;
   /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
@@ -89,7 +89,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       info={info}
       link={link}
       history={history}
-      {...(options.pastRuns && { pastRuns: options.pastRuns })}
+      {...(options.pastResults && { pastResults: options.pastResults })}
     />,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );

@@ -74,7 +74,10 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     tmux.key('C-t');
     await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
     tmux.type('r');
-    await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s));
+    await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s) && s.includes('PgUp older'));
+    // Enter keeps the page in the scrollback and gives the keys back to the line.
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => !s.includes('PgUp older') && /^Past results · \d+ entr/m.test(s));
     tmux.key('C-d');
     await expectTtyRestored(tmux);
     expect(readFileSync(history, 'utf8')).toContain('stresstest memory --duration 3000 --seed 1\n');

@@ -13,6 +13,7 @@ export type { MetricCell, ResultCardData } from './result-fields.js';
 export { verdictColor, verdictLabel } from './verdict.js';
 export { CompareTable } from './compare-table.js';
 export type { CompareTableProps } from './compare-table.js';
-export { HistoryView, keyMetrics } from './history-view.js';
+export { HistoryView, pageCount } from './history-view.js';
+export { HistoryPager, historyPageSize, PAGER_KEYS } from './history-pager.js';
 export type { HistoryViewProps } from './history-view.js';
 export { PANEL_MAX_WIDTH, panelWidth } from './panel-width.js';
