@@ -1,5 +1,5 @@
 import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
 import type { HistoryEntry } from '../history/index.js';
@@ -7,7 +7,8 @@ import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import type { Scrollback } from './scrollback.js';
-import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, type LinkState } from './views/index.js';
+import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, statusSeed, type LinkState } from './views/index.js';
+import type { TestConfig } from '../parser/index.js';
 
 export interface ConsoleInfo {
   transport: string;
@@ -98,14 +99,18 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
       if (engine.interrupt() === 'cleared-queue') note(`dropped ${dropped} queued line${dropped === 1 ? '' : 's'} (Ctrl-C again sends ^C)`);
     },
     onEof: () => exit(),
-    onEscape: () => setMenuOpen(true),
+    onEscape: (next) => escapeWith(next),
   });
 
   useRawKeys({
     isActive: !menuOpen && past === null && !lineMode,
     onBytes: (bytes) => engine.key(bytes),
-    onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false))),
+    onEscape: (next) => escapeWith(next),
   });
+
+  /** Ctrl-T: opens the menu, or acts at once on the key that came in the same read. */
+  const escapeWith = (next: string | undefined): void =>
+    next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false));
 
   const act = (action: MenuAction): void => {
     setMenuOpen(false);
@@ -149,29 +154,32 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     setSettingsVersion((v) => v + 1);
   };
 
-  useInput((text, key) => act(menuAction(text, key.ctrl, key.escape)), { isActive: menuOpen });
+  // Always listening, acting only while open as rendered: the key after Ctrl-T may come before
+  // Ink has moved its listeners (an effect) from the line editor to the menu.
+  const menuShown = useRef(false);
+  menuShown.current = menuOpen;
+  useInput((text, key) => void (menuShown.current && act(menuAction(text, key.ctrl, key.escape))));
 
   const settings = scrollback.settings;
   const flags = [settings.timestamps && 'timestamps', settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
+  const lastTest = useRef<TestConfig | null>(null);
+  if (live.test?.config.seed !== undefined) lastTest.current = live.test.config;
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
-      {past !== null ? (
-        <HistoryPager
-          entries={past}
-          width={width}
-          rows={rows}
-          onClose={() => setPast(null)}
-          onKeep={(page, pageSize) => {
-            scrollback.writeBlock(renderBlock(<HistoryView entries={past} width={width} page={page} pageSize={pageSize} />, width));
-            setPast(null);
-          }}
-        />
-      ) : (
-        running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />
-      )}
+      <HistoryPager
+        entries={past}
+        width={width}
+        rows={rows}
+        onClose={() => setPast(null)}
+        onKeep={(page, pageSize) => {
+          if (past) scrollback.writeBlock(renderBlock(<HistoryView entries={past} width={width} page={page} pageSize={pageSize} />, width));
+          setPast(null);
+        }}
+      />
+      {past === null && running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
@@ -185,7 +193,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
           baud={info.baud ?? null}
           autonomy={live.autonomy}
           logFile={info.logFile ?? null}
-          seed={info.seed ?? null}
+          seed={statusSeed(info.seed ?? null, lastTest.current)}
           speed={info.speed ?? null}
           mode={view.mode}
           queue={queue}

@@ -17,3 +17,4 @@ export { HistoryView, pageCount } from './history-view.js';
 export { HistoryPager, historyPageSize, PAGER_KEYS } from './history-pager.js';
 export type { HistoryViewProps } from './history-view.js';
 export { PANEL_MAX_WIDTH, panelWidth } from './panel-width.js';
+export { statusSeed } from './status-seed.js';
