@@ -40,7 +40,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const { port, results } = options;
   const forgetSize = assumeSizeWhenUnknown(process.stdout);
   const conversation = options.conversation ?? defaultConversation();
-  const scrollback = new Scrollback();
+  const scrollback = new Scrollback({ rows: () => process.stdout.rows || 24 });
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
   const { engine, feed, dispose } = createConsoleEngine({
     port,

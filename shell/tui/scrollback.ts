@@ -2,7 +2,9 @@ import {
   closeStyling,
   createHexDumper,
   createSanitizer,
+  dropHomeAfterClear,
   sanitizeText,
+  splitAtClears,
   SGR_RESET,
   SgrState,
   type HexDumper,
@@ -24,6 +26,8 @@ export interface ScrollbackOptions {
   now?: () => Date;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** The terminal's rows now: a clear of the view scrolls this many blank lines. Default 24. */
+  rows?: () => number;
 }
 
 const METRIC_LINE = /^METRIC [A-Za-z_][\w:.-]*=/;
@@ -55,6 +59,9 @@ export class Scrollback {
   private readonly now: () => Date;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  private readonly rows: () => number;
+  /** A device clear-screen ended the last text: a cursor-home that follows belongs to it. */
+  private homeMayFollow = false;
   /** The unfinished last line (usually the prompt), sanitised for display. */
   tail = '';
 
@@ -63,6 +70,7 @@ export class Scrollback {
     this.now = options.now ?? (() => new Date());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+    this.rows = options.rows ?? (() => 24);
   }
 
   get settings(): ScrollbackSettings {
@@ -96,13 +104,27 @@ export class Scrollback {
       return;
     }
     // UTF-8 decoded across chunk boundaries; an invalid byte shows as U+FFFD (logs keep the bytes).
-    const text = this.partial + this.decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      this.addLine(text.slice(start, end));
-      start = end + 1;
+    let text = this.partial + this.decoder.decode(chunk, { stream: true });
+    if (this.homeMayFollow) {
+      const after = dropHomeAfterClear(text);
+      this.homeMayFollow = after.wait;
+      text = after.text;
     }
-    this.partial = text.slice(start);
+    // The partial line is kept as received, so a clear-screen split across reads is whole here.
+    const parts = splitAtClears(text);
+    for (let i = 0; i < parts.length - 1; i++) {
+      // What was on the screen when the device cleared it stays in the scrollback, then the view is cleared.
+      const rest = this.takeLines(parts[i]!);
+      if (rest !== '') this.addLine(rest);
+      this.pending.push({ text: '\n'.repeat(Math.max(1, this.rows())), device: false });
+    }
+    let last = parts[parts.length - 1]!;
+    if (parts.length > 1) {
+      const after = dropHomeAfterClear(last);
+      this.homeMayFollow = after.wait;
+      last = after.text;
+    }
+    this.partial = this.takeLines(last);
     // The unfinished line changes with almost every chunk of a flood: it is shown at most once a
     // flush, like the finished lines, so the console does not redraw for each chunk.
     while (this.partial.length > MAX_PARTIAL) {
@@ -116,6 +138,25 @@ export class Scrollback {
       this.tailChanged = true;
     }
     if (this.pending.length > 0 || this.tailChanged) this.schedule();
+  }
+
+  /** Adds each finished line of `text`; returns the unfinished rest. */
+  private takeLines(text: string): string {
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      this.addLine(text.slice(start, end));
+      start = end + 1;
+    }
+    return text.slice(start);
+  }
+
+  /**
+   * Clears the console's view as a terminal's own clear would look, without erasing anything the
+   * user's terminal keeps: what is on the screen scrolls up into the terminal's scrollback.
+   */
+  clearView(): void {
+    this.finishPartial();
+    this.writeBlock('\n'.repeat(Math.max(1, this.rows())));
   }
 
   /** Writes a rendered block (a result card) after every line received before it. */

@@ -106,7 +106,7 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     await expectTtyRestored(tmux);
   }, 60_000);
 
-  test('a device cannot retitle the pane, set the clipboard or clear the screen', async () => {
+  test('a device cannot retitle the pane, set the clipboard or clear the screen: its clear clears the console view', async () => {
     const hostile =
       'BEFORE-MARK\n' +
       '\x1b]0;HACKED-TITLE\x07' +
@@ -129,6 +129,12 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     const screen = tmux.history();
     expect(screen).toContain('BEFORE-MARK');
     expect(screen).toContain('␛]0;HACKED-TITLE␇');
+    // The device's clear-screen clears the console's view: not printed, not obeyed (what was on the
+    // screen went up into the pane's history, which keeps it).
+    expect(screen).not.toContain('␛[2J');
+    expect(screen).not.toContain('␛[H');
+    expect(tmux.screen()).not.toContain('BEFORE-MARK');
+    expect(tmux.screen()).toContain('AFTER-MARK');
     expect(tmux.tmux('display-message', '-p', '#{pane_title}')).toBe(titleBefore);
     expect(tmux.tmux('list-buffers')).toBe('');
     tmux.key('C-d');
