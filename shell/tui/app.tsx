@@ -27,6 +27,8 @@ export interface AppProps {
   info: ConsoleInfo;
   link: { get(): LinkState; subscribe(listener: () => void): () => void };
   history?: LineHistory;
+  /** True to end the console (a signal): its frame is erased, then it exits. */
+  closing?: boolean;
   /** The history store's entries (oldest first) for the past-results view; absent when none is kept. */
   pastResults?: () => Promise<readonly HistoryEntry[]>;
 }
@@ -62,7 +64,7 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, closing = false }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
@@ -71,6 +73,16 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const live = useLiveSnapshot(feed);
   const [menuOpen, setMenuOpen] = useState(false);
   const [past, setPast] = useState<readonly HistoryEntry[] | null>(null);
+  const [quitting, setQuitting] = useState(false);
+  const ending = quitting || closing;
+  // Quitting draws an empty frame first, so the status line, menu and live panel leave the screen.
+  const quit = (): void => {
+    scrollback.flush();
+    setQuitting(true);
+  };
+  useEffect(() => {
+    if (ending) exit();
+  }, [ending, exit]);
   const [, setSettingsVersion] = useState(0);
   const width = stdout.columns || 80;
   const rows = stdout.rows || 24;
@@ -84,7 +96,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
 
   const submit = (line: string): void => {
-    if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return exit();
+    if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return quit();
     engine.submit(line);
     if (!engine.view.link) note(`the link is down: '${line}' is queued and goes out once the target's prompt is back`);
   };
@@ -98,7 +110,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
       const dropped = engine.view.running === null ? engine.view.queued.length : 0;
       if (engine.interrupt() === 'cleared-queue') note(`dropped ${dropped} queued line${dropped === 1 ? '' : 's'} (Ctrl-C again sends ^C)`);
     },
-    onEof: () => exit(),
+    onEof: () => quit(),
     onEscape: (next) => escapeWith(next),
   });
 
@@ -117,7 +129,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     const s = scrollback.settings;
     switch (action) {
       case 'quit':
-        return exit();
+        return quit();
       case 'help':
         return scrollback.writeBlock(menuHelpText());
       case 'timestamps':
@@ -167,6 +179,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   if (live.test?.config.seed !== undefined) lastTest.current = live.test.config;
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
+  if (ending) return null;
   return (
     <Box flexDirection="column">
       <HistoryPager

@@ -106,6 +106,24 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     await expectTtyRestored(tmux);
   }, 60_000);
 
+  test("quitting during a test erases the console's frame (live panel, menu, status line) and keeps the scrollback", async () => {
+    const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
+    tmux = startShell(history);
+    await startSis(tmux, '--seed 9');
+    tmux.type('stresstest memory --duration 60000 --seed 3');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('▶ Memory Stress Test (Enhanced)') && s.includes('Seed: 3 (profile report)'));
+    tmux.key('C-t');
+    await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
+    tmux.key('q');
+    await expectTtyRestored(tmux);
+    const all = tmux.history();
+    expect(all).toContain('Seed: 3 (profile report)');
+    for (const frame of ['▶', 'Ctrl-T: q quit', 'line mode', '* virtual connected']) expect([frame, all.includes(frame)]).toEqual([frame, false]);
+    // The shell's prompt follows the last scrollback line: no blank line left where the frame was.
+    expect(all).toContain('Seed: 3 (profile report)\n\nSHELL$ stty');
+  }, 60_000);
+
   test('a device cannot retitle the pane, set the clipboard or clear the screen: its clear clears the console view', async () => {
     const hostile =
       'BEFORE-MARK\n' +

@@ -125,3 +125,18 @@ describe('past results', () => {
     expect(await waitFor(() => firstLine(ui) === 'sis>')).toBe(true);
   });
 });
+
+describe('quitting', () => {
+  test('Ctrl-D draws an empty last frame: no status line, menu or panel is left on the screen', async () => {
+    const { ui, scrollback } = await mountConsole();
+    await ready(ui, scrollback);
+    expect(statusLine(ui)).toContain('virtual connected');
+    ui.stdin.write('\x04');
+    expect(await waitFor(() => frame(ui) === '')).toBe(true);
+  });
+
+  test('the closing prop (a signal) does the same', async () => {
+    const { ui } = await mountConsole({ app: { closing: true } });
+    expect(await waitFor(() => frame(ui) === '')).toBe(true);
+  });
+});
