@@ -26,3 +26,30 @@ export function dropHomeAfterClear(text: string): { text: string; wait: boolean 
   if (home) return { text: text.slice(home[0].length), wait: false };
   return { text, wait: text === '' || HOME_START.test(text) };
 }
+
+export interface ClearSplitter {
+  /** The text (the unfinished line as received, then what came) cut at each clear-screen. */
+  split(text: string): string[];
+}
+
+/** splitAtClears over a stream: a cursor-home right after a clear, even in the next read, goes with it. */
+export function createClearSplitter(): ClearSplitter {
+  let homeMayFollow = false;
+  return {
+    split(input) {
+      let text = input;
+      if (homeMayFollow) {
+        const after = dropHomeAfterClear(text);
+        homeMayFollow = after.wait;
+        text = after.text;
+      }
+      const parts = splitAtClears(text);
+      if (parts.length > 1) {
+        const after = dropHomeAfterClear(parts[parts.length - 1]!);
+        homeMayFollow = after.wait;
+        parts[parts.length - 1] = after.text;
+      }
+      return parts;
+    },
+  };
+}

@@ -5,4 +5,5 @@ export type { MarkStyle } from './visible.js';
 export { createHexDumper, formatHexLine, formatHexLines, HEX_LINE_BYTES } from './hex-view.js';
 export type { HexDumper, HexDumperOptions } from './hex-view.js';
 export { closeStyling, SGR_RESET, SgrState } from './sgr-state.js';
-export { dropHomeAfterClear, splitAtClears } from './clear-screen.js';
+export { createClearSplitter, dropHomeAfterClear, splitAtClears } from './clear-screen.js';
+export type { ClearSplitter } from './clear-screen.js';

@@ -1,10 +1,9 @@
 import {
   closeStyling,
   createHexDumper,
+  createClearSplitter,
   createSanitizer,
-  dropHomeAfterClear,
   sanitizeText,
-  splitAtClears,
   SGR_RESET,
   SgrState,
   type HexDumper,
@@ -60,8 +59,7 @@ export class Scrollback {
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   private readonly rows: () => number;
-  /** A device clear-screen ended the last text: a cursor-home that follows belongs to it. */
-  private homeMayFollow = false;
+  private readonly clears = createClearSplitter();
   /** The unfinished last line (usually the prompt), sanitised for display. */
   tail = '';
 
@@ -104,27 +102,15 @@ export class Scrollback {
       return;
     }
     // UTF-8 decoded across chunk boundaries; an invalid byte shows as U+FFFD (logs keep the bytes).
-    let text = this.partial + this.decoder.decode(chunk, { stream: true });
-    if (this.homeMayFollow) {
-      const after = dropHomeAfterClear(text);
-      this.homeMayFollow = after.wait;
-      text = after.text;
-    }
     // The partial line is kept as received, so a clear-screen split across reads is whole here.
-    const parts = splitAtClears(text);
+    const parts = this.clears.split(this.partial + this.decoder.decode(chunk, { stream: true }));
     for (let i = 0; i < parts.length - 1; i++) {
       // What was on the screen when the device cleared it stays in the scrollback, then the view is cleared.
       const rest = this.takeLines(parts[i]!);
       if (rest !== '') this.addLine(rest);
       this.pending.push({ text: '\n'.repeat(Math.max(1, this.rows())), device: false });
     }
-    let last = parts[parts.length - 1]!;
-    if (parts.length > 1) {
-      const after = dropHomeAfterClear(last);
-      this.homeMayFollow = after.wait;
-      last = after.text;
-    }
-    this.partial = this.takeLines(last);
+    this.partial = this.takeLines(parts[parts.length - 1]!);
     // The unfinished line changes with almost every chunk of a flood: it is shown at most once a
     // flush, like the finished lines, so the console does not redraw for each chunk.
     while (this.partial.length > MAX_PARTIAL) {

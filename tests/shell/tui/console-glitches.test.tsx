@@ -106,6 +106,19 @@ describe('the prompt after unsolicited output', () => {
   });
 });
 
+describe('compare tables in the scrollback', () => {
+  test("a compare's table carries the compactions and latency its halves' cards show", async () => {
+    const { ui, scrollback, scrolled } = await mountConsole();
+    await ready(ui, scrollback);
+    ui.stdin.write('stresstest compare memory --duration 300 --seed 3\r');
+    expect(await waitFor(() => scrolled().includes('Comparative results · memory'), 20_000)).toBe(true);
+    const table = scrolled().slice(scrolled().indexOf('Comparative results · memory'));
+    expect(table).toMatch(/\nCompactions +\d+ +\d+ /);
+    expect(table).toMatch(/\nAlloc p99 +[\d.]+(ns|µs) +[\d.]+(ns|µs) /);
+    expect(table.indexOf('Alloc p99')).toBeLessThan(table.indexOf('Duration'));
+  });
+});
+
 describe('past results', () => {
   test('Ctrl-T opens the entries in the frame; Enter keeps the page in the scrollback', async () => {
     const entries: HistoryEntry[] = historyEntries(historyDocument(), 'console', new Date(Date.UTC(2026, 10, 27, 11)));
