@@ -11,8 +11,7 @@ import {
 } from '../connect/index.js';
 import { runPlainMode } from '../plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../session-results/index.js';
-import { readHistory } from '../history/index.js';
-import type { TestRun } from '../results/index.js';
+import { readHistory, type HistoryEntry } from '../history/index.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, USAGE } from './console-args.js';
 
@@ -132,7 +131,7 @@ async function runInteractive(
       info: { seed: `${connection.seed} profile ${connection.target.profile ?? DEFAULT_PROFILE.name}` },
     }),
     ...(log !== undefined && { log }),
-    ...(historyPath !== null && { pastRuns: () => pastRuns(historyPath) }),
+    ...(historyPath !== null && { pastResults: () => pastResults(historyPath) }),
   });
   const finished = await results.finish();
   await connection.close();
@@ -146,9 +145,8 @@ async function runInteractive(
 /** Entries of the history the past-results view reads, from the end of the file. */
 const PAST_ENTRIES = 1000;
 
-/** Runs of the last PAST_ENTRIES entries of the history store, oldest first (compares contribute their halves). */
-async function pastRuns(path: string): Promise<readonly TestRun[]> {
+/** The last PAST_ENTRIES entries of the history store, oldest first: what `sis history --last` lists. */
+async function pastResults(path: string): Promise<readonly HistoryEntry[]> {
   const read = await readHistory(path, { last: PAST_ENTRIES });
-  if (!read.ok) return [];
-  return read.entries.flatMap((entry) => (entry.kind === 'run' ? [entry.run] : entry.runs));
+  return read.ok ? read.entries : [];
 }

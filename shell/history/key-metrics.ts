@@ -1,34 +1,36 @@
 import type { RunMetrics } from '../parser/index.js';
-import type { CompareRecord, TestRun } from '../results/index.js';
+import { formatNs, formatSignedNs, isNsKey, type CompareRecord, type TestRun } from '../results/index.js';
 
 type NumericMetric = {
   [K in keyof RunMetrics]-?: RunMetrics[K] extends number | undefined ? K : never;
 }[keyof RunMetrics] & string;
 
+const number = (unit: string) => (value: number) => `${value}${unit}`;
+
 /** The figures a one-line summary shows, in this order, when the run printed them. */
-const KEY_METRICS: ReadonlyArray<[NumericMetric, string, string]> = [
-  ['peak_pressure', 'peak', '%'],
-  ['avg_memory_pressure', 'avg', '%'],
-  ['oom_events', 'oom', ''],
-  ['compaction_triggers', 'compactions', ''],
-  ['chaos_events_count', 'events', ''],
-  ['success_rate', 'success', '%'],
-  ['failed_recoveries', 'failed', ''],
-  ['commands_sent', 'sent', ''],
-  ['actions_taken', 'actions', ''],
-  ['decisions', 'decisions', ''],
-  ['avg_reward', 'avg_reward', ''],
-  ['total_rewards', 'rewards', ''],
-  ['attacks_survived', 'survived', ''],
-  ['latency_p99_ns', 'p99', 'ns'],
+const KEY_METRICS: ReadonlyArray<[NumericMetric, string, (value: number) => string]> = [
+  ['peak_pressure', 'peak', number('%')],
+  ['avg_memory_pressure', 'avg', number('%')],
+  ['oom_events', 'oom', number('')],
+  ['compaction_triggers', 'compactions', number('')],
+  ['chaos_events_count', 'events', number('')],
+  ['success_rate', 'success', number('%')],
+  ['failed_recoveries', 'failed', number('')],
+  ['commands_sent', 'sent', number('')],
+  ['actions_taken', 'actions', number('')],
+  ['decisions', 'decisions', number('')],
+  ['avg_reward', 'avg_reward', number('')],
+  ['total_rewards', 'rewards', number('')],
+  ['attacks_survived', 'survived', number('')],
+  ['latency_p99_ns', 'p99', formatNs],
 ];
 
-/** `peak=54% avg=50% oom=3 compactions=0 p99=5120ns`; `-` when the run printed none of them. */
+/** `peak=54% avg=50% oom=3 compactions=0 p99=5.12µs`; `-` when the run printed none of them. */
 export function runKeyMetrics(run: TestRun): string {
   const parts: string[] = [];
-  for (const [key, label, unit] of KEY_METRICS) {
+  for (const [key, label, format] of KEY_METRICS) {
     const value = run.metrics[key];
-    if (value !== undefined) parts.push(`${label}=${value}${unit}`);
+    if (value !== undefined) parts.push(`${label}=${format(value)}`);
   }
   if (run.cancelled_after_ms !== null) parts.push(`cancelled_after=${run.cancelled_after_ms}ms`);
   return parts.length > 0 ? parts.join(' ') : '-';
@@ -41,6 +43,8 @@ export function runVerdict(run: TestRun): string {
 /** How many metric pairs a compare summary shows. */
 const COMPARE_PAIRS = 3;
 
+const pairValue = (key: string, value: number | null): string => (value === null ? '?' : isNsKey(key) ? formatNs(value) : String(value));
+
 /** `interventions off=0 on=31 peak_pressure 56->52 …`, or the paired means for `--runs N`. */
 export function compareKeyMetrics(compare: CompareRecord): string {
   const parts: string[] = [];
@@ -49,11 +53,12 @@ export function compareKeyMetrics(compare: CompareRecord): string {
   if (compare.paired) {
     parts.push(`runs=${compare.paired.runs}`);
     for (const m of compare.paired.metrics.slice(0, COMPARE_PAIRS)) {
-      parts.push(`${m.key} diff=${m.diff.toFixed(2)}${m.significant ? ' (significant)' : ''}`);
+      const diff = isNsKey(m.key) ? formatSignedNs(m.diff) : m.diff.toFixed(2);
+      parts.push(`${m.key} diff=${diff}${m.significant ? ' (significant)' : ''}`);
     }
   } else {
     const shown = compare.metrics.filter((m) => m.key !== 'duration_ms').slice(0, COMPARE_PAIRS);
-    for (const m of shown) parts.push(`${m.key} ${m.off ?? '?'}->${m.on ?? '?'}`);
+    for (const m of shown) parts.push(`${m.key} ${pairValue(m.key, m.off)}->${pairValue(m.key, m.on)}`);
   }
   return parts.length > 0 ? parts.join(' ') : '-';
 }

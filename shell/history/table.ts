@@ -3,15 +3,27 @@ import { compareKeyMetrics, compareLabel, runKeyMetrics, runVerdict } from './ke
 import { formatTable } from './text-table.js';
 
 /** `2026-11-27T23:11:18.123Z` → `2026-11-27 23:11:18`. */
-function shortDate(iso: string): string {
+export function shortDate(iso: string): string {
   return new Date(iso).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** What an entry is listed as: its test type, or `compare memory`. */
+export function entryLabel(entry: HistoryEntry): string {
+  return entry.kind === 'run' ? entry.run.type : compareLabel(entry.compare);
+}
+
+/** Its verdict as listed: the run's status, `-` for a run without one and for a compare. */
+export function entryVerdict(entry: HistoryEntry): string {
+  return entry.kind === 'run' ? runVerdict(entry.run) : '-';
+}
+
+export function entryKeyMetrics(entry: HistoryEntry): string {
+  return entry.kind === 'run' ? runKeyMetrics(entry.run) : compareKeyMetrics(entry.compare);
+}
+
+/** The `sis history` row; the console's past-results view lists the same entries with the same cells. */
 export function entryRow(entry: HistoryEntry): string[] {
-  const date = shortDate(entry.recorded_at);
-  const target = entry.target.transport;
-  if (entry.kind === 'run') return [date, entry.run.type, runVerdict(entry.run), runKeyMetrics(entry.run), target];
-  return [date, compareLabel(entry.compare), '-', compareKeyMetrics(entry.compare), target];
+  return [shortDate(entry.recorded_at), entryLabel(entry), entryVerdict(entry), entryKeyMetrics(entry), entry.target.transport];
 }
 
 export const HISTORY_HEADER = ['DATE (UTC)', 'TYPE', 'VERDICT', 'KEY METRICS', 'TARGET'] as const;

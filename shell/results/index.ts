@@ -11,3 +11,4 @@ export type { WriteError, WriteResult } from './atomic-write.js';
 export { inspectWriteTarget } from './write-target.js';
 export type { WriteTarget } from './write-target.js';
 export type * from './types.js';
+export { formatNs, formatSignedNs, isNsKey } from './durations.js';

@@ -6,3 +6,5 @@ export { createHexDumper, formatHexLine, formatHexLines, HEX_LINE_BYTES } from '
 export type { HexDumper, HexDumperOptions } from './hex-view.js';
 export { closeStyling, SGR_RESET, SgrState } from './sgr-state.js';
 export { BELL_GAP_MS, createBellLimit, type BellLimit } from './bell-limit.js';
+export { createClearSplitter, dropHomeAfterClear, splitAtClears } from './clear-screen.js';
+export type { ClearSplitter } from './clear-screen.js';

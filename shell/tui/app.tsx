@@ -1,14 +1,15 @@
 import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
-import type { TestRun } from '../results/index.js';
+import type { HistoryEntry } from '../history/index.js';
 import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLineMenu, type LineConsole } from './line-menu.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import { nextTimestamps, type Scrollback } from './scrollback.js';
-import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
+import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, statusSeed, type LinkState } from './views/index.js';
+import type { TestConfig } from '../parser/index.js';
 
 export interface ConsoleInfo {
   transport: string;
@@ -27,10 +28,12 @@ export interface AppProps {
   info: ConsoleInfo;
   link: { get(): LinkState; subscribe(listener: () => void): () => void };
   history?: LineHistory;
-  /** Past results for Ctrl-T v; absent when no history store is kept. */
-  pastRuns?: () => Promise<readonly TestRun[]>;
   /** Line control and run-time logging (Ctrl-T b d r o l); absent: those keys say they are not available. */
   line?: LineConsole;
+  /** True to end the console (a signal): its frame is erased, then it exits. */
+  closing?: boolean;
+  /** The history store's entries (oldest first) for the past-results view (Ctrl-T v); absent when none is kept. */
+  pastResults?: () => Promise<readonly HistoryEntry[]>;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
@@ -64,7 +67,7 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns, line }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
@@ -72,6 +75,17 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const linkNow = useSyncExternalStore(link.subscribe, link.get);
   const live = useLiveSnapshot(feed);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [past, setPast] = useState<readonly HistoryEntry[] | null>(null);
+  const [quitting, setQuitting] = useState(false);
+  const ending = quitting || closing;
+  // Quitting draws an empty frame first, so the status line, menu and live panel leave the screen.
+  const quit = (): void => {
+    scrollback.flush();
+    setQuitting(true);
+  };
+  useEffect(() => {
+    if (ending) exit();
+  }, [ending, exit]);
   const [, setSettingsVersion] = useState(0);
   const width = stdout.columns || 80;
   const rows = stdout.rows || 24;
@@ -86,29 +100,33 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const lineMenu = useLineMenu(line, note);
 
   const submit = (line: string): void => {
-    if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return exit();
+    if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return quit();
     engine.submit(line);
     if (!engine.view.link) note(`the link is down: '${line}' is queued and goes out once the target's prompt is back`);
   };
 
   const input = useLineEditor({
     history,
-    isActive: !menuOpen && !lineMenu.open && lineMode,
+    isActive: !menuOpen && !lineMenu.open && past === null && lineMode,
     onSubmit: submit,
     onInterrupt: () => {
       if (engine.view.running === null && input.view.text !== '') return input.clear();
       const dropped = engine.view.running === null ? engine.view.queued.length : 0;
       if (engine.interrupt() === 'cleared-queue') note(`dropped ${dropped} queued line${dropped === 1 ? '' : 's'} (Ctrl-C again sends ^C)`);
     },
-    onEof: () => exit(),
-    onEscape: () => setMenuOpen(true),
+    onEof: () => quit(),
+    onEscape: (next) => escapeWith(next),
   });
 
   useRawKeys({
-    isActive: !menuOpen && !lineMenu.open && !lineMode,
+    isActive: !menuOpen && !lineMenu.open && past === null && !lineMode,
     onBytes: (bytes) => engine.key(bytes),
-    onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false))),
+    onEscape: (next) => escapeWith(next),
   });
+
+  /** Ctrl-T: opens the menu, or acts at once on the key that came in the same read. */
+  const escapeWith = (next: string | undefined): void =>
+    next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false));
 
   const act = (action: MenuAction): void => {
     setMenuOpen(false);
@@ -116,7 +134,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     const s = scrollback.settings;
     switch (action) {
       case 'quit':
-        return exit();
+        return quit();
       case 'help':
         return scrollback.writeBlock(menuHelpText());
       case 'timestamps':
@@ -133,9 +151,8 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
         write('\x1b[2J\x1b[3J\x1b[H');
         break;
       case 'results':
-        void (pastRuns?.() ?? Promise.resolve([])).then((runs) =>
-          scrollback.writeBlock(runs.length > 0 ? renderBlock(<HistoryView runs={runs} width={width} />, width) : 'No past results recorded.'),
-        );
+        if (!pastResults) note('no results history is kept (--no-history)');
+        else void pastResults().then((entries) => (entries.length > 0 ? setPast(entries) : note('no results recorded yet')));
         break;
       case 'send-escape':
         engine.key(CTRL_T);
@@ -154,16 +171,33 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     setSettingsVersion((v) => v + 1);
   };
 
-  useInput((text, key) => act(menuAction(text, key.ctrl, key.escape)), { isActive: menuOpen });
+  // Always listening, acting only while open as rendered: the key after Ctrl-T may come before
+  // Ink has moved its listeners (an effect) from the line editor to the menu.
+  const menuShown = useRef(false);
+  menuShown.current = menuOpen;
+  useInput((text, key) => void (menuShown.current && act(menuAction(text, key.ctrl, key.escape))));
 
   const settings = scrollback.settings;
   const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
+  const lastTest = useRef<TestConfig | null>(null);
+  if (live.test?.config.seed !== undefined) lastTest.current = live.test.config;
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
+  if (ending) return null;
   return (
     <Box flexDirection="column">
-      {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
+      <HistoryPager
+        entries={past}
+        width={width}
+        rows={rows}
+        onClose={() => setPast(null)}
+        onKeep={(page, pageSize) => {
+          if (past) scrollback.writeBlock(renderBlock(<HistoryView entries={past} width={width} page={page} pageSize={pageSize} />, width));
+          setPast(null);
+        }}
+      />
+      {past === null && running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {lineMenu.overlay ?? (menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
@@ -179,7 +213,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
           logFile={lineMenu.status.logFile ?? info.logFile ?? null}
           logError={lineMenu.status.logError}
           line={lineMenu.status.line}
-          seed={info.seed ?? null}
+          seed={statusSeed(info.seed ?? null, lastTest.current)}
           speed={info.speed ?? null}
           mode={view.mode}
           queue={queue}

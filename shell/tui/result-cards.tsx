@@ -1,7 +1,8 @@
 import { renderToString } from 'ink';
 import type { EngineEvent } from '../engine/index.js';
+import type { RunMetrics } from '../parser/index.js';
 import type { Scrollback } from './scrollback.js';
-import { CompareTable, ResultCard } from './views/index.js';
+import { CompareTable, panelWidth, ResultCard } from './views/index.js';
 
 export interface CardWriterOptions {
   scrollback: Scrollback;
@@ -18,10 +19,12 @@ export function createCardWriter(options: CardWriterOptions): (event: EngineEven
   const { scrollback } = options;
   let compareSide: 'off' | 'on' | null = null;
   let command: string | null = null;
+  let halves: { off: RunMetrics | null; on: RunMetrics | null } = { off: null, on: null };
   return (event) => {
     if (event.type === 'command-sent') {
       command = event.command.line;
       compareSide = null;
+      halves = { off: null, on: null };
       return;
     }
     if (event.type !== 'parsed') return;
@@ -37,13 +40,15 @@ export function createCardWriter(options: CardWriterOptions): (event: EngineEven
         compareSide = parsed.side;
         return;
       case 'result':
+        if (compareSide !== null) halves = { ...halves, [compareSide]: parsed.result.metrics };
         scrollback.writeBlock(renderToString(<ResultCard result={parsed.result} compareSide={compareSide} width={width} />, { columns: width }));
         return;
       case 'compare':
         compareSide = null;
         scrollback.writeBlock(
-          renderToString(<CompareTable compare={parsed.compare} command={command} width={Math.min(width, 100)} />, { columns: width }),
+          renderToString(<CompareTable compare={parsed.compare} command={command} halves={halves} width={panelWidth(width)} />, { columns: width }),
         );
+        halves = { off: null, on: null };
         return;
     }
   };

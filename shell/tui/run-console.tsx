@@ -4,11 +4,11 @@ import { defaultConversation, signalStatus, type ConsolePort, type ConversationS
 import { DEFAULT_BREAK_MS } from '../connect/line-flags.js';
 import type { EnginePort } from '../engine/index.js';
 import { SGR_RESET } from '../sanitize/index.js';
-import type { TestRun } from '../results/index.js';
+import type { HistoryEntry } from '../history/index.js';
 import type { SessionResults } from '../session-results/index.js';
 import { App, type ConsoleInfo } from './app.js';
 import { openConsoleHistory } from './input/index.js';
-import { linkState, type StatefulPort } from './link-state.js';
+import { linkChangeNote, linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
 import { Scrollback } from './scrollback.js';
 import type { LogDefaults } from './log-form.js';
@@ -27,8 +27,8 @@ export interface RunConsoleOptions {
   logDefaults?: LogDefaults;
   /** How long Ctrl-T b holds the BREAK; default 250 ms. */
   breakMs?: number;
-  /** Past results for the history view. */
-  pastRuns?: () => Promise<readonly TestRun[]>;
+  /** The history store's entries for the past-results view. */
+  pastResults?: () => Promise<readonly HistoryEntry[]>;
   /** Session results: sees every engine event and every line about to be sent. */
   results?: Pick<SessionResults, 'engineEvent' | 'submitLine'>;
   /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
@@ -42,6 +42,8 @@ export function terminalLost(): boolean {
   return lostTerminal;
 }
 
+const CURSOR_UP = '\x1b[1A';
+
 const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
@@ -51,7 +53,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   // A flood from the far end is handled in slices between keys and frames.
   const port = slicePort({ port: options.port });
   const conversation = options.conversation ?? defaultConversation();
-  const scrollback = new Scrollback();
+  const scrollback = new Scrollback({ rows: () => process.stdout.rows || 24 });
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
   const { engine, feed, dispose } = createConsoleEngine({
     port,
@@ -66,13 +68,15 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   let retryTimer: NodeJS.Timeout | undefined;
   const linkListeners = new Set<() => void>();
   let current = linkState(port.state, Date.now());
+  let everUp = current.kind === 'connected';
   const refreshLink = (): void => {
     const wasUp = current.kind === 'connected';
     current = linkState(port.state, Date.now());
-    const isUp = current.kind === 'connected';
     clearTimeout(retryTimer);
     if (current.kind === 'waiting') retryTimer = setTimeout(refreshLink, 250);
-    if (wasUp !== isUp) scrollback.writeBlock(dim(`sis: ${port.description} ${isUp ? 'connected' : 'link down'}`));
+    const note = linkChangeNote(port.description, port.state, wasUp, everUp);
+    if (note !== null) scrollback.writeBlock(dim(`sis: ${note}`));
+    everUp ||= current.kind === 'connected';
     for (const listener of linkListeners) listener();
   };
   port.onState?.(refreshLink);
@@ -98,7 +102,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     ...(options.seed !== undefined && { seed: String(options.seed) }),
     ...options.info,
   };
-  const app = render(
+  const consoleApp = (closing: boolean) => (
     <App
       engine={engine}
       promptSource={conversation.prompt.source}
@@ -108,14 +112,17 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       link={link}
       history={history}
       line={{ state: lineState, log: runtimeLog }}
-      {...(options.pastRuns && { pastRuns: options.pastRuns })}
-    />,
-    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+      closing={closing}
+      {...(options.pastResults && { pastResults: options.pastResults })}
+    />
   );
+  const app = render(consoleApp(false), { exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
   let endedBy: ExitSignal | undefined;
+  // The console's frame is erased before it ends, unless the terminal is gone.
   const quitOn = (signal: ExitSignal) => (): void => {
     endedBy = signal;
-    app.unmount();
+    if (lostTerminal) app.unmount();
+    else app.rerender(consoleApp(true));
   };
   // A terminal that went away (its window closed: SIGHUP, then EIO on every write) ends the
   // console quietly; the log and results are still written by the caller.
@@ -130,6 +137,15 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   process.once('SIGHUP', onHup);
   await engine.open();
   await app.waitUntilExit();
+  if (!lostTerminal) {
+    // The empty last frame left the cursor one line below where the frame began: back onto that
+    // (now blank) line, so the shell's prompt follows the scrollback directly.
+    if (process.stdout.isTTY) process.stdout.write(CURSOR_UP);
+    // Lines received after the console's last frame still reach the scrollback, before the link closes.
+    scrollback.setWriter((text) => void process.stdout.write(text));
+    scrollback.flush();
+    scrollback.setWriter(undefined);
+  }
   dispose();
   lineState.dispose();
   await runtimeLog.close();
@@ -137,7 +153,6 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   clearTimeout(retryTimer);
   process.stdout.off('resize', onResize);
   forgetSize();
-  scrollback.flush();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
   await history.flush();

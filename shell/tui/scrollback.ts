@@ -3,6 +3,7 @@ import {
   BELL_GAP_MS,
   closeStyling,
   createBellLimit,
+  createClearSplitter,
   createHexDumper,
   createSanitizer,
   SGR_RESET,
@@ -35,6 +36,8 @@ export interface ScrollbackOptions {
   now?: () => Date;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** The terminal's rows now: a clear of the view scrolls this many blank lines. Default 24. */
+  rows?: () => number;
 }
 
 /**
@@ -46,6 +49,8 @@ const TAIL_MS = 50;
 const BELL_NOTE_QUIET_MS = 1000;
 
 const METRIC_LINE = /^METRIC [A-Za-z_][\w:.-]*=/;
+/** An escape that may still become a clear-screen (`ESC`, `ESC[`, `ESC[2`, `ESC[1;1` ...) at the end of a read. */
+const PARTIAL_ESCAPE = /\x1b(?:\[[\d;]*)?$/;
 /** Longest unfinished line kept, in bytes (as the output parser's default): longer ones are written in pieces. */
 const MAX_PARTIAL = 65536;
 /** Characters of the unfinished line shown as the tail: the prompt line needs a few, not 64 KiB. */
@@ -87,12 +92,17 @@ export class Scrollback {
   private readonly now: () => Date;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  private readonly rows: () => number;
+  private readonly clears = createClearSplitter();
+  /** The end of the text received, held while it may be the start of a clear-screen split across reads. */
+  private rawCarry = '';
 
   constructor(options: ScrollbackOptions = {}) {
     this.flushMs = options.flushMs ?? 16;
     this.now = options.now ?? (() => new Date());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+    this.rows = options.rows ?? (() => 24);
     this.startMs = this.now().getTime();
     this.previousLineMs = this.startMs;
   }
@@ -151,19 +161,31 @@ export class Scrollback {
       return;
     }
     // UTF-8 decoded across chunk boundaries; an invalid byte shows as U+FFFD (logs keep the bytes).
-    // Sanitised before it is cut into lines: a sequence or string spanning lines is seen whole.
-    let decoded = '';
+    let decoded = this.rawCarry;
     for (const chunk of chunks) decoded += this.decoder.decode(chunk, { stream: true });
-    const text = this.partial + this.sanitizer.push(decoded);
+    const open = decoded.search(PARTIAL_ESCAPE);
+    this.rawCarry = open < 0 ? '' : decoded.slice(open);
+    if (open >= 0) decoded = decoded.slice(0, open);
     const nowMs = this.current.timestamps === 'off' ? 0 : this.now().getTime();
     let lineStartMs = this.partial === '' ? nowMs : this.partialStartMs ?? nowMs;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      this.addLine(text.slice(start, end), lineStartMs);
-      lineStartMs = nowMs;
-      start = end + 1;
+    // A clear-screen from the device clears the console's view: cut at each one before sanitising,
+    // which would show it as text. What was on the screen stays in the scrollback.
+    const parts = this.clears.split(decoded);
+    for (let i = 0; i < parts.length; i++) {
+      // Sanitised before it is cut into lines: a sequence or string spanning lines is seen whole.
+      const text = this.partial + this.sanitizer.push(parts[i]!);
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        this.addLine(text.slice(start, end), lineStartMs);
+        lineStartMs = nowMs;
+        start = end + 1;
+      }
+      this.partial = text.slice(start);
+      if (i === parts.length - 1) break;
+      if (this.partial !== '') this.addLine(this.partial, lineStartMs);
+      this.partial = '';
+      this.pending.push({ text: '\n'.repeat(Math.max(1, this.rows())), device: false });
     }
-    this.partial = text.slice(start);
     // The unfinished line changes with almost every chunk of a flood: it is shown at most once a
     // flush, like the finished lines, so the console does not redraw for each chunk.
     while (this.partial.length > MAX_PARTIAL) {
@@ -178,6 +200,15 @@ export class Scrollback {
       this.tailText = tail;
       this.tailChanged = true;
     }
+  }
+
+  /**
+   * Clears the console's view as a terminal's own clear would look, without erasing anything the
+   * user's terminal keeps: what is on the screen scrolls up into the terminal's scrollback.
+   */
+  clearView(): void {
+    this.finishPartial();
+    this.writeBlock('\n'.repeat(Math.max(1, this.rows())));
   }
 
   /** Writes a rendered block (a result card) after every line received before it. */
@@ -253,7 +284,8 @@ export class Scrollback {
 
   private finishPartial(): void {
     this.absorb();
-    const held = this.partial + this.sanitizer.end();
+    const held = this.partial + this.sanitizer.push(this.rawCarry) + this.sanitizer.end();
+    this.rawCarry = '';
     if (held) this.addLine(held, this.partialStartMs);
     this.partial = '';
     this.tailText = '';

@@ -31,20 +31,22 @@ describe('sis history', () => {
     });
     const log = (name: string) => `log:${fixturePath(name)}`;
     expect(rows.slice(0, 6)).toEqual([
-      ['memory', 'PASS', 'peak=54% avg=50% oom=3 compactions=0 p99=5120ns', log('model-memory-commands')],
-      ['commands', 'PASS', 'sent=20 p99=97000ns', log('model-memory-commands')],
-      ['chaos', 'PARTIAL PASS', 'events=6 success=71% failed=2 p99=120000000ns', log('model-chaos-verbose')],
-      ['chaos', 'FAIL', 'events=4 success=20% failed=4 p99=3100000ns', log('model-chaos-verbose')],
+      ['memory', 'PASS', 'peak=54% avg=50% oom=3 compactions=0 p99=5.12µs', log('model-memory-commands')],
+      ['commands', 'PASS', 'sent=20 p99=97.0µs', log('model-memory-commands')],
+      ['chaos', 'PARTIAL PASS', 'events=6 success=71% failed=2 p99=120ms', log('model-chaos-verbose')],
+      ['chaos', 'FAIL', 'events=4 success=20% failed=4 p99=3.10ms', log('model-chaos-verbose')],
       ['compare memory', '-', 'interventions off=0 on=31 peak_pressure 56->52 avg_pressure 52->49 oom_events 0->0', log('model-compare')],
       ['compare multi', '-', 'interventions off=0 on=0 actions 49->49', log('model-compare')],
     ]);
     expect(rows).toHaveLength(7);
-    expect(rows[6]).toEqual(['memory', 'PASS', expect.stringMatching(/^peak=\d+% avg=\d+% oom=\d+ compactions=\d+ p99=\d+ns$/), 'virtual']);
+    expect(rows[6]).toEqual(['memory', 'PASS', expect.stringMatching(/^peak=\d+% avg=\d+% oom=\d+ compactions=\d+ p99=\d[\d.]*(ns|µs|ms)$/), 'virtual']);
   });
 
   test('--type, --last and --json', async () => {
     const chaos = await runCli(['history', '--history', history, '--type', 'chaos', '--json']);
     const entries = JSON.parse(chaos.stdout.toString());
+    // JSON keeps the raw nanoseconds that the table shows as 120ms and 3.10ms.
+    expect(entries.map((e: any) => e.run.metrics.latency_p99_ns)).toEqual([120_000_000, 3_100_000]);
     expect(entries.map((e: any) => [e.kind, e.run.verdict, e.source])).toEqual([
       ['run', 'PARTIAL PASS', 'parse'],
       ['run', 'FAIL', 'parse'],

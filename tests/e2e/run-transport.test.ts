@@ -58,7 +58,7 @@ describe('sis run against a board over tcp (a fake one, answering from real tran
         'sis run: JUnit written to ' + join(dir, 'partial.xml'),
         '',
         '#  TYPE   VERDICT       KEY METRICS',
-        '1  chaos  PARTIAL PASS  events=6 success=71% failed=2 p99=120000000ns',
+        '1  chaos  PARTIAL PASS  events=6 success=71% failed=2 p99=120ms',
         '1 run: 1 PARTIAL PASS',
         'sis run: 1 run PARTIAL PASS (--allow-partial accepts it)',
         '',

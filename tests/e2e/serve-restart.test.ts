@@ -33,14 +33,14 @@ describeWithTools([requireTool('tmux', 'tmux')], 'sis serve started or restarted
     await tmux.expectScreen((s) => /^sis> *$/m.test(s) && s.includes('line mode'), 20_000);
 
     first.serve.child.kill('SIGKILL');
-    await tmux.expectScreen((s) => s.includes(`sis: ${address} link down`), 20_000);
+    await tmux.expectScreen((s) => s.includes(`sis: ${address} link down`) && s.includes('(reconnecting)'), 20_000);
     tmux.type('stresstest chaos --duration 60000');
     tmux.key('Enter');
     await tmux.expectScreen((s) => s.includes("the link is down: 'stresstest chaos --duration 60000' is queued"), 20_000);
     await tmux.expectScreen((s) => s.includes('1 queued: stresstest chaos --dura…'), 20_000);
 
     await startServe(['--listen', address, '--speed', 'realtime', '--seed', '4']);
-    await tmux.expectScreen((s) => s.includes('=== Chaos Engineering Stress Test'), 20_000);
+    await tmux.expectScreen((s) => s.includes(`sis: ${address} reconnected`) && s.includes('=== Chaos Engineering Stress Test'), 20_000);
     tmux.key('C-c');
     await tmux.expectScreen((s) => /Cancelled after \d+ ms/.test(s) || s.includes('Status: CANCELLED'), 20_000);
     tmux.key('C-t');

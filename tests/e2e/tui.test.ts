@@ -74,7 +74,10 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     tmux.key('C-t');
     await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
     tmux.type('v');
-    await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s));
+    await tmux.expectScreen((s) => /Test +Verdict/.test(s) && /memory +(PASS|FAIL) /.test(s) && s.includes('PgUp older'));
+    // Enter keeps the page in the scrollback and gives the keys back to the line.
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => !s.includes('PgUp older') && /^Past results · \d+ entr/m.test(s));
     tmux.key('C-d');
     await expectTtyRestored(tmux);
     expect(readFileSync(history, 'utf8')).toContain('stresstest memory --duration 3000 --seed 1\n');
@@ -103,7 +106,25 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     await expectTtyRestored(tmux);
   }, 60_000);
 
-  test('a device cannot retitle the pane, set the clipboard or clear the screen', async () => {
+  test("quitting during a test erases the console's frame (live panel, menu, status line) and keeps the scrollback", async () => {
+    const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
+    tmux = startShell(history);
+    await startSis(tmux, '--seed 9');
+    tmux.type('stresstest memory --duration 60000 --seed 3');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('▶ Memory Stress Test (Enhanced)') && s.includes('Seed: 3 (profile report)'));
+    tmux.key('C-t');
+    await tmux.expectScreen((s) => s.includes('Ctrl-T: q quit'));
+    tmux.key('q');
+    await expectTtyRestored(tmux);
+    const all = tmux.history();
+    expect(all).toContain('Seed: 3 (profile report)');
+    for (const frame of ['▶', 'Ctrl-T: q quit', 'line mode', '* virtual connected']) expect([frame, all.includes(frame)]).toEqual([frame, false]);
+    // The shell's prompt follows the last scrollback line: no blank line left where the frame was.
+    expect(all).toContain('Seed: 3 (profile report)\n\nSHELL$ stty');
+  }, 60_000);
+
+  test('a device cannot retitle the pane, set the clipboard or clear the screen: its clear clears the console view', async () => {
     const hostile =
       'BEFORE-MARK\n' +
       '\x1b]0;HACKED-TITLE\x07' +
@@ -126,6 +147,12 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     const screen = tmux.history();
     expect(screen).toContain('BEFORE-MARK');
     expect(screen).toContain('␛]0;HACKED-TITLE␇');
+    // The device's clear-screen clears the console's view: not printed, not obeyed (what was on the
+    // screen went up into the pane's history, which keeps it).
+    expect(screen).not.toContain('␛[2J');
+    expect(screen).not.toContain('␛[H');
+    expect(tmux.screen()).not.toContain('BEFORE-MARK');
+    expect(tmux.screen()).toContain('AFTER-MARK');
     expect(tmux.tmux('display-message', '-p', '#{pane_title}')).toBe(titleBefore);
     expect(tmux.tmux('list-buffers')).toBe('');
     tmux.key('C-d');

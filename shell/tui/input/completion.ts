@@ -1,6 +1,8 @@
 import type { SubcommandSpec } from '../../../kernel/index.js';
 import { DEFAULT_GRAMMAR, findConsoleOption, findFlag, flagNames, resolveCommand, tokens, type InputGrammar } from './grammar.js';
 
+const HELP = 'help';
+
 export interface Completion {
   readonly text: string;
   readonly cursor: number;
@@ -39,6 +41,8 @@ export function complete(text: string, cursor: number, grammar: InputGrammar = D
 function wordsFor(grammar: InputGrammar, before: readonly string[], word: string): readonly string[] {
   if (before.length === 0) return grammar.commands.map((c) => c.name);
   const { command, sub, args } = resolveCommand(grammar, before);
+  // `help [command]` takes a command name from the same table.
+  if (command?.name === HELP && before.length === 1) return grammar.commands.map((c) => c.name);
   if (!command?.subcommands?.length) return [];
   if (before.length === 1) return word.startsWith('-') ? [] : command.subcommands.map((s) => s.name);
   if (!sub || word.includes('=')) return [];

@@ -6,12 +6,15 @@ import { splitBurst, type InputAction } from './key-map.js';
 import * as ed from './line-editor.js';
 import * as rs from './reverse-search.js';
 
+const CTRL_T = '\x14';
+
 /** What the console app must act on. */
 export type InputEvent =
   | { readonly type: 'submit'; readonly line: string }
   | { readonly type: 'interrupt' }
   | { readonly type: 'eof' }
-  | { readonly type: 'console-escape' };
+  /** `next`: what came after Ctrl-T in the same read (the menu's key), if anything. */
+  | { readonly type: 'console-escape'; readonly next?: string };
 
 /** Everything the input line shows; a new object after every change. */
 export interface InputView {
@@ -95,7 +98,10 @@ export class ConsoleInput {
   }
 
   dispatch(action: InputAction): InputEvent[] {
-    const actions = action.type === 'text' ? splitBurst(action.text) : [action];
+    // Ctrl-T and the key after it in one read: that key is the menu's, not the line's.
+    const escape = action.type === 'text' ? action.text.indexOf(CTRL_T) : -1;
+    const typed = action.type === 'text' && escape >= 0 ? action.text.slice(0, escape) : null;
+    const actions = action.type !== 'text' ? [action] : splitBurst(typed ?? action.text);
     const events: InputEvent[] = [];
     for (const one of actions) {
       if (!this.search && one.type === 'text' && PLAIN.test(one.text)) {
@@ -110,6 +116,10 @@ export class ConsoleInput {
       const before = this.editor.text;
       events.push(...(this.search ? this.searching(one) : this.editing(one)));
       if (this.editor.text !== before) this.onCopy(this.editor.text.length);
+    }
+    if (action.type === 'text' && escape >= 0) {
+      const next = action.text.slice(escape + 1);
+      events.push(next === '' ? { type: 'console-escape' } : { type: 'console-escape', next });
     }
     this.snapshot = undefined;
     return events;

@@ -12,8 +12,8 @@ export interface UseLineEditorOptions {
   onInterrupt?: () => void;
   /** Ctrl-D on an empty line. */
   onEof?: () => void;
-  /** Ctrl-T, the console escape key. */
-  onEscape?: () => void;
+  /** Ctrl-T, the console escape key; `next` is the key that came in the same read, if any (the menu's). */
+  onEscape?: (next?: string) => void;
   /** Read once, at mount. Default: in-memory history. */
   history?: LineHistory;
   /** Read once, at mount. Default: COMMAND_GRAMMAR plus CONSOLE_OPTIONS. */
@@ -97,14 +97,18 @@ export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
         if (event.type === 'submit') callbacks.onSubmit(event.line);
         else if (event.type === 'interrupt') callbacks.onInterrupt?.();
         else if (event.type === 'eof') callbacks.onEof?.();
-        else callbacks.onEscape?.();
+        else callbacks.onEscape?.(event.next);
       }
     },
     [controller, scheduleView],
   );
 
+  // Ink moves its key listeners in effects, after the frame: a key read in between goes to
+  // whichever hook is active as rendered, never to this one once it has been switched off.
   const onKey = useCallback(
-    (input: string, key: Key): void => dispatch(keyToAction(input, key, lastRaw.current)),
+    (input: string, key: Key): void => {
+      if (latest.current.isActive !== false) dispatch(keyToAction(input, key, lastRaw.current));
+    },
     [dispatch],
   );
   useInput(onKey, { isActive });

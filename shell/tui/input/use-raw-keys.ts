@@ -30,6 +30,7 @@ export function useRawKeys(options: UseRawKeysOptions): void {
   useLayoutEffect(() => {
     if (!options.isActive || !emitter) return;
     const onInput = (raw: string): void => {
+      if (!latest.current.isActive) return;
       const escape = raw.indexOf(CTRL_T);
       const typed = escape < 0 ? raw : raw.slice(0, escape);
       if (typed !== '') latest.current.onBytes(encoder.encode(typed));

@@ -1,6 +1,7 @@
-import type { ComparePair, InterventionSide, PairedMetric, ParsedCompare, TestType } from '../../parser/index.js';
-import type { CompareRecord } from '../../results/index.js';
-import { formatNs, formatNumber, formatSigned } from './format.js';
+import type { ComparePair, InterventionSide, PairedMetric, ParsedCompare, RunMetrics, TestType } from '../../parser/index.js';
+import { formatSignedNs, type CompareRecord } from '../../results/index.js';
+import { capitalise, formatNs, formatNumber, formatSigned } from './format.js';
+import { CARD_METRICS, PERCENTILES } from './result-fields.js';
 
 type Unit = '%' | 'ms' | 'ns' | '';
 
@@ -21,16 +22,55 @@ export function formatValue(value: number | null, unit: Unit, fixed = false): st
 export function formatDelta(off: number | null, on: number | null, unit: Unit): string {
   if (off === null || on === null) return '';
   const d = Math.round((on - off) * 100) / 100;
-  if (unit === 'ns') return (d > 0 ? '+' : d < 0 ? '-' : '') + formatNs(Math.abs(d));
+  if (unit === 'ns') return formatSignedNs(d);
   const text = formatSigned(d);
   return unit === '%' ? `${text}%` : unit === 'ms' ? `${text} ms` : text;
+}
+
+/** `Success rate (%)` → `Success rate`: the value carries the unit. */
+export function metricName(name: string): string {
+  return name.replace(/\s*\((?:%|ns|us|µs|ms|s)\)$/, '');
+}
+
+/** The summaries of a compare's two halves, as their cards show them. */
+export interface CompareHalves {
+  off: RunMetrics | null;
+  on: RunMetrics | null;
+}
+
+/**
+ * What the halves' cards show that the compare block does not list (compactions, latency
+ * percentiles, …), as pairs placed before `Duration`.
+ */
+export function withHalves(metrics: readonly ComparePair[], halves: CompareHalves | null): ComparePair[] {
+  if (!halves || (!halves.off && !halves.on)) return [...metrics];
+  const listed = new Set(metrics.map((p) => p.key));
+  const extra: ComparePair[] = [];
+  const add = (name: string, key: string, off: number | undefined, on: number | undefined): void => {
+    if (listed.has(key) || (off === undefined && on === undefined)) return;
+    listed.add(key);
+    extra.push({ name, key, off: off ?? null, on: on ?? null });
+  };
+  for (const m of CARD_METRICS) {
+    if (m.compareKeys.some((k) => listed.has(k))) continue;
+    const off = halves.off?.[m.key];
+    const on = halves.on?.[m.key];
+    add(m.label, m.key, typeof off === 'number' ? off : undefined, typeof on === 'number' ? on : undefined);
+  }
+  const kind = halves.off?.latency_kind ?? halves.on?.latency_kind ?? null;
+  for (const [field, p] of PERCENTILES) {
+    const key = kind ? `${kind.toLowerCase()}_${p}_ns` : `latency_${p}_ns`;
+    add(`${kind ? capitalise(kind) : 'Latency'} ${p}`, key, halves.off?.[field], halves.on?.[field]);
+  }
+  const at = metrics.findIndex((p) => p.key === 'duration_ms');
+  return at < 0 ? [...metrics, ...extra] : [...metrics.slice(0, at), ...extra, ...metrics.slice(at)];
 }
 
 /** Metric, OFF, ON and Δ cells, then AI interventions and their breakdown (indented). */
 export function pairRows(metrics: readonly ComparePair[], interventions: { off: InterventionSide | null; on: InterventionSide | null }): string[][] {
   const rows = metrics.map((p) => {
     const unit = unitOfKey(p.key);
-    return [p.name, formatValue(p.off, unit), formatValue(p.on, unit), formatDelta(p.off, p.on, unit)];
+    return [metricName(p.name), formatValue(p.off, unit), formatValue(p.on, unit), formatDelta(p.off, p.on, unit)];
   });
   const { off, on } = interventions;
   if (!off && !on) return rows;
@@ -52,7 +92,7 @@ export function pairedRow(m: PairedMetric): string[] {
   const unit = unitOfKey(m.key);
   const v = (x: number) => formatValue(x, unit, true);
   const diff = m.diff > 0 ? `+${v(m.diff)}` : v(m.diff);
-  return [m.name, v(m.off_mean), v(m.on_mean), diff, `[${v(m.ci95_low)}, ${v(m.ci95_high)}]`];
+  return [metricName(m.name), v(m.off_mean), v(m.on_mean), diff, `[${v(m.ci95_low)}, ${v(m.ci95_high)}]`];
 }
 
 const COMPARE_TYPE = /\bcompare\s+(\w+)/;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ImpactKind, ParsedCompare } from '../../parser/index.js';
 import type { CompareRecord } from '../../results/index.js';
-import { compareTitle, pairedRow, pairRows } from './compare-rows.js';
+import { compareTitle, pairedRow, pairRows, withHalves, type CompareHalves } from './compare-rows.js';
 import { cell, columnWidths, TABLE_GAP, type TableColumn } from './table.js';
 
 export interface CompareTableProps {
@@ -9,6 +9,8 @@ export interface CompareTableProps {
   compare: ParsedCompare | CompareRecord;
   /** The echoed command, to name the test type of a live compare. */
   command?: string | null;
+  /** The OFF and ON summaries, when seen: what their cards show beyond the compare block is added. */
+  halves?: CompareHalves | null;
   width: number;
 }
 
@@ -69,9 +71,9 @@ function Table({ columns, rows, width, trailing }: {
  * the impact lines; for `--runs N` the means, their difference, its 95 % interval and whether
  * it is significant.
  */
-export function CompareTable({ compare, command = null, width }: CompareTableProps) {
+export function CompareTable({ compare, command = null, halves = null, width }: CompareTableProps) {
   const paired = compare.paired;
-  const rows = pairRows(compare.metrics, compare.interventions);
+  const rows = pairRows(withHalves(compare.metrics, halves), compare.interventions);
   const pairedRows = paired ? paired.metrics.map(pairedRow) : [];
   return (
     <Box flexDirection="column" width={width}>

@@ -33,20 +33,7 @@ export function padStart(text: string, width: number): string {
   return w >= width ? text : ' '.repeat(width - w) + text;
 }
 
-const NS_UNITS = ['ns', 'µs', 'ms', 's'];
-
-/** Nanoseconds with three significant digits: `812ns`, `2.40µs`, `45.2ms`, `120ms`, `1.50s`. */
-export function formatNs(ns: number): string {
-  if (!Number.isFinite(ns)) return '?';
-  let value = ns;
-  let unit = 0;
-  while (unit < NS_UNITS.length - 1 && Math.abs(Number(value.toPrecision(3))) >= 1000) {
-    value /= 1000;
-    unit += 1;
-  }
-  const text = unit === 0 || Math.abs(value) >= 1000 ? String(Math.round(value)) : value.toPrecision(3);
-  return text + NS_UNITS[unit];
-}
+export { formatNs } from '../../results/index.js';
 
 /** A duration for progress: `0.8s`, `12.3s`, `1m05s`, `2h03m`. */
 export function formatDuration(ms: number): string {

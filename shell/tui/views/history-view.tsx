@@ -1,16 +1,18 @@
 import { Box, Text } from 'ink';
-import type { RunMetrics } from '../../parser/index.js';
-import type { TestRun } from '../../results/index.js';
-import { formatNs, formatNumber } from './format.js';
+import { entryKeyMetrics, entryLabel, entryVerdict, shortDate, type HistoryEntry } from '../../history/index.js';
 import { cell, columnWidths, TABLE_GAP, type TableColumn } from './table.js';
-import { verdictColor, verdictLabel } from './verdict.js';
+import { verdictColor } from './verdict.js';
 
 export interface HistoryViewProps {
-  /** Stored runs, oldest first (the history store's order). */
-  runs: readonly TestRun[];
+  /** History entries, oldest first (the store's order): the entries `sis history` lists. */
+  entries: readonly HistoryEntry[];
   width: number;
-  /** Newest runs shown (default 20), newest first. */
-  limit?: number;
+  /** Entries per page (default 20). */
+  pageSize?: number;
+  /** 0 shows the newest `pageSize` entries, 1 the ones before them, … (clamped to the last page). */
+  page?: number;
+  /** The keys line under the table (the pager's); none when absent. */
+  footer?: string;
 }
 
 type ColumnId = 'when' | 'day' | 'test' | 'verdict' | 'seed' | 'duration' | 'metrics';
@@ -35,43 +37,27 @@ const LAYOUTS: ReadonlyArray<readonly ColumnId[]> = [
 ];
 const MIN_METRICS_WIDTH = 20;
 
-const KEY_METRICS: ReadonlyArray<readonly [keyof RunMetrics, string, (v: number) => string]> = [
-  ['peak_pressure', 'peak', (v) => `${v}%`],
-  ['avg_memory_pressure', 'avg', (v) => `${v}%`],
-  ['oom_events', 'OOM', formatNumber],
-  ['chaos_events_count', 'events', formatNumber],
-  ['success_rate', 'success', (v) => `${v}%`],
-  ['commands_sent', 'sent', formatNumber],
-  ['actions_taken', 'actions', formatNumber],
-  ['total_rewards', 'rewards', formatNumber],
-  ['attacks_survived', 'survived', formatNumber],
-  ['latency_p99_ns', 'p99', formatNs],
-];
-
-/** Up to four of a run's metrics, by a fixed priority: `peak 54% · avg 50% · OOM 3 · p99 5.12µs`. */
-export function keyMetrics(m: RunMetrics, max = 4): string {
-  const parts: string[] = [];
-  for (const [key, label, format] of KEY_METRICS) {
-    const v = m[key];
-    if (typeof v === 'number' && parts.length < max) parts.push(`${label} ${format(v)}`);
-  }
-  return parts.join(' · ');
+function firstRun(entry: HistoryEntry) {
+  return entry.kind === 'run' ? entry.run : entry.runs[0];
 }
 
-/** `2026-11-27T10:31:05.123Z` → `2026-11-27 10:31` (the store keeps UTC). */
-export function shortTime(iso: string | null): string {
-  return iso === null ? '' : iso.slice(0, 16).replace('T', ' ');
+function seedOf(entry: HistoryEntry): string {
+  const paired = entry.kind === 'compare' ? entry.compare.paired : null;
+  if (paired) return paired.seed_first === paired.seed_last ? paired.seed_first : `${paired.seed_first}..${paired.seed_last}`;
+  return firstRun(entry)?.config.seed ?? '';
 }
 
-function runCells(run: TestRun): Record<ColumnId, string> {
+function entryCells(entry: HistoryEntry): Record<ColumnId, string> {
+  const when = shortDate(entry.recorded_at).slice(0, 16);
+  const duration = firstRun(entry)?.config.duration_ms;
   return {
-    when: shortTime(run.finished_at),
-    day: shortTime(run.finished_at).slice(5),
-    test: run.compare ? `${run.type} (${run.compare.side})` : run.type,
-    verdict: verdictLabel(run.verdict),
-    seed: run.config.seed ?? '',
-    duration: run.config.duration_ms === undefined ? '' : `${run.config.duration_ms} ms`,
-    metrics: keyMetrics(run.metrics),
+    when,
+    day: when.slice(5),
+    test: entryLabel(entry),
+    verdict: entryVerdict(entry),
+    seed: seedOf(entry),
+    duration: duration === undefined ? '' : `${duration} ms`,
+    metrics: entryKeyMetrics(entry),
   };
 }
 
@@ -88,39 +74,56 @@ function chooseLayout(cells: ReadonlyArray<Record<ColumnId, string>>, width: num
   return LAYOUTS[LAYOUTS.length - 1]!;
 }
 
-/** Past results as a table, newest first, with verdicts coloured. */
-export function HistoryView({ runs, width, limit = 20 }: HistoryViewProps) {
-  if (runs.length === 0) return <Text dimColor>No results yet.</Text>;
-  const shown = runs.slice(Math.max(0, runs.length - limit)).reverse();
-  const cells = shown.map(runCells);
+/** How many pages `count` entries make. */
+export function pageCount(count: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(count / Math.max(1, pageSize)));
+}
+
+/**
+ * Past results as a table, newest first, one page at a time: the entries `sis history` lists
+ * (a compare is one row, paired `--runs N` compares included), with its verdicts (`-` where a
+ * run printed no status) and key metrics; verdicts coloured.
+ */
+export function HistoryView({ entries, width, pageSize = 20, page = 0, footer }: HistoryViewProps) {
+  if (entries.length === 0) return <Text dimColor>No results recorded yet.</Text>;
+  const size = Math.max(1, pageSize);
+  const at = Math.min(Math.max(0, page), pageCount(entries.length, size) - 1);
+  const end = entries.length - at * size;
+  const shown = entries.slice(Math.max(0, end - size), end).reverse();
+  const cells = shown.map(entryCells);
   const ids = chooseLayout(cells, width);
-  const columns = ids.map((id) => COLUMNS[id]);
   const widths = columnWidths(
-    columns,
+    ids.map((id) => COLUMNS[id]),
     cells.map((c) => ids.map((id) => c[id])),
     width,
   );
   const gap = ' '.repeat(TABLE_GAP);
   const text = (id: ColumnId, value: string) => cell(value, widths[ids.indexOf(id)]!, COLUMNS[id].align);
-  const older = runs.length - shown.length;
+  const first = at * size + 1;
+  const range = entries.length > shown.length ? ` · ${first}–${first + shown.length - 1} newest first` : '';
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>
-        History · {runs.length} {runs.length === 1 ? 'run' : 'runs'}
+      <Text bold wrap="truncate-end">
+        Past results · {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
+        {range}
       </Text>
       <Text dimColor wrap="truncate-end">
         {ids.map((id) => text(id, COLUMNS[id].header)).join(gap)}
       </Text>
-      {shown.map((run, r) => (
+      {shown.map((entry, r) => (
         <Text key={r} wrap="truncate-end">
           {ids.map((id, i) => (
-            <Text key={id} color={id === 'verdict' ? verdictColor(run.verdict) : undefined}>
+            <Text key={id} color={id === 'verdict' && entry.kind === 'run' ? verdictColor(entry.run.verdict) : undefined}>
               {(i === 0 ? '' : gap) + text(id, cells[r]![id])}
             </Text>
           ))}
         </Text>
       ))}
-      {older > 0 ? <Text dimColor>… {older} older not shown</Text> : null}
+      {footer ? (
+        <Text dimColor wrap="truncate-end">
+          {footer}
+        </Text>
+      ) : null}
     </Box>
   );
 }

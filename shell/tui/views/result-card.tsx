@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import type { ParsedResult } from '../../parser/index.js';
 import type { TestRun } from '../../results/index.js';
 import { layoutGrid } from './grid.js';
-import { cardData, configText, failureText, latencyCell, metricCells } from './result-fields.js';
+import { PANEL_MAX_WIDTH, panelWidth } from './panel-width.js';
+import { cardData, configText, failureLines, FAILURES_LABEL, latencyCell, metricCells } from './result-fields.js';
 import { verdictColor, verdictLabel } from './verdict.js';
 
 export interface ResultCardProps {
@@ -10,19 +11,19 @@ export interface ResultCardProps {
   result: ParsedResult | TestRun;
   /** For a live result: the compare half it belongs to. A stored run carries its own. */
   compareSide?: 'off' | 'on' | null;
-  /** Columns available; the card is at most `maxWidth` (default 80) wide. */
+  /** Columns available; the card is `panelWidth(width, maxWidth)` wide (default PANEL_MAX_WIDTH at most). */
   width: number;
   maxWidth?: number;
 }
 
 /** A finished test: verdict and title, its configuration, and the summary's metrics in a grid. */
-export function ResultCard({ result, compareSide = null, width, maxWidth = 80 }: ResultCardProps) {
+export function ResultCard({ result, compareSide = null, width, maxWidth = PANEL_MAX_WIDTH }: ResultCardProps) {
   const data = cardData(result, compareSide);
-  const cardWidth = Math.max(20, Math.min(width, maxWidth));
+  const cardWidth = panelWidth(width, maxWidth);
   const inner = cardWidth - 4;
   const color = verdictColor(data.verdict);
   const config = configText(data);
-  const failures = failureText(data.metrics);
+  const failures = failureLines(data.metrics, inner);
   const rows = layoutGrid(metricCells(data.metrics), inner);
   const latency = latencyCell(data.metrics);
   return (
@@ -54,11 +55,18 @@ export function ResultCard({ result, compareSide = null, width, maxWidth = 80 }:
           <Text dimColor>{latency.label}</Text> {latency.value}
         </Text>
       ) : null}
-      {failures ? (
-        <Text>
-          <Text color="red">Failures</Text> {failures}
+      {failures.map((line, i) => (
+        <Text key={`f${i}`} wrap="truncate-end">
+          {i === 0 ? (
+            <>
+              <Text color="red">{line.slice(0, FAILURES_LABEL.length)}</Text>
+              {line.slice(FAILURES_LABEL.length)}
+            </>
+          ) : (
+            line
+          )}
         </Text>
-      ) : null}
+      ))}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import type { ParsedResult, RunMetrics, TestConfig, TestType, Verdict } from '../../parser/index.js';
 import type { TestRun } from '../../results/index.js';
-import { capitalise, formatNs, formatNumber } from './format.js';
+import { capitalise, formatNs, formatNumber, textWidth, truncateEnd } from './format.js';
 
 /** What a result card shows, from a live result or from a stored run. */
 export interface ResultCardData {
@@ -50,28 +50,43 @@ export interface MetricCell {
 
 const pct = (v: number) => `${formatNumber(v)}%`;
 
-const FIELDS: ReadonlyArray<readonly [keyof RunMetrics, string, (v: number) => string]> = [
-  ['peak_pressure', 'Peak pressure', pct],
-  ['avg_memory_pressure', 'Avg pressure', pct],
-  ['oom_events', 'OOM events', formatNumber],
-  ['compaction_triggers', 'Compactions', formatNumber],
-  ['chaos_events_count', 'Chaos events', formatNumber],
-  ['successful_recoveries', 'Recovered', formatNumber],
-  ['failed_recoveries', 'Failed', formatNumber],
-  ['recoveries', 'Recoveries', formatNumber],
-  ['success_rate', 'Success rate', pct],
-  ['commands_sent', 'Commands sent', formatNumber],
-  ['actions_taken', 'Actions', formatNumber],
-  ['total_rewards', 'Total rewards', formatNumber],
-  ['decisions', 'Decisions', formatNumber],
-  ['avg_reward', 'Avg reward', formatNumber],
-  ['attacks_survived', 'Attacks survived', formatNumber],
+/** A metric a card shows: its summary field, label, format, and the keys a compare block prints it under. */
+export interface CardMetric {
+  key: keyof RunMetrics;
+  label: string;
+  format: (v: number) => string;
+  compareKeys: readonly string[];
+}
+
+const metric = (key: keyof RunMetrics, label: string, format: (v: number) => string, ...alias: string[]): CardMetric => ({
+  key,
+  label,
+  format,
+  compareKeys: [key, ...alias],
+});
+
+export const CARD_METRICS: readonly CardMetric[] = [
+  metric('peak_pressure', 'Peak pressure', pct),
+  metric('avg_memory_pressure', 'Avg pressure', pct, 'avg_pressure'),
+  metric('oom_events', 'OOM events', formatNumber),
+  metric('compaction_triggers', 'Compactions', formatNumber, 'compactions'),
+  metric('chaos_events_count', 'Chaos events', formatNumber, 'chaos_events'),
+  metric('successful_recoveries', 'Recovered', formatNumber),
+  metric('failed_recoveries', 'Failed', formatNumber),
+  metric('recoveries', 'Recoveries', formatNumber),
+  metric('success_rate', 'Success rate', pct),
+  metric('commands_sent', 'Commands sent', formatNumber),
+  metric('actions_taken', 'Actions', formatNumber, 'actions'),
+  metric('total_rewards', 'Total rewards', formatNumber),
+  metric('decisions', 'Decisions', formatNumber),
+  metric('avg_reward', 'Avg reward', formatNumber),
+  metric('attacks_survived', 'Attacks survived', formatNumber),
 ];
 
 /** The metrics a summary printed, in a fixed order, as label/value cells. */
 export function metricCells(m: RunMetrics): MetricCell[] {
   const cells: MetricCell[] = [];
-  for (const [key, label, format] of FIELDS) {
+  for (const { key, label, format } of CARD_METRICS) {
     const v = m[key];
     if (typeof v === 'number') cells.push({ label, value: format(v) });
   }
@@ -83,13 +98,17 @@ export function metricCells(m: RunMetrics): MetricCell[] {
   return cells;
 }
 
+export const PERCENTILES = [
+  ['latency_p50_ns', 'p50'],
+  ['latency_p95_ns', 'p95'],
+  ['latency_p99_ns', 'p99'],
+] as const;
+
 /** `p50 812ns · p95 2.40µs · p99 5.12µs` under the label `Alloc latency`; null without percentiles. */
 export function latencyCell(m: RunMetrics): MetricCell | null {
   const parts: string[] = [];
   const latency: Array<[number | undefined, string]> = [
-    [m.latency_p50_ns, 'p50'],
-    [m.latency_p95_ns, 'p95'],
-    [m.latency_p99_ns, 'p99'],
+    ...PERCENTILES.map(([key, p]): [number | undefined, string] => [m[key], p]),
     [m.latency_avg_ns, 'avg'],
   ];
   for (const [v, p] of latency) if (v !== undefined) parts.push(`${p} ${formatNs(v)}`);
@@ -97,10 +116,29 @@ export function latencyCell(m: RunMetrics): MetricCell | null {
   return { label: m.latency_kind ? `${capitalise(m.latency_kind)} latency` : 'Latency', value: parts.join(' · ') };
 }
 
-/** `Network partition 1/1 · Command burst 1/2`: the kinds that failed at least once. */
-export function failureText(m: RunMetrics): string | null {
-  const failed = (m.failure_breakdown ?? []).filter((f) => f.failed > 0);
-  return failed.length === 0 ? null : failed.map((f) => `${f.event} ${f.failed}/${f.total}`).join(' · ');
+export const FAILURES_LABEL = 'Failures';
+const FAILURES = `${FAILURES_LABEL} `;
+
+/**
+ * `Failures Network partition 1/1 · Command burst 1/2` in lines of at most `width` columns: an
+ * event is never split; later lines are indented under the first event.
+ */
+export function failureLines(m: RunMetrics, width: number): string[] {
+  const items = (m.failure_breakdown ?? []).filter((f) => f.failed > 0).map((f) => `${f.event} ${f.failed}/${f.total}`);
+  if (items.length === 0) return [];
+  const indent = ' '.repeat(FAILURES.length);
+  const room = Math.max(1, width - FAILURES.length);
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line === '' ? item : `${line} · ${item}`;
+    if (line !== '' && textWidth(next) > room) {
+      lines.push(line);
+      line = item;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i === 0 ? FAILURES : indent) + truncateEnd(l, room));
 }
 
 /** `seed 42 · 2000 ms · target 50% · compare OFF · cancelled after 830 ms`. */

@@ -41,8 +41,8 @@ describe('history entries', () => {
     expect(formatHistoryTable(entries)).toBe(
       [
         'DATE (UTC)           TYPE            VERDICT  KEY METRICS                                                                         TARGET',
-        '2026-11-27 23:00:05  memory          PASS     peak=54% avg=50% oom=3 compactions=0 p99=5120ns                                     virtual',
-        '2026-11-27 23:00:05  commands        PASS     sent=20 p99=97000ns                                                                 virtual',
+        '2026-11-27 23:00:05  memory          PASS     peak=54% avg=50% oom=3 compactions=0 p99=5.12µs                                     virtual',
+        '2026-11-27 23:00:05  commands        PASS     sent=20 p99=97.0µs                                                                  virtual',
         '2026-11-27 23:00:05  compare memory  -        interventions off=0 on=31 peak_pressure 56->52 avg_pressure 52->49 oom_events 0->0  tcp:127.0.0.1:4444',
         '2026-11-27 23:00:05  compare multi   -        interventions off=0 on=0 actions 49->49                                             tcp:127.0.0.1:4444',
         '',

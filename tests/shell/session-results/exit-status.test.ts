@@ -58,8 +58,8 @@ describe('formatSummary', () => {
     expect(formatSummary(await docOf('model-chaos-verbose'))).toBe(
       [
         '#  TYPE   VERDICT       KEY METRICS',
-        '1  chaos  PARTIAL PASS  events=6 success=71% failed=2 p99=120000000ns',
-        '2  chaos  FAIL          events=4 success=20% failed=4 p99=3100000ns',
+        '1  chaos  PARTIAL PASS  events=6 success=71% failed=2 p99=120ms',
+        '2  chaos  FAIL          events=4 success=20% failed=4 p99=3.10ms',
         '2 runs: 1 PARTIAL PASS, 1 FAIL',
         '',
       ].join('\n'),

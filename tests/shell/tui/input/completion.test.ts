@@ -28,13 +28,16 @@ const CASES: ReadonlyArray<readonly [string, string, string[]]> = [
   ['stresstest me|mory', 'stresstest memory |mory', ['memory']],
   ['stresstest memory| --quiet', 'stresstest memory |--quiet', ['memory']],
   ['stresstest mem| --quiet', 'stresstest memory |--quiet', ['memory']],
+  ['help st', 'help stresstest |', ['stresstest']],
+  ['help ', 'help |', ['help', 'clear', 'autoctl', 'metricsctl', 'stresstest']],
+  ['help a', 'help autoctl |', ['autoctl']],
 ];
 
 /** Nothing to offer: the line stays as it is. */
 const NOTHING = [
   'xyz',
   'frobnicate ',
-  'help ',
+  'help stresstest ',
   'clear ',
   'autoctl interval ',
   'metricsctl on --',

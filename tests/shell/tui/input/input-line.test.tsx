@@ -126,6 +126,27 @@ describe('useLineEditor with real key bytes', () => {
     await type('\x15', `sis> ${INV(' ')}`);
   });
 
+  test('Ctrl-Left/Right and Alt-Left/Right move a word in every encoding terminals send', async () => {
+    const { type } = mount();
+    await type('stresstest memory --quiet', `sis> stresstest memory --quiet${INV(' ')}`);
+    // xterm, VTE, tmux, Windows Terminal: CSI 1;5 D/C; older xterm: CSI 5 D/C; rxvt: SS3 d/c.
+    await type('\x1b[1;5D', `sis> stresstest memory --${INV('q')}uiet`);
+    await type('\x1b[5D', `sis> stresstest ${INV('m')}emory --quiet`);
+    await type('\x1bOd', `sis> ${INV('s')}tresstest memory --quiet`);
+    await type('\x1b[1;5C', `sis> stresstest${INV(' ')}memory --quiet`);
+    await type('\x1b[5C', `sis> stresstest memory${INV(' ')}--quiet`);
+    await type('\x1bOc', `sis> stresstest memory --quiet${INV(' ')}`);
+    // Alt-Left/Right as xterm (CSI 1;3), iTerm2 (ESC ESC [) and readline's Alt-B/F send them.
+    await type('\x1b[1;3D', `sis> stresstest memory --${INV('q')}uiet`);
+    await type('\x1b\x1b[D', `sis> stresstest ${INV('m')}emory --quiet`);
+    await type('\x1bb', `sis> ${INV('s')}tresstest memory --quiet`);
+    await type('\x1b[1;3C', `sis> stresstest${INV(' ')}memory --quiet`);
+    await type('\x1b\x1b[C', `sis> stresstest memory${INV(' ')}--quiet`);
+    await type('\x1bf', `sis> stresstest memory --quiet${INV(' ')}`);
+    // Held down: repeats arrive in one read.
+    await type('\x1b[1;5D\x1b[1;5D', `sis> stresstest ${INV('m')}emory --quiet`);
+  });
+
   test('Enter and a paste submit lines in order; Ctrl-C, Ctrl-D and Ctrl-T reach the app', async () => {
     const { type, log } = mount();
     await type('help', `sis> help${INV(' ')}`);

@@ -81,6 +81,15 @@ describe('line editor keys', () => {
     expect(marked(input)).toBe('ab|');
   });
 
+  test('Ctrl-T and its key in one read: the key goes to the menu, not into the line', () => {
+    const input = makeInput();
+    expect(drive(input, 'ab', 'c\x14v')).toEqual([{ type: 'console-escape', next: 'v' }]);
+    expect(marked(input)).toBe('abc|');
+    expect(drive(input, '\x14\x14')).toEqual([{ type: 'console-escape', next: '\x14' }]);
+    expect(drive(input, 'd\x14')).toEqual([{ type: 'console-escape' }]);
+    expect(marked(input)).toBe('abcd|');
+  });
+
   test('unbound control keys do nothing', () => {
     const input = makeInput();
     expect(drive(input, 'ab', ctrl('l'), ctrl('z'), ['x', { meta: true }])).toEqual([]);

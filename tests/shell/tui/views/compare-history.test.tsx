@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { CompareTable, HistoryView, keyMetrics } from '../../../../shell/tui/views/index.js';
+import { CompareTable } from '../../../../shell/tui/views/index.js';
 import { fixtureEvents, frameOf, snapshotOf } from './helpers.js';
 import { historyDocument } from './history-fixture.js';
 
@@ -77,51 +77,3 @@ describe('CompareTable', () => {
   });
 });
 
-describe('HistoryView', () => {
-  test('newest first, limited, with the older count', () => {
-    expect(frameOf(<HistoryView runs={historyDocument().runs} width={100} limit={6} />)).toBe(
-      [
-        'History · 10 runs',
-        'When (UTC)        Test          Verdict    Seed  Duration  Key metrics',
-        '2026-11-27 10:31  memory        CANCELLED     5  60000 ms  peak 51% · avg 47% · OOM 0 · p99 4.48µs',
-        '2026-11-27 10:29  learning      CANCELLED    11            rewards 1852',
-        '2026-11-27 10:27  memory (on)   PASS        101    500 ms  peak 52% · avg 49% · OOM 0 · p99 4.70µs',
-        '2026-11-27 10:25  memory (off)  PASS        101    500 ms  peak 54% · avg 50% · OOM 2 · p99 5.05µs',
-        '2026-11-27 10:23  memory (on)   PASS        100    500 ms  peak 52% · avg 49% · OOM 1 · p99 4.90µs',
-        '2026-11-27 10:21  memory (off)  PASS        100    500 ms  peak 55% · avg 51% · OOM 3 · p99 5.00µs',
-        '… 4 older not shown',
-      ].join('\n'),
-    );
-  });
-
-  test('narrow terminals drop duration and seed and shorten the time first', () => {
-    const runs = historyDocument().runs.slice(0, 4);
-    expect(frameOf(<HistoryView runs={runs} width={60} />)).toBe(
-      [
-        'History · 4 runs',
-        'UTC          Test      Verdict       Key metrics',
-        '11-27 10:19  chaos     FAIL          events 4 · success 20%…',
-        '11-27 10:17  chaos     PARTIAL PASS  events 6 · success 71%…',
-        '11-27 10:15  commands  PASS          sent 20 · p99 97.0µs',
-        '11-27 10:13  memory    PASS          peak 54% · avg 50% · O…',
-      ].join('\n'),
-    );
-    expect(frameOf(<HistoryView runs={runs} width={70} />).split('\n')[1]).toBe(
-      'When (UTC)        Test      Verdict       Seed  Key metrics',
-    );
-  });
-
-  test('empty history', () => {
-    expect(frameOf(<HistoryView runs={[]} width={60} />)).toBe('No results yet.');
-  });
-
-  test('key metrics follow a fixed priority, at most four', () => {
-    expect(keyMetrics({ attacks_survived: 31 })).toBe('survived 31');
-    expect(keyMetrics({ chaos_events_count: 6, success_rate: 71, latency_p99_ns: 120_000_000, oom_events: 0 })).toBe(
-      'OOM 0 · events 6 · success 71% · p99 120ms',
-    );
-    expect(keyMetrics({ peak_pressure: 1, avg_memory_pressure: 2, oom_events: 3, commands_sent: 4, latency_p99_ns: 5 })).toBe(
-      'peak 1% · avg 2% · OOM 3 · sent 4',
-    );
-  });
-});
