@@ -8,6 +8,9 @@ import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/
 import { useLineMenu, type LineConsole } from './line-menu.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import { nextTimestamps, type Scrollback } from './scrollback.js';
+import { macroHelpLines } from './macros.js';
+import { TerminalPrompt } from './terminal-prompt.js';
+import { useTerminalFeatures, type TerminalOptions } from './use-terminal-features.js';
 import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
@@ -31,6 +34,8 @@ export interface AppProps {
   pastRuns?: () => Promise<readonly TestRun[]>;
   /** Line control and run-time logging (Ctrl-T b d r o l); absent: those keys say they are not available. */
   line?: LineConsole;
+  /** Ctrl-T e/n/y/s and macros: the console port, `--echo`, `--macros`. */
+  terminal?: TerminalOptions;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
@@ -64,7 +69,7 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns, line }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns, line, terminal = {} }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
@@ -84,6 +89,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
 
   const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
   const lineMenu = useLineMenu(line, note);
+  const features = useTerminalFeatures({ engine, scrollback, note, options: terminal });
 
   const submit = (line: string): void => {
     if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return exit();
@@ -93,7 +99,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
 
   const input = useLineEditor({
     history,
-    isActive: !menuOpen && !lineMenu.open && lineMode,
+    isActive: !menuOpen && !lineMenu.open && !features.busy && lineMode,
     onSubmit: submit,
     onInterrupt: () => {
       if (engine.view.running === null && input.view.text !== '') return input.clear();
@@ -105,20 +111,21 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   });
 
   useRawKeys({
-    isActive: !menuOpen && !lineMenu.open && !lineMode,
-    onBytes: (bytes) => engine.key(bytes),
-    onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false))),
+    isActive: !menuOpen && !lineMenu.open && !features.busy && !lineMode,
+    onBytes: (bytes) => (engine.key(bytes), features.echoKeys(bytes)),
+    onEscape: (next) => (next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false), next.slice(0, 1))),
   });
 
-  const act = (action: MenuAction): void => {
+  const act = (action: MenuAction, key = ''): void => {
     setMenuOpen(false);
     if (lineMenu.run(action)) return;
+    if (features.handles(action)) return features.act(action, key);
     const s = scrollback.settings;
     switch (action) {
       case 'quit':
         return exit();
       case 'help':
-        return scrollback.writeBlock(menuHelpText());
+        return scrollback.writeBlock(menuHelpText(macroHelpLines(terminal.macros ?? [])));
       case 'timestamps':
         scrollback.update({ timestamps: nextTimestamps(s.timestamps) });
         break;
@@ -154,10 +161,10 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     setSettingsVersion((v) => v + 1);
   };
 
-  useInput((text, key) => act(menuAction(text, key.ctrl, key.escape)), { isActive: menuOpen });
+  useInput((text, key) => act(menuAction(text, key.ctrl, key.escape), text), { isActive: menuOpen });
 
   const settings = scrollback.settings;
-  const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
+  const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex', ...features.flags].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
@@ -165,7 +172,9 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     <Box flexDirection="column">
       {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
-      {lineMenu.overlay ?? (menuOpen ? (
+      {features.asking !== null ? (
+        <TerminalPrompt asking={features.asking} mapText={features.mapText} defaultProtocol={terminal.sendProtocol ?? 'raw'} width={width} />
+      ) : lineMenu.overlay ?? (menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
           {menuPrompt()}
         </Text>
