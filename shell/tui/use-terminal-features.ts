@@ -53,7 +53,13 @@ export interface TerminalFeaturesArgs {
 export function useTerminalFeatures({ engine, scrollback, note, options }: TerminalFeaturesArgs) {
   const { port, macros = [] } = options;
   const [echo, setEcho] = useState(options.echo === true);
-  const [asking, setAsking] = useState<Asking | null>(null);
+  const [asking, setAskingState] = useState<Asking | null>(null);
+  // Keys that come before Ink has subscribed this render's handler reach the previous one: it reads the ref.
+  const askingRef = useRef<Asking | null>(null);
+  const setAsking = (next: Asking | null | ((now: Asking | null) => Asking | null)): void => {
+    askingRef.current = typeof next === 'function' ? next(askingRef.current) : next;
+    setAskingState(askingRef.current);
+  };
   const [mapText, setMapText] = useState(port === undefined ? 'none' : formatMapping(port.mapping));
   const echoRef = useRef(echo);
   echoRef.current = echo;
@@ -84,22 +90,24 @@ export function useTerminalFeatures({ engine, scrollback, note, options }: Termi
   };
 
   const submitText = (kind: 'hex' | 'path', text: string): void => {
-    setAsking(null);
     if (kind === 'hex') {
+      setAsking(null);
       const parsed = parseHexBytes(text);
       if (!parsed.ok) return note(parsed.message);
       port!.writeRaw(parsed.bytes);
       return note(`sent ${parsed.bytes.length} byte${parsed.bytes.length === 1 ? '' : 's'}: ${formatHex(parsed.bytes)}`);
     }
-    if (text.trim() === '') return note('send: no file given');
     const path = text.trim();
+    if (path === '') return setAsking(null), note('send: no file given');
+    // The prompt stays while the file is read: the keyboard is not handed back in between.
     void readSendFile(expandPath(path), 'send').then((read) => {
-      if (!read.ok) return note(read.message.replace(expandPath(path), path));
+      if (!read.ok) return setAsking(null), note(read.message.replace(expandPath(path), path));
       setAsking({ kind: 'protocol', path, bytes: read.bytes });
     });
   };
 
   useInput((input, key) => {
+    const asking = askingRef.current;
     if (asking === null) return;
     if (asking.kind === 'sending') {
       if (key.ctrl && input === 'c') abort.current?.abort();
@@ -113,7 +121,8 @@ export function useTerminalFeatures({ engine, scrollback, note, options }: Termi
       }
       if (key.escape || key.return || input.toLowerCase() === 'n' || (key.ctrl && input === 'c')) {
         setAsking(null);
-        note(mapText === asking.was ? `map unchanged: ${mapText}` : `map now ${mapText} (was ${asking.was})`);
+        const now = formatMapping(port!.mapping);
+        note(now === asking.was ? `map unchanged: ${now}` : `map now ${now} (was ${asking.was})`);
       }
       return;
     }
