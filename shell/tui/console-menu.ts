@@ -61,8 +61,8 @@ export function menuHelpText(extra: readonly string[] = []): string {
   return [
     `Console keys (${ESCAPE_KEY_NAME} then a key):`,
     ...lines,
-    ...extra,
     `  ${ESCAPE_KEY_NAME} ${ESCAPE_KEY_NAME}  send Ctrl-T to the target`,
+    ...extra,
     'Editing: arrows, Home/End, Ctrl-A/E/U/W/K, Up/Down history, Ctrl-R search, Tab completion.',
     'Line mode (while the target prompt is known): Ctrl-C goes to the target while a command runs;',
     'idle, it clears the line, then the queue, then sends ^C. Ctrl-D on an empty line quits.',

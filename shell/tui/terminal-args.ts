@@ -4,7 +4,7 @@ export const TERMINAL_ARGS = {
   macros: { type: 'string' },
 } as const;
 
-export const TERMINAL_USAGE = `Interactive console (plain mode ignores these):
+export const TERMINAL_USAGE = `Interactive console (plain mode does not use them; a bad --macros file is refused either way):
   --echo              local echo: show what is sent, for targets that do not echo (Ctrl-T e toggles)
   --macros FILE       macros for Ctrl-T 0-9, one a line: 'KEY NAME: command; command' (KEY a digit
                       0-9, '#' starts a comment, '\\;' is a ';' in a command); a macro's commands are
