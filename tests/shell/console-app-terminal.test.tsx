@@ -28,7 +28,7 @@ const text = (chunks: readonly string[]): string => chunks.join('');
  * loop than the frame that shows the change: a key written before then would reach the old handler.
  */
 const effectsRun = async (): Promise<void> => {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 const macros = (file: string): readonly Macro[] => {
   const parsed = parseMacros(file, 'test');
@@ -183,7 +183,7 @@ describe('Ctrl-T s: send a file', () => {
     c.ui.stdin.write('zz');
     expect(await waitFor(() => c.scrolled().includes(`sis: sent ${file} (21888 bytes in `), 20_000)).toBe(true);
     expect(text(c.far.written)).toBe(content);
-    expect(c.frame()).not.toContain('sending');
+    expect(await waitFor(() => !c.frame().includes('sending'))).toBe(true);
   });
 
   test('Ctrl-C cancels, saying how far it got; a file that cannot be read is one line', async () => {
