@@ -98,11 +98,15 @@ export function useTerminalFeatures({ engine, scrollback, note, options }: Termi
       return note(`sent ${parsed.bytes.length} byte${parsed.bytes.length === 1 ? '' : 's'}: ${formatHex(parsed.bytes)}`);
     }
     const path = text.trim();
-    if (path === '') return setAsking(null), note('send: no file given');
+    if (path === '') {
+      setAsking(null);
+      return note('send: no file given');
+    }
     // The prompt stays while the file is read: the keyboard is not handed back in between.
     void readSendFile(expandPath(path), 'send').then((read) => {
-      if (!read.ok) return setAsking(null), note(read.message.replace(expandPath(path), path));
-      setAsking({ kind: 'protocol', path, bytes: read.bytes });
+      if (read.ok) return setAsking({ kind: 'protocol', path, bytes: read.bytes });
+      setAsking(null);
+      note(read.message.replace(expandPath(path), path));
     });
   };
 

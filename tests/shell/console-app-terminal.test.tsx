@@ -12,6 +12,7 @@ import { parseMacros, type Macro } from '../../shell/tui/macros.js';
 import { Scrollback } from '../../shell/tui/scrollback.js';
 import type { TerminalOptions } from '../../shell/tui/use-terminal-features.js';
 import { createReconnectingPort, type BytePort } from '../../uart/index.js';
+import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { waitFor } from '../helpers/wait.js';
 import { FakePort } from './connect/fake-port.js';
 
@@ -205,6 +206,36 @@ describe('Ctrl-T s: send a file', () => {
     await c.menu('s');
     c.ui.stdin.write('nope.bin\r');
     expect(await waitFor(() => c.scrolled().includes('sis: send: cannot read nope.bin: no such file'))).toBe(true);
+  });
+});
+
+describeWithTools([requireTool('sx', 'lrzsz')], 'Ctrl-T s by XMODEM (sx from lrzsz)', () => {
+  test("the receiver's bytes go to sx, not the screen; its blocks go out unmapped; Ctrl-C ends sx", async () => {
+    const c = await fakeTarget();
+    c.port.setMapping({ ...c.port.mapping, enter: 'crlf' });
+    const file = join(dir, 'fw.bin');
+    const content = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 13) & 0xff));
+    writeFileSync(file, content);
+    await c.menu('s');
+    c.ui.stdin.write(`${file}\r`);
+    expect(await waitFor(() => c.frame().includes('fw.bin (2000 bytes) as: r raw'))).toBe(true);
+    c.ui.stdin.write('x');
+    expect(await waitFor(() => /sending \S+fw\.bin by xmodem [█▏▎▍▌▋▊▉░]{10,} 0%  0\/2000 bytes/.test(c.frame()))).toBe(true);
+    const before = c.scrolled();
+    // The receiver asks for CRC mode: sx answers with block 1, SOH 01 FE, 128 bytes of the file, CRC-16.
+    c.far.send('C');
+    expect(await waitFor(() => text(c.far.written).length >= 133)).toBe(true);
+    const block = Buffer.from(text(c.far.written).slice(0, 133), 'latin1');
+    expect([...block.subarray(0, 3)]).toEqual([0x01, 0x01, 0xfe]);
+    expect(block.subarray(3, 131).equals(content.subarray(0, 128))).toBe(true);
+    c.ui.stdin.write('\x03');
+    expect(await waitFor(() => /sis: send: cancelled/.test(c.scrolled()))).toBe(true);
+    expect(c.scrolled().slice(before.length)).not.toContain('C');
+    await effectsRun();
+    const sent = text(c.far.written).length;
+    c.ui.stdin.write('help\r');
+    expect(await waitFor(() => text(c.far.written).length > sent)).toBe(true);
+    expect(text(c.far.written).slice(sent)).toBe('help\r\n');
   });
 });
 
