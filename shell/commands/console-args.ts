@@ -13,6 +13,7 @@ import {
 } from '../connect/index.js';
 import { parseOptions } from './strict-args.js';
 import { readResultsOptions, RESULTS_ARGS, RESULTS_USAGE, type ConsoleResultsOptions } from '../session-results/index.js';
+import { readTerminalFlags, TERMINAL_ARGS, TERMINAL_USAGE, type TerminalFlags } from '../tui/terminal-args.js';
 
 export interface CliOptions {
   connect: ConnectOptions;
@@ -20,6 +21,8 @@ export interface CliOptions {
   /** Plain mode on a terminal: the device's bytes unchanged, escapes obeyed (default: neutralised). */
   rawOutput: boolean;
   results: ConsoleResultsOptions;
+  /** `--echo`, `--macros`: the interactive console only. */
+  terminal: TerminalFlags;
   help: boolean;
   version: boolean;
 }
@@ -58,6 +61,8 @@ ${CONVERSATION_USAGE}
 
 ${RESULTS_USAGE}
 
+${TERMINAL_USAGE}
+
 Output:
   --raw-output        plain mode with stdout on a terminal: pass the device's bytes unchanged. By
                       default they are sanitised there as in the TUI (colours pass; titles, clipboard
@@ -77,6 +82,7 @@ const ARGS = {
   ...CONNECT_ARGS,
   ...CONVERSATION_ARGS,
   ...RESULTS_ARGS,
+  ...TERMINAL_ARGS,
   'raw-output': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -90,7 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const version = values.version === true;
   const defaults: CliParse = {
     ok: true,
-    options: { connect: DEFAULT_CONNECT, conversation: defaultConversation(), rawOutput: false, results: DEFAULT_RESULTS, help, version },
+    options: { connect: DEFAULT_CONNECT, conversation: defaultConversation(), rawOutput: false, results: DEFAULT_RESULTS, terminal: { echo: false }, help, version },
   };
   const connect = readConnectOptions(values, positionals);
   if (!connect.ok) return help || version ? defaults : connect;
@@ -98,6 +104,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   if (!conversation.ok) return help || version ? defaults : conversation;
   const results = readResultsOptions(values);
   if (!results.ok) return help || version ? defaults : results;
+  const terminal = readTerminalFlags(values);
+  if (!terminal.ok) return help || version ? defaults : terminal;
   return {
     ok: true,
     options: {
@@ -105,6 +113,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       conversation: conversation.settings,
       rawOutput: values['raw-output'] === true,
       results: results.options,
+      terminal: terminal.flags,
       help,
       version,
     },

@@ -13,6 +13,8 @@ import { runPlainMode } from '../plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../session-results/index.js';
 import { readHistory, type HistoryEntry } from '../history/index.js';
 import { VERSION } from '../version.js';
+import { readMacros, type Macro } from '../tui/macros.js';
+import type { TerminalOptions } from '../tui/use-terminal-features.js';
 import { parseCliArgs, USAGE } from './console-args.js';
 
 /** `sis [TARGET] [options]`: the console, interactive on a terminal, plain on pipes. */
@@ -30,6 +32,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (options.version) {
     process.stdout.write(`sis ${VERSION}\n`);
     return 0;
+  }
+  let macros: readonly Macro[] = [];
+  if (options.terminal.macrosPath !== undefined) {
+    const read = await readMacros(options.terminal.macrosPath);
+    if (!read.ok) {
+      process.stderr.write(`sis: ${read.message}\n`);
+      return 2;
+    }
+    macros = read.macros;
   }
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   // The console's modules load while the target connects (cli.ts started loading them already).
@@ -55,6 +66,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     ? runInteractive(connection, await tui, options.results, options.conversation, {
       ...(options.connect.lineFlags !== undefined && { breakMs: options.connect.lineFlags.breakMs }),
       ...(options.connect.log !== undefined && { logDefaults: options.connect.log }),
+    }, {
+      port: connection.port,
+      echo: options.terminal.echo,
+      macros,
+      ...(options.connect.lineFlags?.sendProtocol !== undefined && { sendProtocol: options.connect.lineFlags.sendProtocol }),
     })
     : runPlain(connection, options.results, options.conversation, options.rawOutput, signals!);
 }
@@ -103,6 +119,7 @@ async function runInteractive(
   resultsOptions: ConsoleResultsOptions,
   conversation: ConversationSettings,
   lineOptions: { breakMs?: number; logDefaults?: LogSpec },
+  terminal: TerminalOptions,
 ): Promise<number> {
   const { log, port } = connection;
   const flushLog = (): void => log?.flushSync();
@@ -125,6 +142,7 @@ async function runInteractive(
     results,
     conversation,
     ...lineOptions,
+    terminal,
     ...(connection.seed !== undefined && { seed: connection.seed }),
     // The status line shows the model's profile beside its seed.
     ...(connection.target.kind === 'model' && {

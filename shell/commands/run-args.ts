@@ -14,11 +14,17 @@ import {
 import { exitStatusHelp } from '../session-results/index.js';
 import { parseInteger, parseOptions, type ArgsParse } from './results-args.js';
 
-export type CommandSource = { kind: 'command'; text: string } | { kind: 'script'; path: string };
+export type CommandSource =
+  | { kind: 'command'; text: string }
+  | { kind: 'script'; path: string }
+  /** A macro of `--macros FILE`, by digit or name. */
+  | { kind: 'macro'; name: string };
 
 export interface RunOptions {
-  /** `-c` and `--script` in the order given. */
+  /** `-c`, `--script` and `--macro` in the order given. */
   sources: CommandSource[];
+  /** `--macros FILE`, where `--macro NAME` finds its commands. */
+  macrosFile?: string;
   connect: ConnectOptions;
   conversation: ConversationSettings;
   timeoutMs: number;
@@ -42,6 +48,9 @@ Commands:
   -c, --command CMD   a command line to send; repeatable, sent in order
   --script FILE       one command per line; blank lines and lines starting with # are skipped;
                       - reads stdin. A line may end in --output-json PATH for its own results.
+  --macro NAME        the commands of macro NAME (its name or digit) of --macros FILE, the file
+                      the console's Ctrl-T 0-9 use; repeatable, in order with -c and --script
+  --macros FILE       where --macro finds its macros (format: sis --help)
   --timeout MS        wall-clock limit per command, prompt to prompt (default ${DEFAULT_TIMEOUT_MS}; 0 = none);
                       on timeout sis sends Ctrl-C, waits up to 2 s for the prompt, and stops
   A command lost to a reboot or a dropped link while it runs ends the run with status 4.
@@ -67,6 +76,8 @@ const OPTIONS = {
   ...CONNECT_ARGS,
   command: { type: 'string', short: 'c', multiple: true },
   script: { type: 'string', multiple: true },
+  macro: { type: 'string', multiple: true },
+  macros: { type: 'string' },
   ...CONVERSATION_ARGS,
   timeout: { type: 'string' },
   'output-json': { type: 'string' },
@@ -87,6 +98,7 @@ export function parseRunArgs(argv: readonly string[]): ArgsParse<RunOptions> {
     if (token.kind !== 'option' || token.value === undefined) continue;
     if (token.name === 'command') sources.push({ kind: 'command', text: token.value });
     if (token.name === 'script') sources.push({ kind: 'script', path: token.value });
+    if (token.name === 'macro') sources.push({ kind: 'macro', name: token.value });
   }
   const help = values.help === true;
   const connect = readConnectOptions(values, positionals);
@@ -104,6 +116,8 @@ export function parseRunArgs(argv: readonly string[]): ArgsParse<RunOptions> {
   };
   if (help) return { ok: true, value: options };
   if (values.history !== undefined) options.historyFile = values.history;
+  if (values.macros !== undefined) options.macrosFile = values.macros;
+  if (sources.some((source) => source.kind === 'macro') && values.macros === undefined) return fail('--macro needs --macros FILE');
   if (options.noHistory && values.history !== undefined) return fail('--history and --no-history cannot be used together');
   if (values.timeout !== undefined) {
     const timeout = parseInteger('--timeout', values.timeout, 0, 86_400_000);
@@ -113,6 +127,6 @@ export function parseRunArgs(argv: readonly string[]): ArgsParse<RunOptions> {
   const conversation = readConversationOptions(values, targetBaud(options.connect.target));
   if (!conversation.ok) return conversation;
   options.conversation = conversation.settings;
-  if (sources.length === 0) return fail('nothing to run: give -c CMD or --script FILE');
+  if (sources.length === 0) return fail('nothing to run: give -c CMD, --script FILE or --macro NAME');
   return { ok: true, value: options };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { checkOutputPath, takeLineOptions } from '../session-results/index.js';
+import { findMacro, readMacros, type Macro } from '../tui/macros.js';
 import type { CommandSource } from './run-args.js';
 
 export type Inputs = { ok: true; lines: string[] } | { ok: false; message: string };
@@ -29,9 +30,23 @@ function describeReadError(path: string, error: unknown): string {
  * Every line `sis run` will send, in order, and a check before anything starts: each script can
  * be read, each line's console options are valid, and each results file could be written.
  */
-export async function collectInputs(sources: readonly CommandSource[], outputs: readonly string[]): Promise<Inputs> {
+export async function collectInputs(sources: readonly CommandSource[], outputs: readonly string[], macrosFile?: string): Promise<Inputs> {
   const lines: string[] = [];
+  let macros: readonly Macro[] = [];
+  if (macrosFile !== undefined) {
+    const read = await readMacros(macrosFile);
+    if (!read.ok) return read;
+    macros = read.macros;
+  }
   for (const source of sources) {
+    if (source.kind === 'macro') {
+      const macro = findMacro(macros, source.name);
+      if (macro === undefined) {
+        return { ok: false, message: `--macro: no macro '${source.name}' in ${macrosFile} (it has ${macros.map((m) => `${m.key} ${m.name}`).join(', ')})` };
+      }
+      lines.push(...macro.commands.map((command) => Buffer.from(command, 'utf8').toString('latin1')));
+      continue;
+    }
     if (source.kind === 'command') {
       // Lines travel as byte strings (one char per byte), as script files are read: UTF-8 stays UTF-8.
       lines.push(Buffer.from(source.text, 'utf8').toString('latin1'));

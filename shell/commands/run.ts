@@ -39,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.OK;
   }
   const outputs = [options.outputJson, options.junit].filter((p): p is string => p !== null);
-  const inputs = await collectInputs(options.sources, outputs);
+  const inputs = await collectInputs(options.sources, outputs, options.macrosFile);
   if (!inputs.ok) {
     say(inputs.message);
     return EXIT.USAGE;

@@ -15,6 +15,7 @@ import {
 import type { Speed } from '../kernel-host.js';
 import { PROFILE_NAMES } from '../../kernel/index.js';
 import { LINE_FLAG_ARGS, readLineFlags, type LineFlags } from './line-flags.js';
+import { readMapOptions } from './map-options.js';
 import { choice, integerIn, numberChoice, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 
 export type TimestampMode = NonNullable<LogWriterOptions['timestamps']>;
@@ -44,6 +45,9 @@ export interface ConnectOptions {
   readonly enter: EnterMode;
   /** What happens to CR bytes received. */
   readonly incomingCr: IncomingCrMode;
+  /** `--map INLCRNL`, `--map ODELBS`: see uart/line-endings.ts LineMapping. */
+  readonly lfToCrlf?: boolean;
+  readonly delToBs?: boolean;
   readonly log?: LogSpec;
   /** BREAK, DTR pulse on connect, a file to send: see line-flags.ts. */
   readonly lineFlags?: LineFlags;
@@ -64,6 +68,7 @@ export const CONNECT_ARGS = {
   'log-strip': { type: 'boolean' },
   enter: { type: 'string' },
   'incoming-cr': { type: 'string' },
+  map: { type: 'string' },
   seed: { type: 'string' },
   speed: { type: 'string' },
   profile: { type: 'string' },
@@ -123,6 +128,8 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
   const profile = reader.read('profile', choice<string>(PROFILE_NAMES), PROFILE_NAMES.join(' or '));
   if (reader.error !== undefined) return fail(reader.error);
   if (typeof lineFlags === 'string') return fail(lineFlags);
+  const mapped = readMapOptions(values, { enter, incomingCr });
+  if (!mapped.ok) return fail(mapped.message);
 
   const logPath = typeof values.log === 'string' ? values.log : undefined;
   if (logPath === undefined) {
@@ -162,8 +169,7 @@ export function readConnectOptions(values: ConnectArgValues, positionals: readon
     options: {
       target,
       reconnect: values['no-reconnect'] !== true,
-      enter,
-      incomingCr,
+      ...mapped.options,
       lineFlags,
       ...(logPath !== undefined && {
         log: {

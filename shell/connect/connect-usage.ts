@@ -1,5 +1,6 @@
 import { PROFILE_NAMES } from '../../kernel/index.js';
 import { LINE_FLAGS_USAGE } from './line-flags.js';
+import { MAP_USAGE } from './map-flags.js';
 
 /** Help text for CONNECT_ARGS, shared by every command that opens a target. */
 export const TARGET_USAGE = `Target (one; none = the embedded kernel model):
@@ -34,6 +35,7 @@ Line endings:
   --enter E           what Enter sends: cr (default), lf or crlf
   --incoming-cr M     CR received: keep (default), drop, or to-lf (CR and CR LF become LF);
                       the log keeps the bytes as received
+${MAP_USAGE}
 
 Kernel model only:
   --seed N            kernel-wide seed (0..18446744073709551615): same seed + same input = same output

@@ -1,7 +1,8 @@
 import {
-  createIncomingMapper,
-  createOutgoingMapper,
+  createInputMapper,
+  createOutputMapper,
   Listeners,
+  type LineMapping,
   type EnterMode,
   type IncomingCrMode,
   type LogWriter,
@@ -14,6 +15,9 @@ export interface ConsolePortOptions {
   readonly enter?: EnterMode;
   /** Default `keep`. */
   readonly incomingCr?: IncomingCrMode;
+  /** `--map INLCRNL` and `ODELBS`; default off. */
+  readonly lfToCrlf?: boolean;
+  readonly delToBs?: boolean;
   /** Gets every received byte, before `incomingCr` mapping. */
   readonly log?: LogWriter;
   /** The far end has nothing more to say until it is sent something (the embedded model). */
@@ -27,6 +31,21 @@ export interface ConsolePort extends ReconnectingPort {
   quiescent?(): boolean;
   /** Adds a log that gets every byte received from now on, before `incomingCr` mapping; returns its removal. */
   addLog(writer: LogWriter): () => void;
+  /** The byte mapping in effect; `setMapping` changes it for the bytes that follow. */
+  readonly mapping: LineMapping;
+  setMapping(mapping: LineMapping): void;
+  /** Bytes to the link as they are (hex send), past the mapping. */
+  writeRaw(bytes: Uint8Array): void;
+  /**
+   * Takes the line for a transfer: until `release`, the console's own writes are dropped, and with
+   * `receive` the bytes received go to it, unmapped, instead of to the console (still logged).
+   */
+  takeLine(receive?: (chunk: Uint8Array) => void): LineTake;
+}
+
+export interface LineTake {
+  write(bytes: Uint8Array): void;
+  release(): void;
 }
 
 /** Received bytes held for a console that has not subscribed yet; beyond this the oldest go. */
@@ -40,8 +59,15 @@ const HOLD_LIMIT_BYTES = 1024 * 1024;
  */
 export function createConsolePort(options: ConsolePortOptions): ConsolePort {
   const { port, log } = options;
-  const outgoing = createOutgoingMapper(options.enter ?? 'cr');
-  const incoming = createIncomingMapper(options.incomingCr ?? 'keep');
+  let mapping: LineMapping = {
+    enter: options.enter ?? 'cr',
+    incomingCr: options.incomingCr ?? 'keep',
+    lfToCrlf: options.lfToCrlf === true,
+    delToBs: options.delToBs === true,
+  };
+  let outgoing = createOutputMapper(mapping);
+  let incoming = createInputMapper(mapping);
+  let taken: { receive: ((chunk: Uint8Array) => void) | undefined } | undefined;
   const dataListeners = new Listeners<[Uint8Array]>();
   let held: Uint8Array[] = [];
   let heldBytes = 0;
@@ -57,6 +83,7 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
   port.onData((chunk) => {
     log?.write(chunk);
     for (const added of logs) added.write(chunk);
+    if (taken?.receive !== undefined) return taken.receive(chunk);
     const mapped = incoming.map(chunk);
     if (mapped.length === 0) return;
     if (dataListeners.size > 0 && held.length === 0) {
@@ -84,6 +111,7 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
       return opened;
     },
     write(data) {
+      if (taken !== undefined) return;
       const mapped = outgoing.map(data);
       if (mapped.length > 0) port.write(mapped);
     },
@@ -106,6 +134,25 @@ export function createConsolePort(options: ConsolePortOptions): ConsolePort {
     discardHeld() {
       held = [];
       heldBytes = 0;
+    },
+    get mapping() {
+      return mapping;
+    },
+    setMapping(next) {
+      mapping = next;
+      outgoing = createOutputMapper(next);
+      incoming = createInputMapper(next);
+    },
+    writeRaw: (bytes) => port.write(bytes),
+    takeLine(receive) {
+      const take = { receive };
+      taken = take;
+      return {
+        write: (bytes) => port.write(bytes),
+        release: () => {
+          if (taken === take) taken = undefined;
+        },
+      };
     },
   };
 }

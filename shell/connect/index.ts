@@ -10,7 +10,10 @@ export {
   type TimestampMode,
 } from './connect-options.js';
 export { CONNECT_USAGE, TARGET_USAGE } from './connect-usage.js';
-export { createConsolePort, type ConsolePort, type ConsolePortOptions } from './console-port.js';
+export { createConsolePort, type ConsolePort, type ConsolePortOptions, type LineTake } from './console-port.js';
+export { formatMapping, mapFlagsOf, MAP_FLAG_ROWS, parseMapFlags, toggleMapFlag, type MapFlag } from './map-flags.js';
+export { readSendFile, sendPaced, type SendFileResult } from './send-file.js';
+export { sendWithLrzsz, SEND_PROTOCOLS, type SendProtocol } from './send-lrzsz.js';
 export {
   openTarget,
   connectFirst,

@@ -125,6 +125,8 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     port: reconnecting,
     enter: options.enter,
     incomingCr: options.incomingCr,
+    ...(options.lfToCrlf === true && { lfToCrlf: true }),
+    ...(options.delToBs === true && { delToBs: true }),
     log,
     ...(target.kind === 'model' && { quiescent: () => current?.quiescent?.() === true }),
   });

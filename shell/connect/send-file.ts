@@ -8,6 +8,10 @@ export interface SendFileOptions {
   readonly onProgress?: (sent: number, total: number) => void;
   /** Wall clock in µs; default performance.now() × 1000. */
   readonly nowUs?: () => number;
+  /** Starts each failure message; default `--send`. */
+  readonly label?: string;
+  /** Stops the transfer between chunks; the result says how far it got. */
+  readonly signal?: AbortSignal;
 }
 
 export type SendFileResult =
@@ -18,14 +22,14 @@ export type SendFileResult =
 const CHUNK_US = 10_000;
 
 /** Reads the file for `--send`; one line naming the file when it cannot be read. */
-export async function readSendFile(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+export async function readSendFile(path: string, label = '--send'): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
   try {
     return { ok: true, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied'
       : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    return { ok: false, message: `--send: cannot read ${path}: ${why}` };
+    return { ok: false, message: `${label}: cannot read ${path}: ${why}` };
   }
 }
 
@@ -51,7 +55,9 @@ export async function sendPaced(port: BytePort, bytes: Uint8Array, options: Send
   let sent = 0;
   try {
     while (sent < bytes.length) {
-      if (closed) return { ok: false, message: `--send: ${port.description} closed after ${sent} of ${bytes.length} bytes` };
+      const label = options.label ?? '--send';
+      if (closed) return { ok: false, message: `${label}: ${port.description} closed after ${sent} of ${bytes.length} bytes` };
+      if (options.signal?.aborted) return { ok: false, message: `${label}: cancelled after ${sent} of ${bytes.length} bytes` };
       const granted = pacer.take(bytes.length - sent);
       if (granted > 0) {
         port.write(bytes.subarray(sent, sent + granted));
@@ -61,11 +67,24 @@ export async function sendPaced(port: BytePort, bytes: Uint8Array, options: Send
       }
       if (sent < bytes.length) {
         const waitUs = pacer.nextAvailableUs(Math.min(chunk, bytes.length - sent)) - nowUs();
-        if (waitUs > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitUs / 1000)));
+        if (waitUs > 0) await pause(Math.ceil(waitUs / 1000), options.signal);
       }
     }
   } finally {
     stop();
   }
   return { ok: true, bytes: sent, seconds: (nowUs() - startUs) / 1e6 };
+}
+
+/** Waits `ms`, or less if `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
 }

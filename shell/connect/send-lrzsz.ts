@@ -18,8 +18,25 @@ function command(protocol: Exclude<SendProtocol, 'raw'>, path: string): [string,
 }
 
 export interface LrzszOptions {
-  /** Each progress line lrzsz prints (it overwrites them with CR on a terminal). */
-  readonly onProgress?: (line: string) => void;
+  /**
+   * Each progress line lrzsz prints (it overwrites them with CR on a terminal), with the bytes
+   * sent so far when the line tells them.
+   */
+  readonly onProgress?: (line: string, sentBytes: number | undefined) => void;
+  /** Starts each failure message; default `--send`. */
+  readonly label?: string;
+  /** Ends the sender (SIGTERM): the result is a failure saying it was cancelled. */
+  readonly signal?: AbortSignal;
+}
+
+/** lrzsz counts 128-byte sectors: `Xmodem sectors/kbytes sent:  12/ 1k` (`Ymodem` for sb). */
+const SECTORS = /[XY]modem sectors\/kbytes sent:\s*(\d+)\//g;
+
+/** The bytes sent that the last progress report in `text` tells, at most `size`; undefined if none. */
+export function lrzszSentBytes(text: string, size: number): number | undefined {
+  let last: string | undefined;
+  for (const match of text.matchAll(SECTORS)) last = match[1];
+  return last === undefined ? undefined : Math.min(size, Number(last) * 128);
 }
 
 /**
@@ -35,6 +52,7 @@ export function sendWithLrzsz(
   options: LrzszOptions = {},
 ): Promise<SendFileResult> {
   const [program, args] = command(protocol, path);
+  const label = options.label ?? '--send';
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -47,12 +65,22 @@ export function sendWithLrzsz(
     child.stdout.on('data', (chunk: Buffer) => port.write(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('latin1');
-      const line = stderr.split(/[\r\n]/).filter((part) => part.trim().length > 0).pop();
-      if (line !== undefined) options.onProgress?.(line.trim());
+      // Only the end: stderr grows by a report per block.
+      const recent = stderr.slice(-400);
+      const line = recent.split(/[\r\n]/).filter((part) => part.trim().length > 0).pop();
+      if (line !== undefined) options.onProgress?.(line.trim(), lrzszSentBytes(recent, size));
     });
+    let cancelled = false;
+    const cancel = (): void => {
+      cancelled = true;
+      child.kill('SIGTERM');
+    };
+    if (options.signal?.aborted) cancel();
+    options.signal?.addEventListener('abort', cancel);
     const done = (result: SendFileResult): void => {
       stopData();
       stopClose();
+      options.signal?.removeEventListener('abort', cancel);
       resolve(result);
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
@@ -60,7 +88,7 @@ export function sendWithLrzsz(
         ok: false,
         message: error.code === 'ENOENT'
           ? `--send-protocol ${protocol} needs ${program} from lrzsz: apt-get install -y lrzsz`
-          : `--send: ${program}: ${error.message}`,
+          : `${label}: ${program}: ${error.message}`,
       });
     });
     child.on('close', (status, signal) => {
@@ -68,9 +96,14 @@ export function sendWithLrzsz(
         done({ ok: true, bytes: size, seconds: (performance.now() - started) / 1000 });
         return;
       }
+      if (cancelled) {
+        const got = lrzszSentBytes(stderr.slice(-400), size);
+        done({ ok: false, message: `${label}: cancelled${got === undefined ? '' : ` after ${got} of ${size} bytes`}` });
+        return;
+      }
       const last = stderr.split(/[\r\n]/).map((part) => part.trim()).filter((part) => part.length > 0).pop();
       const how = signal !== null ? `was ended by ${signal}` : `exited with status ${status}`;
-      done({ ok: false, message: `--send: ${program} ${how}${last === undefined ? '' : `: ${last}`}` });
+      done({ ok: false, message: `${label}: ${program} ${how}${last === undefined ? '' : `: ${last}`}` });
     });
   });
 }

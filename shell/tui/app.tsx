@@ -8,6 +8,9 @@ import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/
 import { useLineMenu, type LineConsole } from './line-menu.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import { nextTimestamps, type Scrollback } from './scrollback.js';
+import { macroHelpLines } from './macros.js';
+import { TerminalPrompt } from './terminal-prompt.js';
+import { useTerminalFeatures, type TerminalOptions } from './use-terminal-features.js';
 import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, statusSeed, type LinkState } from './views/index.js';
 import type { TestConfig } from '../parser/index.js';
 
@@ -34,6 +37,8 @@ export interface AppProps {
   closing?: boolean;
   /** The history store's entries (oldest first) for the past-results view (Ctrl-T v); absent when none is kept. */
   pastResults?: () => Promise<readonly HistoryEntry[]>;
+  /** Ctrl-T e/n/y/s and macros: the console port, `--echo`, `--macros`. */
+  terminal?: TerminalOptions;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
@@ -67,7 +72,7 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false, terminal = {} }: AppProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
@@ -98,6 +103,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
 
   const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
   const lineMenu = useLineMenu(line, note);
+  const features = useTerminalFeatures({ engine, scrollback, note, options: terminal });
 
   const submit = (line: string): void => {
     if (isQuitLine(line) && promptSource === SIS_PROMPT_SOURCE) return quit();
@@ -107,7 +113,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
 
   const input = useLineEditor({
     history,
-    isActive: !menuOpen && !lineMenu.open && past === null && lineMode,
+    isActive: !menuOpen && !lineMenu.open && !features.busy && past === null && lineMode,
     onSubmit: submit,
     onInterrupt: () => {
       if (engine.view.running === null && input.view.text !== '') return input.clear();
@@ -119,24 +125,25 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   });
 
   useRawKeys({
-    isActive: !menuOpen && !lineMenu.open && past === null && !lineMode,
-    onBytes: (bytes) => engine.key(bytes),
+    isActive: !menuOpen && !lineMenu.open && !features.busy && past === null && !lineMode,
+    onBytes: (bytes) => (engine.key(bytes), features.echoKeys(bytes)),
     onEscape: (next) => escapeWith(next),
   });
 
   /** Ctrl-T: opens the menu, or acts at once on the key that came in the same read. */
   const escapeWith = (next: string | undefined): void =>
-    next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false));
+    next === undefined ? setMenuOpen(true) : act(menuAction(next.slice(0, 1), next.charCodeAt(0) === 0x14, false), next.slice(0, 1));
 
-  const act = (action: MenuAction): void => {
+  const act = (action: MenuAction, key = ''): void => {
     setMenuOpen(false);
     if (lineMenu.run(action)) return;
+    if (features.handles(action)) return features.act(action, key);
     const s = scrollback.settings;
     switch (action) {
       case 'quit':
         return quit();
       case 'help':
-        return scrollback.writeBlock(menuHelpText());
+        return scrollback.writeBlock(menuHelpText(macroHelpLines(terminal.macros ?? [])));
       case 'timestamps':
         scrollback.update({ timestamps: nextTimestamps(s.timestamps) });
         break;
@@ -175,10 +182,10 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   // Ink has moved its listeners (an effect) from the line editor to the menu.
   const menuShown = useRef(false);
   menuShown.current = menuOpen;
-  useInput((text, key) => void (menuShown.current && act(menuAction(text, key.ctrl, key.escape))));
+  useInput((text, key) => void (menuShown.current && act(menuAction(text, key.ctrl, key.escape), text)));
 
   const settings = scrollback.settings;
-  const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
+  const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex', ...features.flags].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
   const lastTest = useRef<TestConfig | null>(null);
   if (live.test?.config.seed !== undefined) lastTest.current = live.test.config;
@@ -199,7 +206,9 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
       />
       {past === null && running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
-      {lineMenu.overlay ?? (menuOpen ? (
+      {features.asking !== null ? (
+        <TerminalPrompt asking={features.asking} mapText={features.mapText} defaultProtocol={terminal.sendProtocol ?? 'raw'} width={width} />
+      ) : lineMenu.overlay ?? (menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
           {menuPrompt()}
         </Text>

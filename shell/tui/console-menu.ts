@@ -17,6 +17,11 @@ export type MenuAction =
   | 'line-settings'
   | 'log'
   | 'send-escape'
+  | 'echo'
+  | 'mapping'
+  | 'hex-send'
+  | 'send-file'
+  | 'macro'
   | 'close';
 
 export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
@@ -35,21 +40,29 @@ export const MENU_KEYS: ReadonlyArray<readonly [string, MenuAction, string]> = [
   ['r', 'rts', 'toggle RTS'],
   ['o', 'line-settings', 'line settings: baud, data bits, parity, stop bits, flow control'],
   ['l', 'log', 'start logging to a file (asks for its name) / stop logging'],
+  ['e', 'echo', 'local echo on/off (show what is sent)'],
+  ['n', 'mapping', 'CR/LF mapping: toggle ICRNL IGNCR INLCRNL OCRNL OCRCRNL ODELBS (as --map)'],
+  ['y', 'hex-send', 'send bytes typed as hex (1b 5b 41) or a control byte (^C), unmapped'],
+  ['s', 'send-file', 'send a file: raw (paced), xmodem, xmodem-1k or ymodem (lrzsz), with progress'],
+  ['0-9', 'macro', 'run that macro from --macros FILE (its commands queued, each after the prompt)'],
 ];
 
 /** Maps the key pressed after the escape key to an action; Ctrl-T twice sends one Ctrl-T. */
 export function menuAction(input: string, ctrl: boolean, escape: boolean): MenuAction {
   if (escape) return 'close';
   if (ctrl && input === 't') return 'send-escape';
+  if (!ctrl && /^[0-9]$/.test(input)) return 'macro';
   return MENU_KEYS.find(([key]) => key === input.toLowerCase())?.[1] ?? 'close';
 }
 
-export function menuHelpText(): string {
+/** `extra`: lines after the keys (the macros of --macros FILE). */
+export function menuHelpText(extra: readonly string[] = []): string {
   const lines = MENU_KEYS.map(([key, , text]) => `  ${ESCAPE_KEY_NAME} ${key}  ${text}`);
   return [
     `Console keys (${ESCAPE_KEY_NAME} then a key):`,
     ...lines,
     `  ${ESCAPE_KEY_NAME} ${ESCAPE_KEY_NAME}  send Ctrl-T to the target`,
+    ...extra,
     'Editing: arrows, Home/End, Ctrl-A/E/U/W/K, Up/Down history, Ctrl-R search, Tab completion.',
     'Line mode (while the target prompt is known): Ctrl-C goes to the target while a command runs;',
     'idle, it clears the line, then the queue, then sends ^C. Ctrl-D on an empty line quits.',

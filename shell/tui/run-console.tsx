@@ -16,6 +16,7 @@ import { LineState, type LinePort } from './line-state.js';
 import { RuntimeLog } from './runtime-log.js';
 import { assumeSizeWhenUnknown } from './terminal-size.js';
 import { slicePort } from './sliced-port.js';
+import type { TerminalOptions } from './use-terminal-features.js';
 
 export interface RunConsoleOptions {
   port: EnginePort & StatefulPort & LinePort & Pick<ConsolePort, 'addLog'>;
@@ -33,6 +34,8 @@ export interface RunConsoleOptions {
   results?: Pick<SessionResults, 'engineEvent' | 'submitLine'>;
   /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
   conversation?: ConversationSettings;
+  /** Local echo, mapping, hex and file sends, macros (Ctrl-T e/n/y/s/0-9). */
+  terminal?: TerminalOptions;
 }
 
 let lostTerminal = false;
@@ -114,6 +117,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       line={{ state: lineState, log: runtimeLog }}
       closing={closing}
       {...(options.pastResults && { pastResults: options.pastResults })}
+      {...(options.terminal && { terminal: options.terminal })}
     />
   );
   const app = render(consoleApp(false), { exitOnCtrlC: false, patchConsole: false, maxFps: 60 });

@@ -127,7 +127,7 @@ describe('sis run: usage errors start nothing and exit 2', () => {
     const badScript = join(dir, 'bad.sis');
     writeFileSync(badScript, 'help\nstresstest memory --output-json\n');
     const cases: Array<[string[], string]> = [
-      [['run'], 'sis run: nothing to run: give -c CMD or --script FILE'],
+      [['run'], 'sis run: nothing to run: give -c CMD, --script FILE or --macro NAME'],
       [['run', '-c', 'help', '--timeout', 'soon'], "sis run: --timeout: invalid value 'soon' (expected an integer 0..86400000)"],
       [['run', '-c', 'help', '--promt', 'x'], "sis run: unknown option '--promt' (did you mean --prompt?)"],
       [['run', '-c', 'help', '--prompt', '('], "sis run: --prompt: invalid regular expression '(' (Invalid regular expression: /(/: Unterminated group)"],
