@@ -7,6 +7,7 @@ import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import type { Scrollback } from './scrollback.js';
+import { useTerminalSize } from './use-terminal-size.js';
 import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
@@ -28,18 +29,23 @@ export interface AppProps {
   history?: LineHistory;
   /** Past results for Ctrl-T r; absent when no history store is kept. */
   pastRuns?: () => Promise<readonly TestRun[]>;
+  /** Where the scrollback is written and how the screen is cleared; default through Ink's `write`. */
+  terminal?: ConsoleTerminal;
+}
+
+export interface ConsoleTerminal {
+  /** Writes finished lines above the console's frame. */
+  print(text: string): void;
+  /** Clears the visible screen without erasing the terminal's history. */
+  clearScreen(): void;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
   return renderToString(node, { columns: width });
 }
 
-/**
- * Ink clears the whole terminal, scrollback included, when its live frame is taller than the
- * screen: the frame must stay short whatever the device prints, so an unfinished line shows only
- * its end and the live panel needs room to spare.
- */
-const LIVE_PANEL_MIN_ROWS = 24;
+/** Rows of the frame besides the live panel: the input line, its hint, the status line, and one to spare. */
+const FRAME_ROWS_BESIDE_PANEL = 4;
 
 /**
  * The target's unfinished last line (usually its prompt) as the input line's start; in line mode,
@@ -61,23 +67,24 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastRuns, terminal }: AppProps) {
   const { exit } = useApp();
-  const { write, stdout } = useStdout();
+  const { write } = useStdout();
+  const { columns: width, rows } = useTerminalSize();
+  // Without a terminal of its own (tests), the screen is cleared by scrolling it into the history.
+  const screen = terminal ?? { print: write, clearScreen: () => write('\n'.repeat(rows)) };
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
   const tail = useSyncExternalStore((l) => scrollback.subscribe(l), () => scrollback.tail);
   const linkNow = useSyncExternalStore(link.subscribe, link.get);
   const live = useLiveSnapshot(feed);
   const [menuOpen, setMenuOpen] = useState(false);
   const [, setSettingsVersion] = useState(0);
-  const width = stdout.columns || 80;
-  const rows = stdout.rows || 24;
   const lineMode = view.mode === 'line';
 
   useEffect(() => {
-    scrollback.setWriter(write);
+    scrollback.setWriter(screen.print);
     return () => scrollback.setWriter(undefined);
-  }, [write]);
+  }, [screen.print]);
 
   const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
 
@@ -125,7 +132,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
         break;
       case 'clear':
         scrollback.flush();
-        write('\x1b[2J\x1b[3J\x1b[H');
+        screen.clearScreen();
         break;
       case 'results':
         void (pastRuns?.() ?? Promise.resolve([])).then((runs) =>
@@ -158,7 +165,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
-      {running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={Math.min(width, 100)} />}
+      {running && <LivePanel test={running} width={Math.min(width, 100)} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">

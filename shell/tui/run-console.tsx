@@ -6,6 +6,8 @@ import { SGR_RESET } from '../sanitize/index.js';
 import type { TestRun } from '../results/index.js';
 import type { SessionResults } from '../session-results/index.js';
 import { App, type ConsoleInfo } from './app.js';
+import { FrameStdout } from './frame-stdout.js';
+import { HIDE_CURSOR, LiveRegion, SHOW_CURSOR, type TerminalSize } from './live-region.js';
 import { openConsoleHistory } from './input/index.js';
 import { linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
@@ -34,6 +36,18 @@ export function terminalLost(): boolean {
 
 const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
+function liveSize(): TerminalSize {
+  if (process.stdout.isTTY) {
+    try {
+      const [columns, rows] = process.stdout.getWindowSize();
+      if (columns > 0 && rows > 0) return { columns, rows };
+    } catch {
+      // a terminal that went away: the last known size
+    }
+  }
+  return { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+}
+
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const { port, results } = options;
@@ -47,8 +61,23 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     size,
     ...(results && { results }),
   });
-  const onResize = (): void => engine.resizeTerminal(size());
+  // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
+  // read the size from the terminal itself, which knows of a resize before its signal arrives.
+  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize });
+  const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text) });
+  const terminal = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
+  const onResize = (): void => {
+    engine.resizeTerminal(size());
+    region.resized();
+    frames.resized();
+  };
   process.stdout.on('resize', onResize);
+  // The region draws no cursor of its own (the input line shows one): the terminal's is hidden while the console runs.
+  const showCursor = (): void => {
+    if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SHOW_CURSOR);
+  };
+  if (process.stdout.isTTY) process.stdout.write(HIDE_CURSOR);
+  process.once('exit', showCursor);
 
   let retryTimer: NodeJS.Timeout | undefined;
   const linkListeners = new Set<() => void>();
@@ -88,8 +117,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       link={link}
       history={history}
       {...(options.pastRuns && { pastRuns: options.pastRuns })}
+      terminal={terminal}
     />,
-    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+    // Debug mode: Ink writes each whole frame to `frames` and leaves the terminal to the region.
+    { stdout: frames as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   let endedBy: ExitSignal | undefined;
   const quitOn = (signal: ExitSignal) => (): void => {
@@ -113,8 +144,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   clearTimeout(retryTimer);
   process.stdout.off('resize', onResize);
   scrollback.flush();
+  if (!lostTerminal) region.close();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
+  showCursor();
+  process.off('exit', showCursor);
   await history.flush();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);

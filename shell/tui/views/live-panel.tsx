@@ -10,6 +10,8 @@ export interface LivePanelProps {
   width: number;
   /** Rows of the pressure chart (default 4). */
   chartHeight?: number;
+  /** Rows the panel may take; it drops its least useful parts to fit. Default unlimited. */
+  maxRows?: number;
 }
 
 const CHAOS_MARKS: Record<ChaosMarkOutcome, { mark: string; color: string }> = {
