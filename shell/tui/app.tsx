@@ -7,7 +7,9 @@ import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import type { Scrollback } from './scrollback.js';
+import { useClock } from './use-clock.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { CompareRunsPanel } from './views/compare-runs-panel.js';
 import { HistoryView, LivePanel, StatusLine, type LinkState } from './views/index.js';
 
 export interface ConsoleInfo {
@@ -161,11 +163,14 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const settings = scrollback.settings;
   const flags = [settings.timestamps && 'timestamps', settings.metrics && 'METRIC shown', settings.hex && 'hex'].filter(Boolean);
   const running = live.test && live.test.phase === 'running' ? live.test : null;
+  const compareRuns = running === null ? live.compareRuns : null;
+  const clock = useClock(compareRuns !== null && !compareRuns.finished);
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   return (
     <Box flexDirection="column">
       {running && <LivePanel test={running} width={Math.min(width, 100)} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
+      {compareRuns && <CompareRunsPanel runs={compareRuns} width={Math.min(width, 100)} nowMs={clock} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {menuOpen ? (
         <Text color="cyan" wrap="truncate-end">
