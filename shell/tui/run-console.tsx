@@ -77,7 +77,12 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SHOW_CURSOR);
   };
   if (process.stdout.isTTY) process.stdout.write(HIDE_CURSOR);
-  process.once('exit', showCursor);
+  // However the process ends, the shell's prompt comes below the frame, with a cursor.
+  const restoreOnExit = (): void => {
+    if (!lostTerminal) region.close();
+    showCursor();
+  };
+  process.once('exit', restoreOnExit);
 
   let retryTimer: NodeJS.Timeout | undefined;
   const linkListeners = new Set<() => void>();
@@ -136,8 +141,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   process.stdout.on('error', onStdoutError);
   const onTerm = quitOn('SIGTERM');
   const onHup = quitOn('SIGHUP');
+  // SIGINT too ends the console through its own cleanup (the frame's cursor is at its top).
+  const onInt = quitOn('SIGINT');
   process.once('SIGTERM', onTerm);
   process.once('SIGHUP', onHup);
+  process.once('SIGINT', onInt);
   await engine.open();
   await app.waitUntilExit();
   dispose();
@@ -148,10 +156,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
   showCursor();
-  process.off('exit', showCursor);
+  process.off('exit', restoreOnExit);
   await history.flush();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);
+  process.off('SIGINT', onInt);
   process.stdout.off('error', onStdoutError);
   // As in plain mode, a signal is 128 + its number; the caller then closes the link and flushes the log.
   return endedBy === undefined ? 0 : signalStatus(endedBy);
