@@ -5,15 +5,24 @@ export interface FrameStdoutOptions {
   size: () => TerminalSize;
   /** Each frame Ink renders, lines joined by `\n`. */
   onFrame: (text: string) => void;
+  /**
+   * Ink runs in debug mode (every write a bare frame) rather than its throttled mode (each frame
+   * after the codes that erase the previous one). Debug mode renders on every update; it is for
+   * `CI` environments, where Ink's throttled mode writes no frame until it exits.
+   */
+  debug?: boolean;
 }
 
+/** Ink's log-update erases the previous frame (`ESC[2K`, `ESC[1A`, `ESC[G`), or the screen once it was too tall. */
+const ERASE_PREFIX = /^(?:\x1b\[(?:2K|1A|G|2J|3J|H)|\x1bc)+/;
+
 /**
- * The stdout Ink renders into when it runs in debug mode: every write is one whole frame, handed
- * to the console's live region, which decides what reaches the terminal. It reports the real
- * terminal's size and emits `resize` when told to.
+ * The stdout Ink renders into: it reports the real terminal's size, emits `resize` when told to,
+ * and hands each whole frame to the console's live region, which decides what reaches the
+ * terminal. Not a TTY to Ink, so Ink adds no cursor or synchronisation codes of its own.
  */
 export class FrameStdout extends EventEmitter {
-  readonly isTTY = true;
+  readonly isTTY = false;
 
   constructor(private readonly options: FrameStdoutOptions) {
     super();
@@ -29,7 +38,9 @@ export class FrameStdout extends EventEmitter {
 
   write(data: string | Uint8Array, callback?: (error?: Error | null) => void): boolean {
     const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-    if (text !== '') this.options.onFrame(text);
+    const frame = this.options.debug ? text : text.replace(ERASE_PREFIX, '');
+    // An erase alone is Ink clearing before a redraw, which follows.
+    if (frame !== '') this.options.onFrame(!this.options.debug && frame.endsWith('\n') ? frame.slice(0, -1) : frame);
     callback?.();
     return true;
   }

@@ -36,6 +36,11 @@ export function terminalLost(): boolean {
 
 const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
 
+/** As Ink decides it (`is-in-ci`): with CI set it writes no frame until it exits, unless in debug mode. */
+function inCi(): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in process.env && process.env[key] !== '0' && process.env[key] !== 'false');
+}
+
 function liveSize(): TerminalSize {
   if (process.stdout.isTTY) {
     try {
@@ -64,7 +69,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
   // read the size from the terminal itself, which knows of a resize before its signal arrives.
   const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize });
-  const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text) });
+  const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
   const terminal = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
   const onResize = (): void => {
     engine.resizeTerminal(size());
@@ -124,8 +129,8 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       {...(options.pastRuns && { pastRuns: options.pastRuns })}
       terminal={terminal}
     />,
-    // Debug mode: Ink writes each whole frame to `frames` and leaves the terminal to the region.
-    { stdout: frames as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: false, patchConsole: false },
+    // Ink writes each whole frame to `frames` (at most 60 a second) and leaves the terminal to the region.
+    { stdout: frames as unknown as NodeJS.WriteStream, debug: inCi(), maxFps: 60, exitOnCtrlC: false, patchConsole: false },
   );
   let endedBy: ExitSignal | undefined;
   const quitOn = (signal: ExitSignal) => (): void => {
