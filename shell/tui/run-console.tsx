@@ -68,7 +68,8 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   });
   // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
   // read the size from the terminal itself, which knows of a resize before its signal arrives.
-  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize });
+  // Ink throttles its frames itself, except in debug mode, where the region does.
+  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0 });
   const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
   const terminal = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
   const onResize = (): void => {
