@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fitLine } from '../../../shell/tui/fit-line.js';
+import { FrameStdout } from '../../../shell/tui/frame-stdout.js';
 import { LiveRegion } from '../../../shell/tui/live-region.js';
 import { rowUpdate } from '../../../shell/tui/row-diff.js';
 
@@ -145,5 +146,30 @@ describe('rowUpdate and fitLine', () => {
     expect(fitLine('\x1b[1mabcdef\x1b[22m', 4)).toBe('\x1b[1mabcd\x1b[22m');
     expect(fitLine('漢字漢字', 5)).toBe('漢字');
     expect(fitLine('abc', 4)).toBe('abc');
+  });
+});
+
+describe('FrameStdout', () => {
+  const rig = (debug: boolean) => {
+    const frames: string[] = [];
+    const out = new FrameStdout({ size: () => ({ columns: 80, rows: 24 }), onFrame: (t) => frames.push(t), debug });
+    return { out, frames };
+  };
+
+  test("takes Ink's erase codes off each frame and ignores an erase alone", () => {
+    const { out, frames } = rig(false);
+    out.write('panel\nsis> \n');
+    out.write('\x1b[2K\x1b[1A\x1b[2K\x1b[Gpanel 2\nsis> x\n');
+    out.write('\x1b[2K\x1b[1A\x1b[2K\x1b[G');
+    out.write('\x1b[2J\x1b[3J\x1b[Htall');
+    expect(frames).toEqual(['panel\nsis> ', 'panel 2\nsis> x', 'tall']);
+  });
+
+  test('in debug mode every write is a bare frame', () => {
+    const { out, frames } = rig(true);
+    out.write('a\nb');
+    out.write('');
+    expect(frames).toEqual(['a\nb']);
+    expect(out.columns).toBe(80);
   });
 });
