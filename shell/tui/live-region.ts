@@ -1,10 +1,7 @@
 import { fitLine } from './fit-line.js';
-import { plainWidth, rowUpdate } from './row-diff.js';
+import { rowUpdate, textRows, type TerminalSize } from './row-diff.js';
 
-export interface TerminalSize {
-  columns: number;
-  rows: number;
-}
+export type { TerminalSize };
 
 export interface LiveRegionOptions {
   /** Writes to the terminal. */
@@ -79,10 +76,10 @@ export class LiveRegion {
     if (this.closed || text === '') return this.options.write(text);
     this.followSize();
     const h = this.drawn.length;
-    const k = h === 0 ? 0 : this.rowsOf(text, this.size, h);
+    const k = h === 0 ? 0 : textRows(text, this.size, h);
     if (h === 0 || k === 0) return this.options.write(text);
     if (k !== null) {
-      const open = `${down(h - 1)}${'\n'.repeat(k!)}${up(h - 1 + k!)}\r${ESC}[${k}L`;
+      const open = `${down(h - 1)}${'\n'.repeat(k)}${up(h - 1 + k)}\r${ESC}[${k}L`;
       this.options.write(`${SYNC_ON}${open}${text}${SYNC_OFF}`);
       return;
     }
@@ -92,22 +89,6 @@ export class LiveRegion {
     this.options.write(`${SYNC_ON}\r${ERASE_BELOW}${text}${body}${SYNC_OFF}`);
     this.drawn = this.wanted;
     this.lastDraw = this.now();
-  }
-
-  /** Screen rows `text` fills at this width; null when unsure, or when they and the frame would not fit on the screen. */
-  private rowsOf(text: string, size: TerminalSize, frameRows: number): number | null {
-    const lines = text.split('\n');
-    // The piece after the last newline may only hold styling codes.
-    if (lines.length - 1 + frameRows > size.rows || plainWidth(lines[lines.length - 1]!) !== 0) return null;
-    let rows = 0;
-    for (let i = 0; i < lines.length - 1; i++) {
-      const line = lines[i]!;
-      if (line.length > size.columns * size.rows) return null;
-      const width = plainWidth(line);
-      if (width === null) return null;
-      rows += Math.max(1, Math.ceil(width / size.columns));
-    }
-    return rows + frameRows <= size.rows ? rows : null;
   }
 
   /** The terminal changed size: the old frame, rewrapped or cut, is erased and drawn again. */

@@ -1,4 +1,9 @@
 const ESC = '\x1b';
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
 const SGR = /\x1b\[([0-9;:]*)m/y;
 
 /** One column of a row: its character and the SGR parameters in force (`''` is plain). */
@@ -134,4 +139,22 @@ export function plainWidth(line: string): number | null {
     i += 1;
   }
   return width;
+}
+
+/**
+ * Screen rows `text` (lines ending with `\n`, then at most styling codes) fills at this width;
+ * null when unsure, or when they and a frame of `frameRows` would not fit on the screen together.
+ */
+export function textRows(text: string, size: TerminalSize, frameRows: number): number | null {
+  const lines = text.split('\n');
+  if (lines.length - 1 + frameRows > size.rows || plainWidth(lines[lines.length - 1]!) !== 0) return null;
+  let rows = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    if (line.length > size.columns * size.rows) return null;
+    const width = plainWidth(line);
+    if (width === null) return null;
+    rows += Math.max(1, Math.ceil(width / size.columns));
+  }
+  return rows + frameRows <= size.rows ? rows : null;
 }
