@@ -6,6 +6,7 @@ import { pacedRate } from './bench/pacing.js';
 import { pasteLine } from './bench/paste.js';
 import { buildBareInk, STARTUP_COMMANDS, timeToPrompt } from './bench/startup.js';
 import { formatSpread, repeat, spread, type Spread } from './bench/stats.js';
+import { terminalBytes } from './bench/terminal-bytes.js';
 import { tuiFlood } from './bench/tui-flood.js';
 import { bellStorm, tcpFloodEcho } from './bench/tui-tcp-flood.js';
 import { compareDeviceFlood } from './bench/device-flood.js';
@@ -182,6 +183,21 @@ async function main(): Promise<void> {
       { rate, expected, errorPct },
     );
   }
+
+  section('terminal bytes per device byte, 10 s memory test (3 runs, about 40 s)');
+  const bytesRuns = [await terminalBytes(), await terminalBytes(), await terminalBytes()];
+  const bytesRatio = spread(bytesRuns.map((r) => r.ratio));
+  add(
+    {
+      figure: 'terminal bytes written per device byte, 10 s memory test on 120x40',
+      value: `${formatSpread(bytesRatio, fmt(2))} (${bytesRuns[0]!.terminalBytes} B for ${bytesRuns[0]!.deviceBytes} B)`,
+      anchor: 'before the live region: 12.4 (274 KB for 22 KB)',
+      goal: '<= 3',
+      met: bytesRatio.median <= 3,
+    },
+    'terminalBytes',
+    { ratio: bytesRatio, runs: bytesRuns },
+  );
 
   section('console flood (about a minute)');
   const flood = await tuiFlood();

@@ -13,7 +13,10 @@ export interface FloodResult {
   readonly totalLines: number;
 }
 
-const KEYS = 'qwertyuiopasdfghjklzxcvbnm';
+// Letters the flood and the panels do not print, so an echo cannot be mistaken for device text.
+const KEYS = 'QZJKVXWY';
+/** Where the console rewrites only changed cells, an echo is the key placed by a column move (`ESC[nG`) and a style. */
+const placed = (text: string): string => String.raw`\[\d+G\[[0-9;]*m${text}`;
 const LINE_MARK = /\[CHAOS\] |\n {2}-> |METRIC stress_/g;
 
 function percentile(values: readonly number[], p: number): number {
@@ -75,7 +78,7 @@ export async function tuiFlood(targetLines = 1_000_000, maxRuns = 4): Promise<Fl
         }
         const window = typed.slice(-3);
         const sentMs = performance.now();
-        const echoed = pty.waitFor(window, 5_000).then(
+        const echoed = pty.waitFor(new RegExp(`${window}|${placed(typed.slice(-2))}|${placed(key)}`), 5_000).then(
           () => echoes.push(performance.now() - sentMs),
           () => echoes.push(5_000),
         );

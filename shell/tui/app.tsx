@@ -11,6 +11,9 @@ import { nextTimestamps, type Scrollback } from './scrollback.js';
 import { macroHelpLines } from './macros.js';
 import { TerminalPrompt } from './terminal-prompt.js';
 import { useTerminalFeatures, type TerminalOptions } from './use-terminal-features.js';
+import { useClock } from './use-clock.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { CompareRunsPanel } from './views/compare-runs-panel.js';
 import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, statusSeed, type LinkState } from './views/index.js';
 import type { TestConfig } from '../parser/index.js';
 
@@ -39,18 +42,23 @@ export interface AppProps {
   pastResults?: () => Promise<readonly HistoryEntry[]>;
   /** Ctrl-T e/n/y/s and macros: the console port, `--echo`, `--macros`. */
   terminal?: TerminalOptions;
+  /** Where the scrollback is written and how the screen is cleared; default through Ink's `write`. */
+  screen?: ConsoleScreen;
+}
+
+export interface ConsoleScreen {
+  /** Writes finished lines above the console's frame. */
+  print(text: string): void;
+  /** Clears the visible screen without erasing the terminal's history. */
+  clearScreen(): void;
 }
 
 function renderBlock(node: React.ReactElement, width: number): string {
   return renderToString(node, { columns: width });
 }
 
-/**
- * Ink clears the whole terminal, scrollback included, when its live frame is taller than the
- * screen: the frame must stay short whatever the device prints, so an unfinished line shows only
- * its end and the live panel needs room to spare.
- */
-const LIVE_PANEL_MIN_ROWS = 24;
+/** Rows of the frame besides the live panel: the input line, its hint, the status line, and one to spare. */
+const FRAME_ROWS_BESIDE_PANEL = 4;
 
 /**
  * The target's unfinished last line (usually its prompt) as the input line's start; in line mode,
@@ -72,9 +80,12 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false, terminal = {} }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false, terminal = {}, screen: ownScreen }: AppProps) {
   const { exit } = useApp();
-  const { write, stdout } = useStdout();
+  const { write } = useStdout();
+  const { columns: width, rows } = useTerminalSize();
+  // Without a terminal of its own (tests), the screen is cleared by scrolling it into the history.
+  const screen = ownScreen ?? { print: write, clearScreen: () => write('\n'.repeat(rows)) };
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
   const tail = useSyncExternalStore((l) => scrollback.subscribe(l), () => scrollback.tail);
   const linkNow = useSyncExternalStore(link.subscribe, link.get);
@@ -92,14 +103,12 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     if (ending) exit();
   }, [ending, exit]);
   const [, setSettingsVersion] = useState(0);
-  const width = stdout.columns || 80;
-  const rows = stdout.rows || 24;
   const lineMode = view.mode === 'line';
 
   useEffect(() => {
-    scrollback.setWriter(write);
+    scrollback.setWriter(screen.print);
     return () => scrollback.setWriter(undefined);
-  }, [write]);
+  }, [screen.print]);
 
   const note = (text: string): void => scrollback.writeBlock(`\x1b[2msis: ${text}\x1b[22m`);
   const lineMenu = useLineMenu(line, note);
@@ -155,7 +164,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
         break;
       case 'clear':
         scrollback.flush();
-        write('\x1b[2J\x1b[3J\x1b[H');
+        screen.clearScreen();
         break;
       case 'results':
         if (!pastResults) note('no results history is kept (--no-history)');
@@ -189,6 +198,8 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const running = live.test && live.test.phase === 'running' ? live.test : null;
   const lastTest = useRef<TestConfig | null>(null);
   if (live.test?.config.seed !== undefined) lastTest.current = live.test.config;
+  const compareRuns = running === null ? live.compareRuns : null;
+  const clock = useClock(compareRuns !== null && !compareRuns.finished);
   const queue = queueText(view.queued);
   const hint = queue !== null ? 'Ctrl-T u drops' : view.running !== null && lineMode ? 'Ctrl-C cancels' : 'Ctrl-T h help';
   if (ending) return null;
@@ -204,7 +215,8 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
           setPast(null);
         }}
       />
-      {past === null && running && rows >= LIVE_PANEL_MIN_ROWS && <LivePanel test={running} width={panelWidth(width)} />}
+      {past === null && running && <LivePanel test={running} width={panelWidth(width)} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
+      {past === null && compareRuns && <CompareRunsPanel runs={compareRuns} width={panelWidth(width)} nowMs={clock} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
       <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
       {features.asking !== null ? (
         <TerminalPrompt asking={features.asking} mapText={features.mapText} defaultProtocol={terminal.sendProtocol ?? 'raw'} width={width} />

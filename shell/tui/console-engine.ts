@@ -49,6 +49,9 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
   // The live panel redraws at most ten times a second: enough to watch, cheap during a flood.
   const feed = createLiveFeed({ minIntervalMs: options.liveIntervalMs ?? 100 });
   const cards = createCardWriter({ scrollback, width: () => options.size().columns });
+  // An echo after unsolicited output has no prompt before it, so the parser sees no command: the
+  // live views then take it from the engine, unless the parser saw it or the command already ended.
+  let echoParsed = false;
   engine.on((event: EngineEvent) => {
     results?.engineEvent(event);
     switch (event.type) {
@@ -56,7 +59,14 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
         scrollback.push(event.chunk);
         break;
       case 'parsed':
+        if (event.event.type === 'command' || event.event.type === 'prompt') echoParsed = true;
         feed.push([event.event]);
+        break;
+      case 'command-sent':
+        echoParsed = false;
+        break;
+      case 'command-echoed':
+        if (!echoParsed) feed.push([{ type: 'command', command: event.command.line }]);
         break;
       case 'command-refused':
         scrollback.writeBlock(`sis: ${event.message}`);

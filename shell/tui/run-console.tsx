@@ -7,6 +7,8 @@ import { SGR_RESET } from '../sanitize/index.js';
 import type { HistoryEntry } from '../history/index.js';
 import type { SessionResults } from '../session-results/index.js';
 import { App, type ConsoleInfo } from './app.js';
+import { FrameStdout } from './frame-stdout.js';
+import { HIDE_CURSOR, LiveRegion, SHOW_CURSOR, type TerminalSize } from './live-region.js';
 import { openConsoleHistory } from './input/index.js';
 import { linkChangeNote, linkState, type StatefulPort } from './link-state.js';
 import { createConsoleEngine } from './console-engine.js';
@@ -45,9 +47,24 @@ export function terminalLost(): boolean {
   return lostTerminal;
 }
 
-const CURSOR_UP = '\x1b[1A';
-
 const dim = (text: string): string => `\x1b[2m${text}\x1b[22m`;
+
+/** As Ink decides it (`is-in-ci`): with CI set it writes no frame until it exits, unless in debug mode. */
+function inCi(): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in process.env && process.env[key] !== '0' && process.env[key] !== 'false');
+}
+
+function liveSize(): TerminalSize {
+  if (process.stdout.isTTY) {
+    try {
+      const [columns, rows] = process.stdout.getWindowSize();
+      if (columns > 0 && rows > 0) return { columns, rows };
+    } catch {
+      // a terminal that went away: the last known size
+    }
+  }
+  return { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+}
 
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
@@ -65,8 +82,29 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     size,
     ...(results && { results }),
   });
-  const onResize = (): void => engine.resizeTerminal(size());
+  // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
+  // read the size from the terminal itself, which knows of a resize before its signal arrives.
+  // Ink throttles its frames itself, except in debug mode, where the region does.
+  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0 });
+  const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
+  const screen = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
+  const onResize = (): void => {
+    engine.resizeTerminal(size());
+    region.resized();
+    frames.resized();
+  };
   process.stdout.on('resize', onResize);
+  // The region draws no cursor of its own (the input line shows one): the terminal's is hidden while the console runs.
+  const showCursor = (): void => {
+    if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SHOW_CURSOR);
+  };
+  if (process.stdout.isTTY) process.stdout.write(HIDE_CURSOR);
+  // However the process ends, the shell's prompt comes below the frame, with a cursor.
+  const restoreOnExit = (): void => {
+    if (!lostTerminal) region.close();
+    showCursor();
+  };
+  process.once('exit', restoreOnExit);
 
   let retryTimer: NodeJS.Timeout | undefined;
   const linkListeners = new Set<() => void>();
@@ -118,9 +156,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       closing={closing}
       {...(options.pastResults && { pastResults: options.pastResults })}
       {...(options.terminal && { terminal: options.terminal })}
+      screen={screen}
     />
   );
-  const app = render(consoleApp(false), { exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+  // Ink writes each whole frame to `frames` (at most 60 a second) and leaves the terminal to the region.
+  const app = render(consoleApp(false), { stdout: frames as unknown as NodeJS.WriteStream, debug: inCi(), maxFps: 60, exitOnCtrlC: false, patchConsole: false });
   let endedBy: ExitSignal | undefined;
   // The console's frame is erased before it ends, unless the terminal is gone.
   const quitOn = (signal: ExitSignal) => (): void => {
@@ -137,18 +177,20 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   process.stdout.on('error', onStdoutError);
   const onTerm = quitOn('SIGTERM');
   const onHup = quitOn('SIGHUP');
+  // SIGINT too ends the console through its own cleanup (the frame's cursor is at its top).
+  const onInt = quitOn('SIGINT');
   process.once('SIGTERM', onTerm);
   process.once('SIGHUP', onHup);
+  process.once('SIGINT', onInt);
   await engine.open();
   await app.waitUntilExit();
   if (!lostTerminal) {
-    // The empty last frame left the cursor one line below where the frame began: back onto that
-    // (now blank) line, so the shell's prompt follows the scrollback directly.
-    if (process.stdout.isTTY) process.stdout.write(CURSOR_UP);
-    // Lines received after the console's last frame still reach the scrollback, before the link closes.
-    scrollback.setWriter((text) => void process.stdout.write(text));
+    // Lines received after the console's last (empty) frame still reach the scrollback, before the
+    // link closes; then the region leaves the cursor where the frame began, for the shell's prompt.
+    scrollback.setWriter(screen.print);
     scrollback.flush();
     scrollback.setWriter(undefined);
+    region.close();
   }
   dispose();
   lineState.dispose();
@@ -159,9 +201,12 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   forgetSize();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
+  showCursor();
+  process.off('exit', restoreOnExit);
   await history.flush();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onHup);
+  process.off('SIGINT', onInt);
   process.stdout.off('error', onStdoutError);
   // A log started with Ctrl-T l that failed is reported as --log's is: one line, exit status 2.
   const failed = runtimeLog.failure;

@@ -110,6 +110,10 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal
     const history = join(mkdtempSync(join(tmpdir(), 'sis-tui-')), 'history');
     tmux = startShell(history);
     await startSis(tmux, '--seed 9');
+    // The timer stopped, nothing is printed after the test's header until it ends.
+    tmux.type('autoctl off');
+    tmux.key('Enter');
+    await tmux.expectScreen((s) => s.includes('[AUTOCTL] Command complete'));
     tmux.type('stresstest memory --duration 60000 --seed 3');
     tmux.key('Enter');
     await tmux.expectScreen((s) => s.includes('▶ Memory Stress Test (Enhanced)') && s.includes('Seed: 3 (profile report)'));

@@ -1,11 +1,12 @@
 import type { ParserEvent } from '../../parser/index.js';
 import { autonomyFromLine } from './autonomy.js';
+import { CompareRunsTracker } from './compare-runs.js';
 import { RingBuffer } from './ring-buffer.js';
 import { TestTracker } from './test-tracker.js';
 import type { CompareEntry, LiveSnapshot, ResultEntry } from './types.js';
 
 export interface LiveStoreOptions {
-  /** Pressure points kept (default 200). */
+  /** Points the whole run's pressure is summarised in (even; default 200). */
   seriesCapacity?: number;
   /** Chaos events kept on the timeline (default 60). */
   chaosCapacity?: number;
@@ -13,6 +14,8 @@ export interface LiveStoreOptions {
   resultCapacity?: number;
   /** Compares kept (default 20). */
   compareCapacity?: number;
+  /** Wall clock in ms, for the progress of `compare --runs` (default `performance.now`). */
+  now?: () => number;
 }
 
 export interface LiveStore {
@@ -40,6 +43,8 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   let compareSide: 'off' | 'on' | null = null;
   /** Autonomy before the compare in progress started, which it restores. */
   let autonomyBeforeCompare: boolean | null | undefined;
+  let compareRuns: CompareRunsTracker | null = null;
+  const now = options.now ?? (() => performance.now());
 
   function startTest(init: Partial<ConstructorParameters<typeof TestTracker>[0]>): TestTracker {
     test = new TestTracker({
@@ -98,6 +103,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
         setAutonomy(event.side === 'on');
         return true;
       case 'compare':
+        if (compareRuns) compareRuns.finished = true;
         compares.push({ id: nextCompareId++, compare: event.compare, command });
         if (autonomyBeforeCompare !== undefined) autonomy = autonomyBeforeCompare;
         autonomyBeforeCompare = undefined;
@@ -105,9 +111,11 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
         return true;
       case 'command':
         command = event.command;
+        compareRuns = CompareRunsTracker.fromCommand(event.command, now());
         return true;
       case 'prompt':
         command = null;
+        compareRuns = null;
         test = null;
         compareSide = null;
         autonomyBeforeCompare = undefined;
@@ -117,6 +125,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       case 'autoctl':
         return setAutonomy(autonomyFromLine(`[AUTOCTL] ${event.message}`));
       case 'other':
+        if (compareRuns?.line(event.text, now())) return true;
         return setAutonomy(autonomyFromLine(event.text));
       default:
         return false;
@@ -131,6 +140,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
         autonomy,
         command,
         test: test && test.view(),
+        compareRuns: compareRuns && compareRuns.view(),
         results: results.toArray(),
         compares: compares.toArray(),
       };

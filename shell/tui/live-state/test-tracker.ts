@@ -1,5 +1,6 @@
 import type { ChaosEventEvent, ParsedResult, TestConfig, TestType } from '../../parser/index.js';
 import { RingBuffer } from './ring-buffer.js';
+import { SeriesSummary } from './series-summary.js';
 import type { ChaosMark, LiveCounters, LiveLatency, LivePhase, LiveProgress, LiveTest } from './types.js';
 
 export interface TestTrackerInit {
@@ -29,9 +30,8 @@ export class TestTracker {
   private pct: number | null = null;
   private elapsedMs: number | null = null;
   private durationMs: number | null = null;
-  private readonly pressure: RingBuffer<number>;
+  private readonly pressure: SeriesSummary;
   private targetPct: number | null = null;
-  private peakPct: number | null = null;
   private readonly counters: LiveCounters = {
     oomEvents: null,
     compactions: null,
@@ -41,11 +41,13 @@ export class TestTracker {
   };
   private readonly chaos: RingBuffer<ChaosMark>;
   private readonly tally = { total: 0, ok: 0, recovered: 0, failed: 0 };
+  /** Timeline marks whose outcome no line gave (no --verbose), oldest first. */
+  private readonly undecided: ChaosMark[] = [];
   private latency: LiveLatency | null = null;
   private episode: { current: number; lastReward: number | null } | null = null;
 
   constructor(readonly init: TestTrackerInit) {
-    this.pressure = new RingBuffer(init.seriesCapacity);
+    this.pressure = new SeriesSummary(init.seriesCapacity + (init.seriesCapacity % 2));
     this.chaos = new RingBuffer(init.chaosCapacity);
   }
 
@@ -67,7 +69,6 @@ export class TestTracker {
         return true;
       case 'stress_pressure_pct':
         this.pressure.push(value);
-        if (this.peakPct === null || value > this.peakPct) this.peakPct = value;
         return true;
       case 'stress_target_pct':
         this.targetPct = value;
@@ -75,15 +76,34 @@ export class TestTracker {
     }
     const counter = COUNTER_METRICS[name];
     if (counter === undefined) return false;
+    const before = this.counters[counter];
     this.counters[counter] = value;
+    if (counter === 'successes' || counter === 'failures') this.decide(value - (before ?? 0), counter === 'successes' ? 'ok' : 'failed');
     return true;
   }
 
   chaosEvent(event: ChaosEventEvent): void {
     const outcome = event.outcome?.status ?? 'unknown';
-    this.chaos.push({ name: event.name, outcome });
+    const mark: ChaosMark = { name: event.name, outcome };
+    this.chaos.push(mark);
     this.tally.total += 1;
     if (outcome !== 'unknown') this.tally[outcome] += 1;
+    else {
+      this.undecided.push(mark);
+      if (this.undecided.length > this.init.chaosCapacity) this.undecided.shift();
+    }
+  }
+
+  /**
+   * Without --verbose the kernel's METRIC counters still tell how many events since the last batch
+   * succeeded and how many failed: the oldest undecided marks take those outcomes (which of the
+   * batch failed is not known; successes are given first, as the counters arrive).
+   */
+  private decide(count: number, outcome: 'ok' | 'failed'): void {
+    for (let i = 0; i < count && this.undecided.length > 0; i++) {
+      this.undecided.shift()!.outcome = outcome;
+      this.tally[outcome] += 1;
+    }
   }
 
   /** `Episode {n}: reward={r}` ends episode n; without a reward (interrupted) it is not done. */
@@ -126,10 +146,13 @@ export class TestTracker {
       cancelledAfterMs: this.cancelledAfterMs,
       progress: { pct, elapsedMs: this.elapsedMs, durationMs, etaMs: eta(this.pct, this.elapsedMs, durationMs) },
       pressure: {
-        series: this.pressure.toArray(),
+        series: this.pressure.means(),
+        samplesPerPoint: this.pressure.samplesPerBucket,
+        samples: this.pressure.samples,
         targetPct: this.targetPct ?? init.config.target_pressure ?? null,
-        lastPct: this.pressure.last() ?? null,
-        peakPct: this.peakPct,
+        lastPct: this.pressure.last,
+        peakPct: this.pressure.max,
+        minPct: this.pressure.min,
       },
       counters: {
         ...this.counters,
@@ -137,7 +160,7 @@ export class TestTracker {
         successes: this.counters.successes ?? (outcomes ? tally.ok + tally.recovered : null),
         failures: this.counters.failures ?? (outcomes ? tally.failed : null),
       },
-      chaos: { timeline: this.chaos.toArray(), ...tally },
+      chaos: { timeline: this.chaos.toArray().map((mark) => ({ ...mark })), ...tally },
       latency: this.latency,
       episodes: this.episode && { ...this.episode, total: episodesTotal },
     };

@@ -2,7 +2,10 @@ import type { ParsedCompare, ParsedResult, TestConfig, TestType } from '../../pa
 
 export type ChaosMarkOutcome = 'ok' | 'recovered' | 'failed' | 'unknown';
 
-/** One chaos event on the timeline; `unknown` when no outcome line followed (no --verbose). */
+/**
+ * One chaos event on the timeline. Without --verbose no outcome line follows: the event is
+ * `unknown` until the next `stress_successes` / `stress_failures` METRIC counts it.
+ */
 export interface ChaosMark {
   name: string;
   outcome: ChaosMarkOutcome;
@@ -19,12 +22,22 @@ export interface LiveProgress {
 }
 
 export interface LivePressure {
-  /** Oldest first; at most the store's `seriesCapacity` points. */
+  /**
+   * The whole run so far, oldest first, evenly spaced: each point the mean of `samplesPerPoint`
+   * samples (the last of fewer); at most the store's `seriesCapacity` points.
+   */
   series: readonly number[];
+  /** A power of two; it doubles whenever the run outgrows the capacity. */
+  samplesPerPoint: number;
+  /** `stress_pressure_pct` samples seen. */
+  samples: number;
   /** `stress_target_pct`, else the header's target pressure. */
   targetPct: number | null;
   lastPct: number | null;
+  /** The highest sample (not a mean). */
   peakPct: number | null;
+  /** The lowest sample. */
+  minPct: number | null;
 }
 
 /** METRIC counters; events/successes/failures fall back to the chaos tallies. Null when unseen. */
@@ -93,6 +106,34 @@ export interface CompareEntry {
   command: string | null;
 }
 
+/** One figure of a `compare --runs N` so far: means of each side and the paired difference (on − off). */
+export interface LiveCompareMetric {
+  key: string;
+  meanOff: number;
+  meanOn: number;
+  diff: number;
+  /** The difference's 95 % t-interval; null before the second run. */
+  low: number | null;
+  high: number | null;
+  /** The interval's half-width after run 2, 3, …: how it narrowed. */
+  halfWidths: readonly number[];
+}
+
+/** A `stresstest compare TYPE --runs N` in progress, from its `[COMPARE] run k/N` lines. */
+export interface LiveCompareRuns {
+  testType: string;
+  runs: number;
+  /** Runs finished. */
+  done: number;
+  lastSeed: string | null;
+  /** Wall ms (the store's clock) when the command was echoed, and when the current run began. */
+  startedMs: number;
+  runStartedMs: number;
+  /** The paired comparison block has arrived. */
+  finished: boolean;
+  metrics: readonly LiveCompareMetric[];
+}
+
 export interface LiveSnapshot {
   /** Increases with every published snapshot. */
   version: number;
@@ -101,6 +142,8 @@ export interface LiveSnapshot {
   /** The command echoed since the last prompt. */
   command: string | null;
   test: LiveTest | null;
+  /** A `compare --runs N` in progress (its runs print no test output); null otherwise. */
+  compareRuns: LiveCompareRuns | null;
   /** The last `resultCapacity` results, oldest first; `results.at(-1).id + 1` were seen in all. */
   results: readonly ResultEntry[];
   compares: readonly CompareEntry[];

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ChaosMarkOutcome, LiveCounters, LiveTest } from '../live-state/index.js';
-import { capitalise, formatNs } from './format.js';
+import { capitalise, formatDuration, formatNs } from './format.js';
+import { planPanel, type PanelPart } from './panel-plan.js';
 import { PressureChart } from './pressure-chart.js';
 import { barWidth, progressBar, progressText } from './progress-bar.js';
 
@@ -10,6 +11,8 @@ export interface LivePanelProps {
   width: number;
   /** Rows of the pressure chart (default 4). */
   chartHeight?: number;
+  /** Rows the panel may take; it drops its least useful parts to fit. Default unlimited. */
+  maxRows?: number;
 }
 
 const CHAOS_MARKS: Record<ChaosMarkOutcome, { mark: string; color: string }> = {
@@ -62,15 +65,28 @@ function Progress({ test, width }: { test: LiveTest; width: number }) {
 
 function Pressure({ test, width, height }: { test: LiveTest; width: number; height: number }) {
   const pr = test.pressure;
-  if (pr.series.length === 0) return null;
-  const parts = [`pressure ${pr.lastPct}%`, `peak ${pr.peakPct}%`];
+  const parts = [`pressure ${pr.lastPct}%`, `min ${pr.minPct}%`, `max ${pr.peakPct}%`];
   if (pr.targetPct !== null) parts.push(`target ${pr.targetPct}%`);
+  if (height > 0 && test.progress.elapsedMs !== null) parts.push(`whole run, ${formatDuration(test.progress.elapsedMs)}`);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">{parts.join(' · ')}</Text>
-      <PressureChart series={pr.series} targetPct={pr.targetPct} width={width} height={height} />
+      {height > 0 && <PressureChart series={pr.series} targetPct={pr.targetPct} width={width} height={height} />}
     </Box>
   );
+}
+
+function presentParts(test: LiveTest): PanelPart[] {
+  const c = test.counters;
+  const present: Array<[PanelPart, boolean]> = [
+    ['progress', test.progress.pct !== null || test.progress.elapsedMs !== null],
+    ['pressure', test.pressure.series.length > 0],
+    ['counters', COUNTER_LABELS.some(([key]) => c[key] !== null)],
+    ['chaos', test.chaos.total > 0],
+    ['episodes', test.episodes !== null],
+    ['latency', test.latency !== null],
+  ];
+  return present.filter(([, shown]) => shown).map(([part]) => part);
 }
 
 function Counters({ counters }: { counters: LiveCounters }) {
@@ -114,23 +130,31 @@ function Episodes({ test }: { test: LiveTest }) {
 
 /**
  * The running test: title, progress bar with times and ETA, pressure chart, counters, chaos
- * timeline, episodes and latency, each only when the stream carried it.
+ * timeline, episodes and latency, each only when the stream carried it; in `maxRows` it drops
+ * parts (see `planPanel`) rather than vanish.
  */
-export function LivePanel({ test, width, chartHeight = 4 }: LivePanelProps) {
-  const inner = Math.max(10, width - 4);
+export function LivePanel({ test, width, chartHeight = 4, maxRows = Infinity }: LivePanelProps) {
+  const plan = planPanel(presentParts(test), maxRows, chartHeight);
+  if (plan === null) return null;
+  const inner = Math.max(10, width - (plan.border ? 4 : 0));
   const running = test.phase === 'running';
+  const has = (part: PanelPart) => plan.parts.has(part);
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={running ? 'cyan' : 'gray'} paddingX={1} width={width}>
+    <Box
+      flexDirection="column"
+      {...(plan.border && { borderStyle: 'round' as const, borderColor: running ? 'cyan' : 'gray', paddingX: 1 })}
+      width={width}
+    >
       <Text bold wrap="truncate-end">
         <Text color={running ? 'cyan' : 'gray'}>{running ? '▶ ' : '■ '}</Text>
         {headerText(test)}
       </Text>
-      <Progress test={test} width={inner} />
-      <Pressure test={test} width={inner} height={chartHeight} />
-      <Counters counters={test.counters} />
-      <ChaosTimeline test={test} width={inner} />
-      <Episodes test={test} />
-      <Latency test={test} />
+      {has('progress') && <Progress test={test} width={inner} />}
+      {has('pressure') && <Pressure test={test} width={inner} height={plan.chartHeight} />}
+      {has('counters') && <Counters counters={test.counters} />}
+      {has('chaos') && <ChaosTimeline test={test} width={inner} />}
+      {has('episodes') && <Episodes test={test} />}
+      {has('latency') && <Latency test={test} />}
     </Box>
   );
 }

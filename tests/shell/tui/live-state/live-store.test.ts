@@ -48,7 +48,7 @@ describe('the model fixtures', () => {
       phase: 'running',
       cancelledAfterMs: null,
       progress: { pct: 50, elapsedMs: 1000, durationMs: 2000, etaMs: 1000 },
-      pressure: { series: [51], targetPct: 50, lastPct: 51, peakPct: 51 },
+      pressure: { series: [51], samplesPerPoint: 1, samples: 1, targetPct: 50, lastPct: 51, peakPct: 51, minPct: 51 },
       counters: { oomEvents: 1, compactions: 0, events: 0, successes: 0, failures: 0 },
       chaos: { timeline: [], total: 0, ok: 0, recovered: 0, failed: 0 },
       latency: null,
@@ -178,7 +178,7 @@ describe('hand-written streams', () => {
     const t = store.snapshot().test!;
     expect(t.testType).toBeNull();
     expect(t.progress).toEqual({ pct: 25, elapsedMs: 3000, durationMs: 10000, etaMs: 9000 });
-    expect(t.pressure).toEqual({ series: [40, 62, 55], targetPct: 60, lastPct: 55, peakPct: 62 });
+    expect(t.pressure).toEqual({ series: [40, 62, 55], samplesPerPoint: 1, samples: 3, targetPct: 60, lastPct: 55, peakPct: 62, minPct: 40 });
   });
 
   test('ETA from the duration while progress is 0, and 0 at 100 %', () => {
@@ -228,7 +228,7 @@ describe('hand-written streams', () => {
     expect(seen).toEqual([false, true, false, true, true]);
   });
 
-  test('memory stays bounded: series, timeline and result list', () => {
+  test('memory stays bounded: the whole run in the series, timeline and result list', () => {
     const store = createLiveStore({ seriesCapacity: 200, chaosCapacity: 60, resultCapacity: 3 });
     for (let i = 0; i < 1000; i++) store.apply({ type: 'metric', name: 'stress_pressure_pct', value: i % 101, raw: '' });
     for (let i = 0; i < 100; i++) {
@@ -236,10 +236,12 @@ describe('hand-written streams', () => {
       store.apply({ type: 'chaos-event', kind: 'recovery', name: `e${i}`, param: null, outcome });
     }
     const t = store.snapshot().test!;
-    expect(t.pressure.series).toHaveLength(200);
-    expect(t.pressure.series[0]).toBe(800 % 101);
-    expect(t.pressure.series[199]).toBe(999 % 101);
-    expect(t.pressure.peakPct).toBe(100);
+    // 1000 samples: the 200 points merged in pairs three times, 8 samples a point (the mean of each).
+    expect(t.pressure.series).toHaveLength(125);
+    expect(t.pressure.samplesPerPoint).toBe(8);
+    expect(t.pressure.series[0]).toBe((0 + 1 + 2 + 3 + 4 + 5 + 6 + 7) / 8);
+    expect(t.pressure.series[124]).toBe((83 + 84 + 85 + 86 + 87 + 88 + 89 + 90) / 8);
+    expect(t.pressure).toMatchObject({ samples: 1000, peakPct: 100, minPct: 0, lastPct: 90 });
     expect(t.chaos.timeline.map((m) => m.name)).toEqual(Array.from({ length: 60 }, (_, i) => `e${i + 40}`));
     expect(t.chaos).toMatchObject({ total: 100, ok: 50, failed: 0 });
     for (const e of fixture('model-memory-commands.txt')) store.apply(e);

@@ -31,7 +31,7 @@ const baseTest = () => ({
   phase: 'running' as const,
   cancelledAfterMs: null,
   progress: { pct: null, elapsedMs: null, durationMs: null, etaMs: null },
-  pressure: { series: [], targetPct: null, lastPct: null, peakPct: null },
+  pressure: { series: [], samplesPerPoint: 1, samples: 0, targetPct: null, lastPct: null, peakPct: null, minPct: null },
   counters: { oomEvents: null, compactions: null, events: null, successes: null, failures: null },
   chaos: {
     timeline: [
@@ -73,6 +73,32 @@ describe('colours (forced level)', () => {
     expect(text).toContain(`${GREEN}●`);
     expect(text).toContain(`${RED}✕`);
     expect(text).toContain(`${GREEN}○`);
+  });
+
+  test('chaos timeline without --verbose: coloured from the METRIC counters, grey only for events not yet counted', async () => {
+    const { createOutputParser } = await import('../../../../shell/parser/index.js');
+    const { createLiveStore } = await import('../../../../shell/tui/live-state/index.js');
+    const text = [
+      '',
+      '=== Chaos Engineering Stress Test (Enhanced) ===',
+      'Duration: 400 ms',
+      '',
+      '[CHAOS] Network partition (33ms)',
+      'METRIC stress_events=1',
+      'METRIC stress_successes=1',
+      'METRIC stress_failures=0',
+      '[CHAOS] Command burst (21 cmds)',
+      'METRIC stress_events=2',
+      'METRIC stress_successes=1',
+      'METRIC stress_failures=1',
+      '[CHAOS] Deadline pressure (5205 cycles)',
+      '',
+    ].join('\n');
+    const parser = createOutputParser();
+    const store = createLiveStore();
+    for (const e of [...parser.push(new TextEncoder().encode(text)), ...parser.end()]) store.apply(e);
+    const shown = frame(<views.LivePanel test={store.snapshot().test!} width={40} />);
+    expect(shown).toContain(`chaos ${GREEN}●${RED}✕${GRAY}·\x1b[39m`);
   });
 
   test('status line: connected green, disconnected red, autonomy ON green', () => {

@@ -24,17 +24,17 @@ const BATCHES = PRESSURE.map(
 const memoryTest = () => snapshotOf(parseText(HEADER + BATCHES)).test!;
 
 describe('LivePanel', () => {
-  test('memory with METRIC progress: bar, times, ETA, chart with the target row, counters', () => {
+  test('memory with METRIC progress: bar, times, ETA, min/max, the run on a fitted scale with the target row, counters', () => {
     expect(frameOf(<LivePanel test={memoryTest()} width={40} />)).toBe(
       [
         '╭──────────────────────────────────────╮',
         '│ ▶ Memory Stress Test (Enhanced) · s… │',
         '│ ██████▍░  80%  3.2s / 4.0s  ETA 0.8s │',
-        '│ pressure 40% · peak 100% · target 5… │',
-        '│ 100%┤       ▄▇█▆▂                    │',
-        '│  50%┤────▁▄██████▅────────────────── │',
-        '│     │  ▃▇███████████▅                │',
-        '│   0%┤▃▇██████████████                │',
+        '│ pressure 40% · min 10% · max 100% ·… │',
+        '│ 100%┤       ▃▇█▅                     │',
+        '│     │      ▆█████▂                   │',
+        '│  50%┤───▃▅████████▄▄──────────────── │',
+        '│  20%┤ ▁▆█████████████                │',
         '│ OOM 3 · compactions 7 · events 0 · … │',
         '╰──────────────────────────────────────╯',
       ].join('\n'),
@@ -45,9 +45,9 @@ describe('LivePanel', () => {
     expect(frameOf(<LivePanel test={memoryTest()} width={100} chartHeight={2} />).split('\n').slice(1, 7)).toEqual([
       '│ ▶ Memory Stress Test (Enhanced) · seed 42                                                        │',
       '│ ██████████████████████████████████████▍░░░░░░░░░  80%  3.2s / 4.0s  ETA 0.8s                     │',
-      '│ pressure 40% · peak 100% · target 50%                                                            │',
-      '│  50%┤─────▂▄▆██▇▅▃────────────────────────────────────────────────────────────────────────────── │',
-      '│   0%┤▂▄▆████████████▆                                                                            │',
+      '│ pressure 40% · min 10% · max 100% · target 50% · whole run, 3.2s                                 │',
+      '│ 100%┤      ▃▆▇█▇▄▁                                                                               │',
+      '│  50%┤──▃▆▆████████▆▆▄─────────────────────────────────────────────────────────────────────────── │',
       '│ OOM 3 · compactions 7 · events 0 · successes 0 · failures 0                                      │',
     ]);
   });
@@ -88,8 +88,8 @@ describe('LivePanel', () => {
     expect(frameOf(<LivePanel test={t} width={100} chartHeight={1} />).split('\n').slice(1, -1)).toEqual([
       '│ ■ Memory Stress Test (Enhanced) · seed 42 · finished                                             │',
       '│ ████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░  50%  1.0s / 2.0s  ETA 1.0s                     │',
-      '│ pressure 51% · peak 51% · target 50%                                                             │',
-      '│  50%┤▄────────────────────────────────────────────────────────────────────────────────────────── │',
+      '│ pressure 51% · min 51% · max 51% · target 50% · whole run, 1.0s                                  │',
+      '│  50%┤▂────────────────────────────────────────────────────────────────────────────────────────── │',
       '│ OOM 1 · compactions 0 · events 0 · successes 0 · failures 0                                      │',
       '│ alloc latency p50 812ns · p95 2.40µs · p99 5.12µs                                                │',
     ]);
@@ -103,7 +103,7 @@ describe('LivePanel', () => {
       config: { extra: {} },
       compareSide: 'on',
       progress: { pct: null, elapsedMs: 61_500, durationMs: null, etaMs: null },
-      pressure: { series: [], targetPct: null, lastPct: null, peakPct: null },
+      pressure: { series: [], samplesPerPoint: 1, samples: 0, targetPct: null, lastPct: null, peakPct: null, minPct: null },
       counters: { oomEvents: null, compactions: null, events: null, successes: null, failures: null },
     };
     expect(frameOf(<LivePanel test={t} width={50} />)).toBe(
@@ -125,7 +125,7 @@ describe('chart and bar parts', () => {
   });
 
   test('a target of 100 % marks the top row', () => {
-    expect(frameOf(<PressureChart series={[30]} targetPct={100} width={8} height={2} />)).toBe(['100%┤───', '  0%┤▅'].join('\n'));
+    expect(frameOf(<PressureChart series={[30]} targetPct={100} width={8} height={2} />)).toBe(['100%┤───', ' 25%┤▁'].join('\n'));
   });
 
   test('the bar fills in eighths', () => {
