@@ -1,4 +1,4 @@
-import { PtyProcess } from './pty.js';
+import { placed, PtyProcess } from './pty.js';
 
 export interface PasteResult {
   /** Paste written → its last characters on the console's input line. */
@@ -23,7 +23,7 @@ export async function pasteLine(size = 1_000_000): Promise<PasteResult> {
     pty.write(line);
     await shown;
     const shownMs = performance.now() - start;
-    const edited = pty.waitFor('sis> Q', 60_000);
+    const edited = pty.waitFor(new RegExp(`sis> Q|${placed('Q')}`), 60_000);
     pty.write('\x01');
     pty.write('Q');
     await edited;

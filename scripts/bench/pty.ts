@@ -66,3 +66,11 @@ export class PtyProcess {
     });
   }
 }
+
+/**
+ * A regex source for `text` written at a column by the console, which rewrites only the cells that
+ * change: a column move (`ESC[nG`), any styles, then the text.
+ */
+export function placed(text: string): string {
+  return String.raw`\x1b\[\d+G(?:\x1b\[[0-9;]*m)*${text}`;
+}

@@ -1,4 +1,4 @@
-import { PtyProcess } from './pty.js';
+import { placed, PtyProcess } from './pty.js';
 import { spread, type Spread } from './stats.js';
 
 export interface FloodResult {
@@ -15,8 +15,6 @@ export interface FloodResult {
 
 // Letters the flood and the panels do not print, so an echo cannot be mistaken for device text.
 const KEYS = 'QZJKVXWY';
-/** Where the console rewrites only changed cells, an echo is the key placed by a column move (`ESC[nG`) and a style. */
-const placed = (text: string): string => String.raw`\[\d+G\[[0-9;]*m${text}`;
 const LINE_MARK = /\[CHAOS\] |\n {2}-> |METRIC stress_/g;
 
 function percentile(values: readonly number[], p: number): number {

@@ -1,5 +1,5 @@
 import { startFloodFarEnd } from './flood-far-end.js';
-import { PtyProcess } from './pty.js';
+import { placed, PtyProcess } from './pty.js';
 import { spread, type Spread } from './stats.js';
 
 export interface TcpFloodResult {
@@ -43,7 +43,7 @@ export async function tcpFloodEcho(bytesPerSecond: number | undefined = 5_000_00
     await pty.waitFor('sis> ');
     // Line mode once the prompt has settled: a typed key then shows on the console's own input line.
     for (;;) {
-      const shown = pty.waitFor('sis> a', 2_000).then(() => true, () => false);
+      const shown = pty.waitFor(new RegExp(`sis> a|${placed('a')}`), 2_000).then(() => true, () => false);
       pty.write('a');
       if (await shown) break;
     }
@@ -70,7 +70,7 @@ export async function tcpFloodEcho(bytesPerSecond: number | undefined = 5_000_00
         continue;
       }
       const sentMs = performance.now();
-      const echoed = pty.waitFor(typed.slice(-3), 10_000).then(
+      const echoed = pty.waitFor(new RegExp(`${typed.slice(-3)}|${placed(typed.slice(-2))}|${placed(key)}`), 10_000).then(
         () => echoes.push(performance.now() - sentMs),
         () => echoes.push(10_000),
       );
