@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PtyProcess } from './pty.js';
@@ -32,18 +32,33 @@ export async function terminalBytes(options: TerminalBytesOptions = {}): Promise
     rows: options.rows ?? 40,
   });
   try {
-    await pty.waitFor('Ctrl-T h help');
+    // The status line is too full at 120 columns for its trailing hint: the mode says the prompt is known.
+    await pty.waitFor('line mode');
     const logBefore = statSync(log).size;
     let bytes = 0;
-    const off = pty.onOutput((text) => (bytes += text.length));
-    const idle = pty.waitFor(/Alloc latency[^]*Ctrl-T h help/, 60_000);
+    let lastOutputMs = performance.now();
+    const off = pty.onOutput((text) => {
+      bytes += text.length;
+      lastOutputMs = performance.now();
+    });
+    const card = pty.waitFor(/Alloc latency/, 60_000);
     pty.write(`${options.command ?? 'stresstest memory --duration 10000 --seed 1'}\r`);
-    await idle;
+    await card;
+    // Idle again: the device's prompt is in the log, and the console has drawn it (its output quiet).
+    await until(() => readFileSync(log, 'latin1').endsWith('sis> ') && performance.now() - lastOutputMs > 300, 10_000);
     off();
     const deviceBytes = statSync(log).size - logBefore;
     return { terminalBytes: bytes, deviceBytes, ratio: bytes / deviceBytes };
   } finally {
     await pty.kill();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error('the console did not come back to an idle prompt');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
