@@ -77,6 +77,7 @@ export class Conversation {
   private reaskAt: number | null = null;
   private reaskTries = 0;
   private wakeTries = 0;
+  private wokeAt = -Infinity;
   private interruptArmed = false;
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
@@ -175,6 +176,7 @@ export class Conversation {
     this.reaskAt = null;
     this.wakeAt = up ? now + this.options.timing.settleMs : null;
     this.wakeTries = 0;
+    this.wokeAt = -Infinity;
     if (!up) this.lose('link-down', 'the link went down');
     this.options.emit({ type: 'link', up });
     this.announceMode();
@@ -283,6 +285,7 @@ export class Conversation {
     if (this.reaskAt !== null) next = Math.min(next, this.reaskAt);
     if (this.quietWaiting()) next = Math.min(next, Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) + timing.quietMs);
     if (this.gluedSettles()) next = Math.min(next, this.lastByteAt + timing.settleMs);
+    if (this.quietWakeDue()) next = Math.min(next, this.quietFrom() + timing.quietMs);
     if (this.stickyUntil !== null && this.link) next = Math.min(next, this.stickyUntil);
     return next === Infinity ? null : next;
   }
@@ -304,9 +307,15 @@ export class Conversation {
       // connection yet); one that said anything at all is left to the prompt rule.
       if (this.wakeTries === 0 || !this.receivedAny) {
         this.wakeTries++;
+        this.wokeAt = now;
         this.wake(this.wakeTries);
         if (this.wakeTries < WAKE_TRIES && !this.receivedAny) this.wakeAt = now + timing.reaskMs * 2 ** (this.wakeTries - 1);
       }
+    }
+    if (this.quietWakeDue() && now - this.quietFrom() >= timing.quietMs) {
+      this.wakeTries++;
+      this.wokeAt = now;
+      this.wake(this.wakeTries);
     }
     if (this.reaskAt !== null && now >= this.reaskAt) {
       this.reaskAt = null;
@@ -336,6 +345,30 @@ export class Conversation {
   /** A far end that glues every prompt: its glued prompt ends a command once the output is quiet. */
   private gluedSettles(): boolean {
     return this.gluedAnswers && this.gluedPending && this.needsPrompt();
+  }
+
+  /**
+   * A far end whose prompt came only buried or glued (timer lines right after it, the wake's answer
+   * included), with nothing running or queued: asked again once its output has been quiet, up to
+   * the wake's tries. A steady heartbeat is left alone; a burst that ends gets its prompt.
+   */
+  private quietWakeDue(): boolean {
+    return (
+      this.link &&
+      !this.known &&
+      this.family &&
+      this.receivedAny &&
+      this.candidateSince === null &&
+      this.running === null &&
+      this.queue.length === 0 &&
+      this.wakeAt === null &&
+      this.wakeTries > 0 &&
+      this.wakeTries < WAKE_TRIES
+    );
+  }
+
+  private quietFrom(): number {
+    return Math.max(this.lastByteAt, this.wokeAt);
   }
 
   private quietWaiting(): boolean {

@@ -66,8 +66,9 @@ describe('the dashboard and the TUI attached to one sis serve --max-clients 2 at
     const tuiHistory = join(dir, 'tui-history.jsonl');
     const tuiJson = join(dir, 'tui.json');
     const dashboardHistory = join(dir, 'dashboard-history.jsonl');
-    // Speed 2: the timer's lines come every 250 ms, room enough for a prompt to settle between them.
-    const { serve, addresses } = await startServe(['--listen', 'tcp:127.0.0.1:0', '--max-clients', '2', '--speed', '2', '--seed', '13']);
+    // Speed 4: the timer's lines come every 125 ms, glued to the prompt the TUI is shown and to the
+    // one its wake Enter gets; the engine asks again once they stop.
+    const { serve, addresses } = await startServe(['--listen', 'tcp:127.0.0.1:0', '--max-clients', '2', '--speed', '4', '--seed', '13']);
     const target = addresses[0]!;
 
     tmux = new Tmux(`node ${CLI} ${target} --history ${tuiHistory} --output-json ${tuiJson}`, {

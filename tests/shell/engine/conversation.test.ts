@@ -3,6 +3,7 @@ import { harness, utf8 } from './harness.js';
 
 const SETTLE = 82; // timingFor() at 115200 baud: 80 ms + 20 character times
 const TIMER = '[TIMER] Calling autonomous_decision_tick()\r\n';
+const QUIET_MS = 400; // timingFor(): output quiet this long
 
 function bootToPrompt(h: ReturnType<typeof harness>, settle = SETTLE): void {
   h.engine.linkChanged(true, h.now());
@@ -179,6 +180,36 @@ describe('lost commands', () => {
     h.rx('\r\nsis> ');
     h.advance(SETTLE);
     expect(h.engine.mode).toBe('line');
+  });
+
+  test('a wake whose answering prompt is glued to timer lines too is asked again once the output is quiet', () => {
+    const h = harness();
+    h.engine.linkChanged(true, 0);
+    h.rx('\r\nsis> ');
+    h.advance(5);
+    h.rx(TIMER);
+    h.advance(200);
+    expect(h.ofType('wake')).toHaveLength(1);
+    // The answer is glued at once, and timer lines keep coming for a while: no Enter while they do.
+    h.rx('\r\nsis> ' + TIMER);
+    for (let i = 0; i < 5; i++) {
+      h.advance(125);
+      h.rx(TIMER);
+    }
+    expect(h.ofType('wake')).toHaveLength(1);
+    expect(h.engine.mode).toBe('raw');
+    // Quiet now: one more Enter, whose bare prompt settles.
+    h.advance(QUIET_MS - 1);
+    expect(h.ofType('wake')).toHaveLength(1);
+    h.advance(1);
+    expect(h.ofType('wake')).toHaveLength(2);
+    expect(h.sent()).toBe('\r\r');
+    h.rx('\r\nsis> ');
+    h.advance(SETTLE);
+    expect(h.engine.mode).toBe('line');
+    // Known now: quiet spells ask nothing more.
+    h.advance(10 * QUIET_MS);
+    expect(h.ofType('wake')).toHaveLength(2);
   });
 
   test('no wake when a bare prompt arrives within the settle time', () => {
