@@ -46,6 +46,7 @@ export const USAGE = `Usage: sis [options]
        sis run [TARGET] [options] (-c CMD ... | --script FILE)   (sis run --help)
        sis parse LOG [--json FILE] [--junit FILE] [--record]
        sis history [--json] [--type T] [--last N]
+       sis dashboard [TARGET] [--listen HOST:PORT] [options]   (sis dashboard --help)
 
 The SIS kernel's stress-test console. With no target it boots the embedded kernel model behind a
 virtual UART and opens the sis> console; with one it attaches to a board, QEMU or ser2net. When
