@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTarget } from '../../shell/connect/index.js';
@@ -9,6 +8,7 @@ import { changeLineSettings, readModemLines, sendBreak, toggleDtr } from '../../
 import { lineControlOf } from '../../uart/port.js';
 import { startPtyPair, type PtyPair } from '../uart/socat.js';
 import { bytes, collect } from '../uart/wait.js';
+import { startSer2net, type Ser2net } from './ser2net-helpers.js';
 import { killAll, SisProcess, startServe } from './transports-helpers.js';
 
 /** Fails (never skips) when a tool is missing, naming the Debian package that provides it. */
@@ -17,33 +17,9 @@ function requireToolForSer2netTest(command: string, aptPackage: string): void {
   if (!found) throw new Error(`${command} is missing: apt-get install -y ${aptPackage}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves once something accepts connections on `port` (ser2net prints nothing when it is ready). */
-async function untilListening(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 15_000;) {
-    if (child.exitCode !== null) throw new Error(`ser2net exited ${child.exitCode}: ${log()}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`ser2net is not listening on ${port}: ${log()}`);
-}
-
 let dir: string;
 let pair: PtyPair;
-let ser2net: ChildProcess;
+let ser2net: Ser2net | undefined;
 let url: string;
 
 beforeAll(async () => {
@@ -53,28 +29,12 @@ beforeAll(async () => {
   pair = await startPtyPair(dir);
   // The kernel model plays the board on one end of the pty pair; ser2net exports the other end.
   await startServe(['--device', pair.a, '--seed', '5', '--speed', 'max']);
-  const port = await freePort();
-  url = `rfc2217://127.0.0.1:${port}`;
-  const config = join(dir, 'ser2net.yaml');
-  writeFileSync(config, [
-    'connection: &sis',
-    `  accepter: telnet(rfc2217),tcp,127.0.0.1,${port}`,
-    `  connector: serialdev,${pair.b},115200n81,local`,
-    '',
-  ].join('\n'));
-  let log = '';
-  ser2net = spawn('ser2net', ['-n', '-d', '-c', config, '-P', join(dir, 'ser2net.pid')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  ser2net.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  ser2net.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await untilListening(port, ser2net, () => log);
+  ser2net = await startSer2net(dir, pair.b);
+  url = ser2net.url;
 });
 
 afterAll(async () => {
-  if (ser2net !== undefined && ser2net.exitCode === null) {
-    const exited = new Promise((resolve) => ser2net.once('exit', resolve));
-    ser2net.kill('SIGTERM');
-    await exited;
-  }
+  await ser2net?.stop();
   await killAll();
   await pair?.kill();
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
