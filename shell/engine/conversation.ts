@@ -78,6 +78,8 @@ export class Conversation {
   private reaskTries = 0;
   private wakeTries = 0;
   private wokeAt = -Infinity;
+  /** Keys went to the target raw since the link came up: no Enter of ours may land in what the user types. */
+  private keysTyped = false;
   private interruptArmed = false;
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
@@ -177,6 +179,7 @@ export class Conversation {
     this.wakeAt = up ? now + this.options.timing.settleMs : null;
     this.wakeTries = 0;
     this.wokeAt = -Infinity;
+    this.keysTyped = false;
     if (!up) this.lose('link-down', 'the link went down');
     this.options.emit({ type: 'link', up });
     this.announceMode();
@@ -244,6 +247,7 @@ export class Conversation {
   key(bytes: Uint8Array): void {
     if (!this.link || bytes.length === 0) return;
     this.settled = false;
+    this.keysTyped = true;
     this.options.send(bytes);
   }
 
@@ -349,13 +353,15 @@ export class Conversation {
 
   /**
    * A far end whose prompt came only buried or glued (timer lines right after it, the wake's answer
-   * included), with nothing running or queued: asked again once its output has been quiet, up to
-   * the wake's tries. A steady heartbeat is left alone; a burst that ends gets its prompt.
+   * included), with nothing running or queued and no key typed raw: asked again once its output has
+   * been quiet, up to the wake's tries. A steady heartbeat is left alone; a burst that ends gets its
+   * prompt.
    */
   private quietWakeDue(): boolean {
     return (
       this.link &&
       !this.known &&
+      !this.keysTyped &&
       this.family &&
       this.receivedAny &&
       this.candidateSince === null &&

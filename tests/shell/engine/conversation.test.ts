@@ -212,6 +212,21 @@ describe('lost commands', () => {
     expect(h.ofType('wake')).toHaveLength(2);
   });
 
+  test('no Enter of ours once keys have gone to the target raw: it would end what the user is typing', () => {
+    const h = harness();
+    h.engine.linkChanged(true, 0);
+    h.rx('\r\nsis> ');
+    h.advance(5);
+    h.rx(TIMER);
+    h.advance(200);
+    h.rx('\r\nsis> ' + TIMER);
+    h.engine.key(utf8('stres'));
+    h.rx('stres');
+    h.advance(10 * QUIET_MS);
+    expect(h.ofType('wake')).toHaveLength(1);
+    expect(h.sent()).toBe('\rstres');
+  });
+
   test('no wake when a bare prompt arrives within the settle time', () => {
     const h = harness();
     h.engine.linkChanged(true, 0);
