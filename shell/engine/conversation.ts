@@ -2,51 +2,15 @@ import { createOutputParser, type OutputParser } from '../parser/index.js';
 import { bootMarker } from './boot-markers.js';
 import { EchoWatch } from './echo-watch.js';
 import { LineTail } from './line-tail.js';
-import type { PromptPattern } from './prompt-pattern.js';
 import { TerminalQueries, type TerminalSize } from './terminal-queries.js';
-import type { EngineTiming } from './timing.js';
-import type { CommandRef, EngineEvent, EngineMode, InterruptResult, LostReason } from './types.js';
-import { decodeLatin1, encodeLine, type LineEncoding } from './bytes.js';
+import type { CommandRef, EngineMode, InterruptResult, LostReason } from './types.js';
+import { decodeLatin1, encodeLine } from './bytes.js';
+import { WakeSchedule, type WakeFacts } from './wake-schedule.js';
+import type { ConversationOptions, Running } from './conversation-options.js';
 
-export interface ConversationOptions {
-  prompt: PromptPattern;
-  timing: EngineTiming;
-  /** Bytes for the target, in order. */
-  send: (bytes: Uint8Array) => void;
-  emit: (event: EngineEvent) => void;
-  /** What Enter sends; default CR, as a terminal does. */
-  lineEnding?: string;
-  /**
-   * Lines to a target whose prompt is unknown: `quiet` sends each once the output has been quiet
-   * for `quietMs` (plain mode, `sis run`); `hold` keeps them queued (the TUI types raw instead).
-   */
-  unknownPrompt: 'quiet' | 'hold';
-  /** Takes console options off a line about to be sent, or refuses it. Default: sent as is. */
-  beforeSend?: (line: string, mode: EngineMode) => SendCheck;
-  /** `raw` forces raw mode; `auto` (default) is line mode while the prompt is known. */
-  mode?: 'auto' | 'raw';
-  /** Size answered to terminal queries; default 80x24. */
-  terminal?: TerminalSize;
-  /** Default `utf8`. */
-  encoding?: LineEncoding;
-}
-
-/** What becomes of a line about to be sent: sent (options taken off), refused, or ours (quit). */
-export type SendCheck = { send: string } | { refused: string } | { quit: true };
-
-interface Running {
-  ref: CommandRef;
-  echo: EchoWatch;
-  /** Sent with the prompt unknown: finished by quiet output, not by a prompt. */
-  quiet: boolean;
-  sentAt: number;
-  /** A prompt match with text after it arrived after the echo. */
-  gluedAfterEcho: boolean;
-}
+export type { ConversationOptions, SendCheck } from './conversation-options.js';
 
 const CTRL_C = Uint8Array.of(0x03);
-const REASK_TRIES = 3;
-const WAKE_TRIES = 3;
 /** After a reconnect, how long line mode waits for the prompt to come back before going raw. */
 const STICKY_GRACE_MS = 3000;
 
@@ -73,13 +37,8 @@ export class Conversation {
   private receivedAny = false;
   private running: Running | null = null;
   private nextId = 1;
-  private wakeAt: number | null = null;
-  private reaskAt: number | null = null;
-  private reaskTries = 0;
-  private wakeTries = 0;
-  private wokeAt = -Infinity;
-  /** Keys went to the target raw since the link came up: no Enter of ours may land in what the user types. */
-  private keysTyped = false;
+  private readonly wakes: WakeSchedule;
+  private readonly facts: WakeFacts = this.wakeFacts();
   private interruptArmed = false;
   private lastMode: EngineMode = 'raw';
   private lastLine = '';
@@ -96,6 +55,7 @@ export class Conversation {
     this.forced = options.mode ?? 'auto';
     this.lineEnding = options.lineEnding ?? '\r';
     this.queries = new TerminalQueries(options.terminal ?? { columns: 80, rows: 24 });
+    this.wakes = new WakeSchedule(options.timing);
   }
 
   /**
@@ -175,11 +135,7 @@ export class Conversation {
     this.family = false;
     this.settled = false;
     this.candidateSince = null;
-    this.reaskAt = null;
-    this.wakeAt = up ? now + this.options.timing.settleMs : null;
-    this.wakeTries = 0;
-    this.wokeAt = -Infinity;
-    this.keysTyped = false;
+    this.wakes.linkChanged(up, now);
     if (!up) this.lose('link-down', 'the link went down');
     this.options.emit({ type: 'link', up });
     this.announceMode();
@@ -204,8 +160,7 @@ export class Conversation {
     if (this.options.prompt.bare(tailText)) {
       this.candidateSince = now;
       this.family = true;
-      // The wake waits for this prompt to settle; buried under output at once, it still goes.
-      if (this.wakeAt !== null) this.wakeAt = Math.max(this.wakeAt, now + this.options.timing.settleMs + 1);
+      this.wakes.promptShown(now);
     } else {
       this.candidateSince = null;
       if (this.options.prompt.glued(tailText)) this.sawGlued(now);
@@ -240,14 +195,14 @@ export class Conversation {
     this.interruptArmed = false;
     this.options.emit({ type: 'queue', lines: [...this.queue] });
     if (this.settled && this.running === null) this.sendNext(now);
-    else this.armReask(now);
+    else this.wakes.armReask(now, this.facts);
   }
 
   /** Keys typed in raw mode: straight to the target. */
   key(bytes: Uint8Array): void {
     if (!this.link || bytes.length === 0) return;
     this.settled = false;
-    this.keysTyped = true;
+    this.wakes.keyTyped();
     this.options.send(bytes);
   }
 
@@ -285,11 +240,9 @@ export class Conversation {
     let next = Infinity;
     const settleWait = this.settleWait();
     if (this.candidateSince !== null && settleWait !== null) next = this.candidateSince + settleWait;
-    if (this.wakeAt !== null) next = Math.min(next, this.wakeAt);
-    if (this.reaskAt !== null) next = Math.min(next, this.reaskAt);
+    next = Math.min(next, this.wakes.deadline(this.facts));
     if (this.quietWaiting()) next = Math.min(next, Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) + timing.quietMs);
     if (this.gluedSettles()) next = Math.min(next, this.lastByteAt + timing.settleMs);
-    if (this.quietWakeDue()) next = Math.min(next, this.quietFrom() + timing.quietMs);
     if (this.stickyUntil !== null && this.link) next = Math.min(next, this.stickyUntil);
     return next === Infinity ? null : next;
   }
@@ -305,30 +258,7 @@ export class Conversation {
       this.stickyUntil = null;
       this.announceMode();
     }
-    if (this.wakeAt !== null && now >= this.wakeAt) {
-      this.wakeAt = null;
-      // A far end that stays silent is asked again, later each time (QEMU may not have taken the
-      // connection yet); one that said anything at all is left to the prompt rule.
-      if (this.wakeTries === 0 || !this.receivedAny) {
-        this.wakeTries++;
-        this.wokeAt = now;
-        this.wake(this.wakeTries);
-        if (this.wakeTries < WAKE_TRIES && !this.receivedAny) this.wakeAt = now + timing.reaskMs * 2 ** (this.wakeTries - 1);
-      }
-    }
-    if (this.quietWakeDue() && now - this.quietFrom() >= timing.quietMs) {
-      this.wakeTries++;
-      this.wokeAt = now;
-      this.wake(this.wakeTries);
-    }
-    if (this.reaskAt !== null && now >= this.reaskAt) {
-      this.reaskAt = null;
-      if (this.needsPrompt()) {
-        this.reaskTries++;
-        this.wake(this.reaskTries);
-        if (this.reaskTries < REASK_TRIES) this.reaskAt = now + timing.reaskMs * 2 ** this.reaskTries;
-      }
-    }
+    this.wakes.tick(now, this.facts, (attempt) => this.wake(attempt));
     if (this.quietWaiting() && now - Math.max(this.lastByteAt, this.running?.sentAt ?? -Infinity) >= timing.quietMs) {
       if (this.running?.quiet) this.finish();
       if (this.running === null) this.sendNext(now, true);
@@ -351,35 +281,26 @@ export class Conversation {
     return this.gluedAnswers && this.gluedPending && this.needsPrompt();
   }
 
-  /**
-   * A far end whose prompt came only buried or glued (timer lines right after it, the wake's answer
-   * included), with nothing running or queued and no key typed raw: asked again once its output has
-   * been quiet, up to the wake's tries. A steady heartbeat is left alone; a burst that ends gets its
-   * prompt.
-   */
-  private quietWakeDue(): boolean {
-    return (
-      this.link &&
-      !this.known &&
-      !this.keysTyped &&
-      this.family &&
-      this.receivedAny &&
-      this.candidateSince === null &&
-      this.running === null &&
-      this.queue.length === 0 &&
-      this.wakeAt === null &&
-      this.wakeTries > 0 &&
-      this.wakeTries < WAKE_TRIES
-    );
-  }
-
-  private quietFrom(): number {
-    return Math.max(this.lastByteAt, this.wokeAt);
+  private wakeFacts(): WakeFacts {
+    const c = this;
+    return {
+      get receivedAny() {
+        return c.receivedAny;
+      },
+      get lastByteAt() {
+        return c.lastByteAt;
+      },
+      get unsettledIdle() {
+        const idle = c.running === null && c.queue.length === 0;
+        return c.link && !c.known && c.family && c.receivedAny && c.candidateSince === null && idle;
+      },
+      needsPrompt: () => c.needsPrompt(),
+    };
   }
 
   private quietWaiting(): boolean {
     // The wake Enter goes first: a known prompt may answer it.
-    if (this.known || this.family || !this.link || this.wakeAt !== null) return false;
+    if (this.known || this.family || !this.link || this.wakes.waking) return false;
     if (this.running !== null) return this.running.quiet;
     return this.options.unknownPrompt === 'quiet' && this.queue.length > 0 && this.receivedAny;
   }
@@ -395,10 +316,10 @@ export class Conversation {
   private sawGlued(now: number): void {
     this.family = true;
     // Learnt only once a bare prompt has been seen: a board still booting glues prompts too.
-    if (this.reaskTries > 0 && this.known) this.gluedAnswers = true;
+    if (this.wakes.reasked && this.known) this.gluedAnswers = true;
     this.gluedPending = true;
     if (this.running?.echo.echoed) this.running.gluedAfterEcho = true;
-    this.armReask(now);
+    this.wakes.armReask(now, this.facts);
   }
 
   /** Whether a prompt is wanted now: a line waits, or the running command's prompt was buried. */
@@ -406,12 +327,6 @@ export class Conversation {
     if (!this.link || this.settled || !this.family) return false;
     if (this.running !== null) return this.running.gluedAfterEcho;
     return this.queue.length > 0;
-  }
-
-  private armReask(now: number): void {
-    if (this.reaskAt === null && this.reaskTries < REASK_TRIES && this.needsPrompt()) {
-      this.reaskAt = now + this.options.timing.reaskMs;
-    }
   }
 
   private wake(attempt: number): void {
@@ -427,9 +342,7 @@ export class Conversation {
     this.settled = true;
     this.known = true;
     this.stickyUntil = null;
-    this.wakeAt = null;
-    this.reaskAt = null;
-    this.reaskTries = 0;
+    this.wakes.promptSettled();
     this.announceMode();
     if (this.running !== null) this.finish();
     this.options.emit({ type: 'prompt' });
