@@ -53,6 +53,8 @@ export async function startFloodFarEnd(options: FloodFarEndOptions): Promise<Flo
       if (cr < 0 || flooding) return;
       const line = pending.slice(0, cr);
       pending = '';
+      // An empty line (a console's wake Enter) gets the prompt again, as a shell answers it.
+      if (line === '') return void socket.write('\r\nsis> ');
       flooding = true;
       socket.write(`${line}\r\n`);
       void flood(socket, options, (n) => (sent += n)).then(() => {
