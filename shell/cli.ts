@@ -1,11 +1,11 @@
 /** Subcommands load on demand, so the console does not pay for what it does not use. */
 const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]): Promise<number> }>> = {
-  console: () => import('./commands/console.js'),
-  serve: () => import('./commands/serve.js'),
-  ports: () => import('./commands/ports.js'),
-  run: () => import('./commands/run.js'),
-  parse: () => import('./commands/parse.js'),
-  history: () => import('./commands/history.js'),
+  console: () => import('./cli/console.js'),
+  serve: () => import('./cli/serve.js'),
+  ports: () => import('./cli/ports.js'),
+  run: () => import('./cli/run.js'),
+  parse: () => import('./cli/parse.js'),
+  history: () => import('./cli/history.js'),
   dashboard: () => import('./web/command.js'),
 };
 

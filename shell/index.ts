@@ -12,11 +12,11 @@ export {
   type ResultsDocument,
   type TestRun,
 } from './results/index.js';
-export { createSessionResults } from './session-results/index.js';
+export { createSessionResults } from './results/session/index.js';
 export { openTarget, type Connection } from './connect/index.js';
-export { createModelTarget, type ModelTarget, type ModelTargetOptions } from './model-target.js';
-export { startKernelHost, type KernelHost, type Speed } from './kernel-host.js';
+export { createModelTarget, type ModelTarget, type ModelTargetOptions } from './connect/model-target.js';
+export { startKernelHost, type KernelHost, type Speed } from './connect/kernel-host.js';
 export { EngineDriver, Conversation, createPromptPattern, timingFor, type EngineEvent } from './engine/index.js';
-export { runPlainMode } from './plain-mode.js';
+export { runPlainMode } from './plain/plain-mode.js';
 export { createSanitizer, sanitizeText } from './sanitize/index.js';
 export { VERSION } from './version.js';

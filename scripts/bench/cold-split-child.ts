@@ -1,6 +1,6 @@
 import { Kernel } from '../../kernel/index.js';
 import { Conversation, createPromptPattern, timingFor } from '../../shell/engine/index.js';
-import { createSessionResults } from '../../shell/session-results/index.js';
+import { createSessionResults } from '../../shell/results/session/index.js';
 
 /*
  * One fresh process, so both halves run cold as in `sis`: the kernel runs a 60 s test with METRIC

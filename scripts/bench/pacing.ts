@@ -1,5 +1,5 @@
 import { Kernel } from '../../kernel/index.js';
-import { startKernelHost } from '../../shell/kernel-host.js';
+import { startKernelHost } from '../../shell/connect/kernel-host.js';
 import type { FrameSettings } from '../../uart/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPortMock } from 'serialport';
 import { createOutputParser } from '../../shell/parser/index.js';
-import { createModelTarget } from '../../shell/model-target.js';
+import { createModelTarget } from '../../shell/connect/model-target.js';
 import { createLogWriter } from '../../uart/index.js';
 
 /** MB/s (10^6 bytes) from a byte count and a wall time in ms. */

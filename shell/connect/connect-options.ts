@@ -12,7 +12,7 @@ import {
   type TelnetEndpoint,
   type UnixEndpoint,
 } from '../../uart/index.js';
-import type { Speed } from '../kernel-host.js';
+import type { Speed } from './kernel-host.js';
 import { PROFILE_NAMES } from '../../kernel/index.js';
 import { LINE_FLAG_ARGS, readLineFlags, type LineFlags } from './line-flags.js';
 import { readMapOptions } from './map-options.js';

@@ -13,8 +13,8 @@ import {
   type PortError,
   type ReconnectingPort,
 } from '../../uart/index.js';
-import type { Speed } from '../kernel-host.js';
-import { createModelTarget, randomSeed } from '../model-target.js';
+import type { Speed } from './kernel-host.js';
+import { createModelTarget, randomSeed } from './model-target.js';
 import type { ConnectOptions, TargetSpec } from './connect-options.js';
 import { createConsolePort, type ConsolePort } from './console-port.js';
 import { afterConnect } from './after-connect.js';

@@ -1,4 +1,4 @@
-import type { Speed } from '../kernel-host.js';
+import type { Speed } from './kernel-host.js';
 
 /** Parses one option value; `undefined` means invalid. */
 export type ValueParser<T> = (text: string) => T | undefined;

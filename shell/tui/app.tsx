@@ -2,7 +2,7 @@ import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
-import type { HistoryEntry } from '../history/index.js';
+import type { HistoryEntry } from '../results/history/index.js';
 import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLineMenu, type LineConsole } from './line-menu.js';

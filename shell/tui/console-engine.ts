@@ -1,6 +1,6 @@
 import { defaultConversation, type ConversationSettings } from '../connect/index.js';
 import { EngineDriver, type EngineEvent, type EnginePort, type TerminalSize } from '../engine/index.js';
-import type { SessionResults } from '../session-results/index.js';
+import type { SessionResults } from '../results/session/index.js';
 import { createLiveFeed, type LiveFeed } from './live-state/index.js';
 import { createCardWriter } from './result-cards.js';
 import type { Scrollback } from './scrollback.js';

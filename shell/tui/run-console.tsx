@@ -4,8 +4,8 @@ import { defaultConversation, signalStatus, type ConsolePort, type ConversationS
 import { DEFAULT_BREAK_MS } from '../connect/line-flags.js';
 import type { EnginePort } from '../engine/index.js';
 import { SGR_RESET } from '../sanitize/index.js';
-import type { HistoryEntry } from '../history/index.js';
-import type { SessionResults } from '../session-results/index.js';
+import type { HistoryEntry } from '../results/history/index.js';
+import type { SessionResults } from '../results/session/index.js';
 import { App, type ConsoleInfo } from './app.js';
 import { FrameStdout } from './frame-stdout.js';
 import { HIDE_CURSOR, LiveRegion, SHOW_CURSOR, type TerminalSize } from './live-region.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DEFAULT_GRAMMAR } from '../tui/input/index.js';
 import { metricDeltas, pairedOf } from './compare-entries.js';
 import { entryDocument, entryRow } from './entry-views.js';
-import type { HistoryEntry } from '../history/index.js';
+import type { HistoryEntry } from '../results/history/index.js';
 import type { Hub } from './hub.js';
 import type { RunRow } from './wire.js';
 import { ROUTES } from './schemas.js';

@@ -1,9 +1,9 @@
-import { appendHistory, historyEntries, type HistoryRecorder } from '../history/index.js';
+import { appendHistory, historyEntries, type HistoryRecorder } from '../results/history/index.js';
 import { defaultConversation, type Connection, type ConversationSettings } from '../connect/index.js';
 import { EngineDriver, type CommandRef, type EngineView, type LostReason } from '../engine/index.js';
 import type { ParserEvent } from '../parser/index.js';
 import { parseCommandFlags, type ResultsDocument } from '../results/index.js';
-import { createSessionResults } from '../session-results/index.js';
+import { createSessionResults } from '../results/session/index.js';
 import type { ReconnectState } from '../../uart/index.js';
 import { createHistoryIndex, entryId, type HistoryIndex } from './history-index.js';
 import type { WireLink } from './wire.js';

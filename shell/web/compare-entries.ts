@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../history/index.js';
+import type { HistoryEntry } from '../results/history/index.js';
 import type { PairedStats } from '../parser/index.js';
 import type { MetricDelta } from './wire.js';
 

@@ -11,8 +11,8 @@ import {
   type ConnectOptions,
   type ConversationSettings,
 } from '../connect/index.js';
-import { parseOptions } from '../commands/strict-args.js';
-import { resolveHistoryPath } from '../history/index.js';
+import { parseOptions } from '../cli/strict-args.js';
+import { resolveHistoryPath } from '../results/history/index.js';
 import { isLoopbackHost } from './access.js';
 
 export const DEFAULT_LISTEN = { host: '127.0.0.1', port: 8871 } as const;

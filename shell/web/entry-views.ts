@@ -1,4 +1,4 @@
-import { compareKeyMetrics, compareLabel, runKeyMetrics, type HistoryEntry } from '../history/index.js';
+import { compareKeyMetrics, compareLabel, runKeyMetrics, type HistoryEntry } from '../results/history/index.js';
 import type { ResultsDocument, TestRun } from '../results/index.js';
 import type { RunRow } from './wire.js';
 

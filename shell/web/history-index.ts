@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { entryMatchesType, isHistoryEntry, type HistoryEntry } from '../history/index.js';
+import { entryMatchesType, isHistoryEntry, type HistoryEntry } from '../results/history/index.js';
 
 export interface IndexedEntry {
   /** First 12 hex digits of the SHA-256 of the history line: stable whoever wrote it. */

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { Readable, Writable } from 'node:stream';
 import { Kernel } from '../../kernel/index.js';
-import { createModelTarget } from '../../shell/model-target.js';
-import { runPlainMode } from '../../shell/plain-mode.js';
+import { createModelTarget } from '../../shell/connect/model-target.js';
+import { runPlainMode } from '../../shell/plain/plain-mode.js';
 import { runCli } from '../helpers/cli.js';
 
 /** Seeded tests, an unseeded one (seeded from the kernel's µs clock), compare, status and report. */

@@ -4,12 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResultsDocument, TestRun } from '../../shell/results/index.js';
-import { createSessionResults } from '../../shell/session-results/index.js';
+import { createSessionResults } from '../../shell/results/session/index.js';
 import { runChecks, type SourcedDoc } from '../../scripts/validate/checks.js';
 import { loadResults } from '../../scripts/validate/load.js';
 import { readThresholdsFile } from '../../scripts/validate/thresholds.js';
 import { ROOT } from '../helpers/cli.js';
-import { bytes, readFixtureText } from '../shell/session-results/session-helpers.js';
+import { bytes, readFixtureText } from '../shell/results/session/session-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sis-validate-'));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openTarget, type TargetSpec } from '../../shell/connect/index.js';
-import type { Speed } from '../../shell/kernel-host.js';
+import type { Speed } from '../../shell/connect/kernel-host.js';
 import { attachTarget } from '../../shell/web/attach.js';
 import { createHub, type Hub } from '../../shell/web/hub.js';
 import { createDashboardServer } from '../../shell/web/server.js';

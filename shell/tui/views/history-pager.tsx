@@ -1,6 +1,6 @@
 import { useInput } from 'ink';
 import { useRef, useState } from 'react';
-import type { HistoryEntry } from '../../history/index.js';
+import type { HistoryEntry } from '../../results/history/index.js';
 import { HistoryView, pageCount } from './history-view.js';
 
 export interface HistoryPagerProps {

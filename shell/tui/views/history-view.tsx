@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { entryKeyMetrics, entryLabel, entryVerdict, shortDate, type HistoryEntry } from '../../history/index.js';
+import { entryKeyMetrics, entryLabel, entryVerdict, shortDate, type HistoryEntry } from '../../results/history/index.js';
 import { cell, columnWidths, TABLE_GAP, type TableColumn } from './table.js';
 import { verdictColor } from './verdict.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseCliArgs } from '../../../shell/commands/console-args.js';
-import { parseServeArgs } from '../../../shell/commands/serve-args.js';
+import { parseCliArgs } from '../../../shell/cli/console-args.js';
+import { parseServeArgs } from '../../../shell/cli/serve-args.js';
 
 const connect = (...argv: string[]) => {
   const parsed = parseCliArgs(argv);

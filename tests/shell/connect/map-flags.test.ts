@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseCliArgs } from '../../../shell/commands/console-args.js';
+import { parseCliArgs } from '../../../shell/cli/console-args.js';
 import { formatMapping, parseMapFlags, toggleMapFlag } from '../../../shell/connect/map-flags.js';
 import { DEFAULT_MAPPING } from '../../../uart/index.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { Kernel } from '../../../kernel/index.js';
 import { bytesPerSecond, type FrameSettings } from '../../../uart/index.js';
-import { startKernelHost } from '../../../shell/kernel-host.js';
+import { startKernelHost } from '../../../shell/connect/kernel-host.js';
 import { waitFor } from '../../helpers/wait.js';
 
 /**

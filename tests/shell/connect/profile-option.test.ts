@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseCliArgs } from '../../../shell/commands/console-args.js';
-import { parseServeArgs } from '../../../shell/commands/serve-args.js';
-import { createModelTarget } from '../../../shell/model-target.js';
+import { parseCliArgs } from '../../../shell/cli/console-args.js';
+import { parseServeArgs } from '../../../shell/cli/serve-args.js';
+import { createModelTarget } from '../../../shell/connect/model-target.js';
 
 describe('--profile NAME', () => {
   test('the console and plain mode pass it to the embedded model', () => {

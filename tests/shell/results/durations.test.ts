@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { compareKeyMetrics, runKeyMetrics } from '../../../shell/history/index.js';
+import { compareKeyMetrics, runKeyMetrics } from '../../../shell/results/history/index.js';
 import { formatNs, formatSignedNs, type CompareRecord, type TestRun } from '../../../shell/results/index.js';
 import { formatNs as viewsFormatNs } from '../../../shell/tui/views/index.js';
 

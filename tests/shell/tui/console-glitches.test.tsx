@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import type { EnginePort } from '../../../shell/engine/index.js';
-import { historyEntries, type HistoryEntry } from '../../../shell/history/index.js';
-import { createModelTarget } from '../../../shell/model-target.js';
+import { historyEntries, type HistoryEntry } from '../../../shell/results/history/index.js';
+import { createModelTarget } from '../../../shell/connect/model-target.js';
 import { App, type AppProps } from '../../../shell/tui/app.js';
 import { MENU_KEYS, menuHelpText } from '../../../shell/tui/console-menu.js';
 import { createConsoleEngine } from '../../../shell/tui/console-engine.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { createReconnectingPort, lineFailure, unsupportedLineControl, type LineControl } from '../../../uart/index.js';
 import { createConsolePort } from '../../../shell/connect/index.js';
-import { createModelTarget } from '../../../shell/model-target.js';
+import { createModelTarget } from '../../../shell/connect/model-target.js';
 import { LineState } from '../../../shell/tui/line-state.js';
 import { waitFor } from '../../helpers/wait.js';
 import { FakePort } from '../connect/fake-port.js';

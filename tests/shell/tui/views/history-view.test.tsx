@@ -2,14 +2,14 @@ import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { render } from 'ink-testing-library';
-import { entryRow, historyEntries, type HistoryEntry } from '../../../../shell/history/index.js';
+import { entryRow, historyEntries, type HistoryEntry } from '../../../../shell/results/history/index.js';
 import { createResultsBuilder } from '../../../../shell/results/index.js';
 import { HistoryPager, HistoryView, historyPageSize } from '../../../../shell/tui/views/index.js';
 import { waitFor } from '../../../helpers/wait.js';
 import { frameOf, parseText } from './helpers.js';
 import { historyDocument } from './history-fixture.js';
 
-const GOLDEN = fileURLToPath(new URL('../../../fixtures/golden/', import.meta.url));
+const GOLDEN = fileURLToPath(new URL('../../../fixtures/golden', import.meta.url));
 
 /** A paired `--runs 2` compare as the kernel prints it: no result block for either half. */
 const PAIRED_ONLY = [
