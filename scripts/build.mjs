@@ -3,7 +3,8 @@ import { chmodSync, rmSync } from 'node:fs';
 
 /**
  * One ESM bundle for the CLI; the Ink console is a separate chunk loaded only in TUI mode.
- * serialport stays external because its native binding is located relative to its package.
+ * serialport (for real devices) stays external because its native binding is located relative to its
+ * package; the virtual port's stream and mock binding, plain JavaScript, are bundled.
  */
 // Chunk names carry content hashes: clear old ones so dist/ holds one build.
 rmSync('dist', { recursive: true, force: true });
@@ -16,7 +17,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['serialport', '@serialport/*', 'react-devtools-core'],
+  external: ['serialport', '@serialport/bindings-cpp', 'react-devtools-core'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __sisCreateRequire } from 'node:module';\nconst require = __sisCreateRequire(import.meta.url);",
   },

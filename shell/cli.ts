@@ -13,12 +13,8 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]):
 const SUBCOMMAND = /^[a-z]+(-[a-z]+)*$/;
 
 const argv = process.argv.slice(2);
-// The console on a terminal needs Ink, the largest module: start loading it before anything else.
-if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) {
-  // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
-  delete process.env.CI;
-  void import('./tui/load-console.js').then(({ loadConsole }) => loadConsole());
-}
+// Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
+if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) delete process.env.CI;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;

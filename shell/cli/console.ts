@@ -43,8 +43,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     macros = read.macros;
   }
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  // The console's modules load while the target connects (cli.ts started loading them already).
-  const tui = interactive ? import('../tui/load-console.js').then(({ loadConsole }) => loadConsole()) : undefined;
   // Plain mode: a signal from here on ends the session cleanly, even one that comes while the
   // target is still being opened (a --send transfer, a DTR pulse): what was received is on disk
   // first, then the results of what finished are written; a second signal exits at once.
@@ -62,8 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { connection } = opened;
   flushLog = () => connection.log?.flushSync();
-  return tui
-    ? runInteractive(connection, await tui, options.results, options.conversation, {
+  return interactive
+    ? runInteractive(connection, options.results, options.conversation, {
       ...(options.connect.lineFlags !== undefined && { breakMs: options.connect.lineFlags.breakMs }),
       ...(options.connect.log !== undefined && { logDefaults: options.connect.log }),
     }, {
@@ -115,7 +113,6 @@ async function runPlain(
 
 async function runInteractive(
   connection: Connection,
-  tui: typeof import('../tui/run-console.js'),
   resultsOptions: ConsoleResultsOptions,
   conversation: ConversationSettings,
   lineOptions: { breakMs?: number; logDefaults?: LogSpec },
@@ -137,18 +134,18 @@ async function runInteractive(
     onNotice: (notice) => notices.push(notice.message),
   });
   const historyPath = resultsOptions.historyPath;
-  const status = await tui.runConsole({
-    port,
-    results,
-    conversation,
-    ...lineOptions,
+  // The target's output is on the screen before Ink, the largest module, has loaded.
+  const { startConsole } = await import('../tui/console-start.js');
+  const started = startConsole({ port, results, conversation, ...lineOptions, ...(log !== undefined && { log }) });
+  await started.shown;
+  const tui = await (await import('../tui/load-console.js')).loadConsole();
+  const status = await tui.runConsole(started, {
     terminal,
     ...(connection.seed !== undefined && { seed: connection.seed }),
     // The status line shows the model's profile beside its seed.
     ...(connection.target.kind === 'model' && {
       info: { seed: `${connection.seed} profile ${connection.target.profile ?? DEFAULT_PROFILE.name}` },
     }),
-    ...(log !== undefined && { log }),
     ...(historyPath !== null && { pastResults: () => pastResults(historyPath) }),
   });
   const finished = await results.finish();

@@ -1,8 +1,7 @@
 import { defaultConversation, type ConversationSettings } from '../connect/index.js';
 import { EngineDriver, type EngineEvent, type EnginePort, type TerminalSize } from '../engine/index.js';
 import type { SessionResults } from '../results/session/index.js';
-import { createLiveFeed, type LiveFeed } from './live-state/index.js';
-import { createCardWriter } from './result-cards.js';
+import { createLiveFeed, type LiveFeed } from './live-state/live-feed.js';
 import type { Scrollback } from './scrollback.js';
 
 export interface ConsoleEngineOptions {
@@ -21,6 +20,11 @@ export interface ConsoleEngineOptions {
 export interface ConsoleEngine {
   readonly engine: EngineDriver;
   readonly feed: LiveFeed;
+  /**
+   * Where result cards go (`createCardWriter`): attached once Ink, which renders them, has loaded.
+   * The events a card is made from that came before are handed to it then, in order.
+   */
+  attachCards(cards: (event: EngineEvent) => void): void;
   dispose(): void;
 }
 
@@ -48,7 +52,8 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
   });
   // The live panel redraws at most ten times a second: enough to watch, cheap during a flood.
   const feed = createLiveFeed({ minIntervalMs: options.liveIntervalMs ?? 100 });
-  const cards = createCardWriter({ scrollback, width: () => options.size().columns });
+  let cards: ((event: EngineEvent) => void) | null = null;
+  let beforeCards: EngineEvent[] = [];
   // An echo after unsolicited output has no prompt before it, so the parser sees no command: the
   // live views then take it from the engine, unless the parser saw it or the command already ended.
   let echoParsed = false;
@@ -75,11 +80,17 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
         scrollback.writeBlock(dim(`sis: '${event.command.line}' lost: ${event.detail}`));
         break;
     }
-    cards(event);
+    if (cards) cards(event);
+    else if (event.type === 'parsed' || event.type === 'command-sent') beforeCards.push(event);
   });
   return {
     engine,
     feed,
+    attachCards(writer) {
+      cards = writer;
+      for (const event of beforeCards) writer(event);
+      beforeCards = [];
+    },
     dispose() {
       engine.dispose();
       feed.dispose();

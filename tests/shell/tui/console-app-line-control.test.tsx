@@ -6,6 +6,7 @@ import { render } from 'ink-testing-library';
 import { openTarget } from '../../../shell/connect/index.js';
 import { App } from '../../../shell/tui/app.js';
 import { createConsoleEngine } from '../../../shell/tui/console-engine.js';
+import { createCardWriter } from '../../../shell/tui/result-cards.js';
 import { createHistoryList } from '../../../shell/tui/input/index.js';
 import { LineState } from '../../../shell/tui/line-state.js';
 import { RuntimeLog } from '../../../shell/tui/runtime-log.js';
@@ -45,7 +46,8 @@ async function mountConsole() {
       super.setWriter(writer && ((text: string) => (scrolled += text)));
     }
   })({ flushMs: 1 });
-  const { engine, feed, dispose } = createConsoleEngine({ port, scrollback, size: () => ({ columns: 100, rows: 30 }), liveIntervalMs: 0 });
+  const { engine, feed, attachCards, dispose } = createConsoleEngine({ port, scrollback, size: () => ({ columns: 100, rows: 30 }), liveIntervalMs: 0 });
+  attachCards(createCardWriter({ scrollback, width: () => 100 }));
   const state = new LineState({ port, breakMs: 30, pollMs: 20 });
   const log = new RuntimeLog({ port });
   const connected = { kind: 'connected' as const };

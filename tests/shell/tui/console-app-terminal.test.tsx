@@ -7,6 +7,7 @@ import { createConsolePort, type ConsolePort } from '../../../shell/connect/inde
 import { createModelTarget } from '../../../shell/connect/model-target.js';
 import { App } from '../../../shell/tui/app.js';
 import { createConsoleEngine } from '../../../shell/tui/console-engine.js';
+import { createCardWriter } from '../../../shell/tui/result-cards.js';
 import { createHistoryList } from '../../../shell/tui/input/index.js';
 import { parseMacros, type Macro } from '../../../shell/tui/macros.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
@@ -51,7 +52,8 @@ async function mountConsole(far: BytePort & { quiescent?(): boolean }, options: 
   });
   let delivered = '';
   port.onData((chunk) => void (delivered += Buffer.from(chunk).toString('latin1')));
-  const { engine, feed, dispose } = createConsoleEngine({ port, scrollback, size: () => ({ columns: 120, rows: 30 }), liveIntervalMs: 0 });
+  const { engine, feed, attachCards, dispose } = createConsoleEngine({ port, scrollback, size: () => ({ columns: 120, rows: 30 }), liveIntervalMs: 0 });
+  attachCards(createCardWriter({ scrollback, width: () => 120 }));
   const connected = { kind: 'connected' as const };
   const link = { get: () => connected, subscribe: () => () => {} };
   const ui = render(

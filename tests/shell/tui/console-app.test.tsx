@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library';
 import { createModelTarget } from '../../../shell/connect/model-target.js';
 import { App } from '../../../shell/tui/app.js';
 import { createConsoleEngine } from '../../../shell/tui/console-engine.js';
+import { createCardWriter } from '../../../shell/tui/result-cards.js';
 import { createHistoryList } from '../../../shell/tui/input/index.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { waitFor } from '../../helpers/wait.js';
@@ -23,12 +24,13 @@ async function mountConsole() {
       super.setWriter(writer && ((text: string) => (scrolled += text)));
     }
   })({ flushMs: 1 });
-  const { engine, feed, dispose } = createConsoleEngine({
+  const { engine, feed, attachCards, dispose } = createConsoleEngine({
     port: target.port,
     scrollback,
     size: () => ({ columns: 100, rows: 30 }),
     liveIntervalMs: 0,
   });
+  attachCards(createCardWriter({ scrollback, width: () => 100 }));
   const connected = { kind: 'connected' as const };
   const link = { get: () => connected, subscribe: () => () => {} };
   const ui = render(

@@ -6,6 +6,7 @@ import { createModelTarget } from '../../../shell/connect/model-target.js';
 import { App, type AppProps } from '../../../shell/tui/app.js';
 import { MENU_KEYS, menuHelpText } from '../../../shell/tui/console-menu.js';
 import { createConsoleEngine } from '../../../shell/tui/console-engine.js';
+import { createCardWriter } from '../../../shell/tui/result-cards.js';
 import { createHistoryList } from '../../../shell/tui/input/index.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { waitFor } from '../../helpers/wait.js';
@@ -32,12 +33,13 @@ async function mountConsole(options: MountOptions = {}) {
       super.setWriter(writer && ((text: string) => (scrolled += text)));
     }
   })({ flushMs: 1 });
-  const { engine, feed, dispose } = createConsoleEngine({
+  const { engine, feed, attachCards, dispose } = createConsoleEngine({
     port,
     scrollback,
     size: () => ({ columns: 100, rows: options.rows ?? 30 }),
     liveIntervalMs: 0,
   });
+  attachCards(createCardWriter({ scrollback, width: () => 100 }));
   const connected = { kind: 'connected' as const };
   const link = { get: () => connected, subscribe: () => () => {} };
   const ui = render(
