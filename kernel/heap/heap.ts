@@ -95,7 +95,7 @@ export class Heap {
     seg.setGen(id, gen);
     this.allocated += need;
     this.live++;
-    return gen * (this.idMask + 1) + id;
+    return (gen << this.idBits) | id; // gen < 2^(31 - idBits): a non-negative int32
   }
 
   /** Frees the block; returns its size in bytes (as `sizeOf` gave it). */
@@ -199,7 +199,7 @@ export class Heap {
     const out: HeapSegment[] = [];
     for (let id = seg.head; id >= 0; id = seg.next(id)) {
       const free = seg.state(id) === HOLE;
-      const handle = free ? -1 : seg.gen(id) * (this.idMask + 1) + id;
+      const handle = free ? -1 : (seg.gen(id) << this.idBits) | id;
       out.push({ address: seg.addr(id), size: seg.size(id), free, handle });
     }
     return out;
