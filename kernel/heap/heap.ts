@@ -149,13 +149,24 @@ export class Heap {
   compact(options: CompactOptions = {}): CompactResult {
     const limit = options.maxMoves ?? Number.POSITIVE_INFINITY;
     if (!(limit >= 0)) throw new RangeError(`maxMoves must be non-negative, got ${limit}`);
+    const hole = this.holeIndex.findFirst(1);
+    if (hole < 0 || limit === 0) return { movedBlocks: 0, movedBytes: 0, freedHoles: 0 };
+    const seg = this.segments;
+    this.holeIndex.remove(hole, seg.addr(hole), seg.size(hole));
+    const result = this.slideUp(hole, limit);
+    this.holeIndex.add(hole, seg.addr(hole), seg.size(hole));
+    return result;
+  }
+
+  /*
+   * compact's loop on its own: code optimised while the loop runs has seen nothing after it, and
+   * property reads there would throw each compaction back to the interpreter.
+   */
+  private slideUp(hole: number, limit: number): CompactResult {
+    const seg = this.segments;
     let movedBlocks = 0;
     let movedBytes = 0;
     let freedHoles = 0;
-    const hole = this.holeIndex.findFirst(1);
-    if (hole < 0 || limit === 0) return { movedBlocks, movedBytes, freedHoles };
-    const seg = this.segments;
-    this.holeIndex.remove(hole, seg.addr(hole), seg.size(hole));
     while (movedBlocks < limit) {
       const block = seg.next(hole);
       if (block < 0) break;
@@ -175,7 +186,6 @@ export class Heap {
         freedHoles++;
       }
     }
-    this.holeIndex.add(hole, seg.addr(hole), seg.size(hole));
     return { movedBlocks, movedBytes, freedHoles };
   }
 
