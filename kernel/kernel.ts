@@ -1,10 +1,11 @@
 import { bootDurationUs, bootText, PROMPT } from './boot.js';
 import { COMMANDS } from './commands/index.js';
-import type { Command, CommandContext, Task } from './commands/types.js';
+import type { Command, Task } from './commands/types.js';
 import { LineDiscipline } from './line-discipline.js';
 import { resolveProfile, type KernelProfile } from './profiles/index.js';
 import { Prng } from './prng.js';
 import { Scheduler } from './scheduler.js';
+import { ShellContext, type ShellHost } from './shell-context.js';
 import { createKernelState, type KernelState, type KernelView } from './state.js';
 
 export interface KernelOptions {
@@ -29,7 +30,7 @@ const discard = (): void => {};
  * `takeOutput`, virtual time moved by `advance`. A pure function of its seed and of the bytes
  * received at each virtual time.
  */
-export class Kernel {
+export class Kernel implements ShellHost {
   readonly clock = new Scheduler();
   readonly prng = new Prng();
   private readonly state: KernelState;
@@ -38,15 +39,18 @@ export class Kernel {
   private readonly line = new LineDiscipline((text) => this.print(text));
   private output: string[] = [];
   private task: Task | undefined;
-  private cancelRequested = false;
+  private cancelPending = false;
   private pendingInput: number[] = [];
   private booted = false;
-  private discardContext: CommandContext | undefined;
+  private readonly printing: ShellContext;
+  private readonly discarding: ShellContext;
 
   constructor(options: KernelOptions = {}) {
     this.seed = BigInt(options.seed ?? 0);
     this.commands = options.commands ?? COMMANDS;
     this.state = createKernelState(resolveProfile(options.profile));
+    this.printing = new ShellContext({ host: this, state: this.state, commands: this.commands, discard: false });
+    this.discarding = new ShellContext({ host: this, state: this.state, commands: this.commands, discard: true });
   }
 
   /** The kernel's state, read-only. */
@@ -64,6 +68,11 @@ export class Kernel {
 
   get nowUs(): number {
     return this.clock.nowUs;
+  }
+
+  /** Ctrl-C arrived while the current task runs. */
+  get cancelRequested(): boolean {
+    return this.cancelPending;
   }
 
   /** True while a long-running command needs virtual time to pass. */
@@ -125,9 +134,9 @@ export class Kernel {
   }
 
   private execute(line: string): void {
-    const task = this.dispatch(line, (text) => this.print(text));
+    const task = this.dispatch(line, this.printing);
     if (task) {
-      this.cancelRequested = false;
+      this.cancelPending = false;
       this.task = task;
       return;
     }
@@ -135,37 +144,38 @@ export class Kernel {
   }
 
   /** Tokenises and runs one line; returns the task a long-running command started. */
-  private dispatch(line: string, print: (text: string) => void): Task | undefined {
+  private dispatch(line: string, context: ShellContext): Task | undefined {
     const tokens = line.split(' ').filter((t) => t.length > 0);
     const name = tokens[0];
     if (name === undefined) return undefined;
     const command = this.commands.find((c) => c.name === name);
     if (!command) {
-      print(`Unknown command: ${name}\nType 'help' for available commands\n`);
+      context.print(`Unknown command: ${name}\nType 'help' for available commands\n`);
       return undefined;
     }
     if (tokens.length > MAX_TOKENS) {
-      print(`[ERROR] ${name}: too many arguments (${tokens.length - 1}; at most ${MAX_TOKENS - 1})\n`);
+      context.print(`[ERROR] ${name}: too many arguments (${tokens.length - 1}; at most ${MAX_TOKENS - 1})\n`);
       return undefined;
     }
-    const context = print === discard ? (this.discardContext ??= this.context(discard)) : this.context(print);
     return command.run(context, tokens.slice(1)) ?? undefined;
   }
 
-  private interpret(line: string): boolean {
+  /** Runs one line as the shell would, output discarded (a command's `interpret`); false for an unknown command. */
+  interpret(line: string): boolean {
     const name = line.split(' ').find((t) => t.length > 0);
-    this.dispatch(line, discard);
+    this.dispatch(line, this.discarding);
     return name !== undefined && this.commands.some((c) => c.name === name);
   }
 
-  private feedShell(bytes: Uint8Array): number {
+  /** Feeds bytes through a private line discipline and the interpreter, output discarded; returns lines run. */
+  feedShell(bytes: Uint8Array): number {
     const discipline = new LineDiscipline(discard);
     let lines = 0;
     for (const byte of bytes) {
       const line = discipline.feed(byte);
       if (line !== null) {
         lines++;
-        this.dispatch(line, discard);
+        this.dispatch(line, this.discarding);
       }
     }
     return lines;
@@ -174,8 +184,8 @@ export class Kernel {
   private queueWhileBusy(bytes: Uint8Array): void {
     for (const byte of bytes) {
       if (byte === CTRL_C) {
-        if (!this.cancelRequested) this.print('^C');
-        this.cancelRequested = true;
+        if (!this.cancelPending) this.print('^C');
+        this.cancelPending = true;
       } else if (this.pendingInput.length < PENDING_INPUT_LIMIT) {
         this.pendingInput.push(byte);
       }
@@ -184,26 +194,10 @@ export class Kernel {
 
   private finishTask(): void {
     this.task = undefined;
-    this.cancelRequested = false;
+    this.cancelPending = false;
     this.print(PROMPT);
     const pending = Uint8Array.from(this.pendingInput);
     this.pendingInput = [];
     this.receive(pending);
-  }
-
-  private context(print: (text: string) => void): CommandContext {
-    const kernel = this;
-    return {
-      print,
-      interpret: (line) => kernel.interpret(line),
-      feedShell: (bytes) => kernel.feedShell(bytes),
-      clock: this.clock,
-      prng: this.prng,
-      state: this.state,
-      commands: this.commands,
-      get cancelled() {
-        return kernel.cancelRequested;
-      },
-    };
   }
 }

@@ -69,9 +69,12 @@ export function attachWorkload(board: TelemetryBoard, workload: Workload): () =>
   board.oomEvents = 0;
   board.oomPressures.length = 0;
   board.pressureCeilingPct = NO_CEILING;
-  return () => {
-    if (board.workload !== workload) return;
-    board.workload = undefined;
-    board.pressureCeilingPct = NO_CEILING;
-  };
+  return () => detachWorkload(board, workload);
+}
+
+/** Unregisters `workload` if it is the one registered, and lifts its directives. */
+export function detachWorkload(board: TelemetryBoard, workload: Workload): void {
+  if (board.workload !== workload) return;
+  board.workload = undefined;
+  board.pressureCeilingPct = NO_CEILING;
 }

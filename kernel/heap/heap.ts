@@ -95,7 +95,7 @@ export class Heap {
     seg.setGen(id, gen);
     this.allocated += need;
     this.live++;
-    return gen * (this.idMask + 1) + id;
+    return (gen << this.idBits) | id; // gen < 2^(31 - idBits): a non-negative int32
   }
 
   /** Frees the block; returns its size in bytes (as `sizeOf` gave it). */
@@ -149,13 +149,24 @@ export class Heap {
   compact(options: CompactOptions = {}): CompactResult {
     const limit = options.maxMoves ?? Number.POSITIVE_INFINITY;
     if (!(limit >= 0)) throw new RangeError(`maxMoves must be non-negative, got ${limit}`);
+    const hole = this.holeIndex.findFirst(1);
+    if (hole < 0 || limit === 0) return { movedBlocks: 0, movedBytes: 0, freedHoles: 0 };
+    const seg = this.segments;
+    this.holeIndex.remove(hole, seg.addr(hole), seg.size(hole));
+    const result = this.slideUp(hole, limit);
+    this.holeIndex.add(hole, seg.addr(hole), seg.size(hole));
+    return result;
+  }
+
+  /*
+   * compact's loop on its own: code optimised while the loop runs has seen nothing after it, and
+   * property reads there would throw each compaction back to the interpreter.
+   */
+  private slideUp(hole: number, limit: number): CompactResult {
+    const seg = this.segments;
     let movedBlocks = 0;
     let movedBytes = 0;
     let freedHoles = 0;
-    const hole = this.holeIndex.findFirst(1);
-    if (hole < 0 || limit === 0) return { movedBlocks, movedBytes, freedHoles };
-    const seg = this.segments;
-    this.holeIndex.remove(hole, seg.addr(hole), seg.size(hole));
     while (movedBlocks < limit) {
       const block = seg.next(hole);
       if (block < 0) break;
@@ -175,7 +186,6 @@ export class Heap {
         freedHoles++;
       }
     }
-    this.holeIndex.add(hole, seg.addr(hole), seg.size(hole));
     return { movedBlocks, movedBytes, freedHoles };
   }
 
@@ -199,7 +209,7 @@ export class Heap {
     const out: HeapSegment[] = [];
     for (let id = seg.head; id >= 0; id = seg.next(id)) {
       const free = seg.state(id) === HOLE;
-      const handle = free ? -1 : seg.gen(id) * (this.idMask + 1) + id;
+      const handle = free ? -1 : (seg.gen(id) << this.idBits) | id;
       out.push({ address: seg.addr(id), size: seg.size(id), free, handle });
     }
     return out;

@@ -1,11 +1,11 @@
-import type { Command, CommandContext, FlagSpec, SubcommandSpec } from '../commands/types.js';
+import type { Command, CommandContext, FlagSpec, SubcommandSpec, Task } from '../commands/types.js';
 import { closestName } from '../suggest.js';
 import { COMMON_FLAGS } from './common-flags.js';
 import { parseFlags } from './flags.js';
 import { formatReport } from './history.js';
 import { STRESS_TESTS } from './registry.js';
 import { runStressTest } from './runner.js';
-import type { StressTest } from './types.js';
+import type { StressTest, TestConfig } from './types.js';
 import { COMPARE_FLAGS, COMPARE_TYPES, runCompare } from './compare.js';
 
 const REPORT_FLAGS: readonly FlagSpec[] = [{ name: '--all', kind: 'bool', help: 'all 16 entries instead of the last 5' }];
@@ -55,11 +55,14 @@ export const stresstestCommand: Command = {
     if (parsed.config.quiet && parsed.config.verbose) {
       return void ctx.print('[ERROR] --quiet and --verbose cannot be used together\n');
     }
-    return (function* () {
-      yield* runStressTest(test, ctx, parsed.config);
-    })();
+    return testTask(test, ctx, parsed.config);
   },
 };
+
+/* One generator function for every run (not a closure per command), so every task has the same shape. */
+function* testTask(test: StressTest, ctx: CommandContext, config: TestConfig): Task {
+  yield* runStressTest(test, ctx, config);
+}
 
 function report(ctx: CommandContext, args: readonly string[]): void {
   const parsed = parseFlags(REPORT_FLAGS, args, 'stresstest report');

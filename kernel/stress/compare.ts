@@ -50,33 +50,35 @@ export function runCompare(ctx: CommandContext, args: readonly string[]): Task |
   if (parsed.config.quiet && parsed.config.verbose) {
     return void ctx.print('[ERROR] --quiet and --verbose cannot be used together\n');
   }
-  const config = parsed.config;
+  return compareTask(test, ctx, parsed.config);
+}
+
+/* A named generator function, not a closure per command, so every task has the same shape. */
+function* compareTask(test: StressTest, ctx: CommandContext, config: TestConfig): Task {
   const runs = config.runs as number;
-  return (function* () {
-    const wasEnabled = ctx.state.autonomy.enabled;
-    const baseSeed = typeof config.seed === 'bigint' ? config.seed : BigInt(Math.floor(ctx.clock.nowUs));
-    const pairs: Array<[CompareSide, CompareSide]> = [];
-    let shown = false;
-    for (let i = 0; i < runs && !ctx.cancelled; i++) {
-      shown = runs === 1;
-      const seed = baseSeed + BigInt(i);
-      const sink = runs === 1 ? ctx : silent(ctx);
-      const off = yield* half(test, sink, config, seed, false);
-      if (ctx.cancelled) break;
-      const on = yield* half(test, sink, config, seed, true);
-      if (ctx.cancelled) break;
-      pairs.push([off, on]);
-      if (runs > 1) ctx.print(progressLine(test, i + 1, runs, seed, off, on));
-    }
-    ctx.state.autonomy.enabled = wasEnabled;
-    if (ctx.cancelled) {
-      // The runner's cancel line is not shown before the first run nor by silent --runs: end the ^C line here.
-      if (!shown) ctx.print(`\n[COMPARE] Cancelled after ${pairs.length} of ${runs} runs\n`);
-      return;
-    }
-    if (runs === 1) ctx.print(formatCompare(test, pairs[0]![0], pairs[0]![1]));
-    else ctx.print(formatPaired(test, pairs, baseSeed));
-  })();
+  const wasEnabled = ctx.state.autonomy.enabled;
+  const baseSeed = typeof config.seed === 'bigint' ? config.seed : BigInt(Math.floor(ctx.clock.nowUs));
+  const pairs: Array<[CompareSide, CompareSide]> = [];
+  let shown = false;
+  for (let i = 0; i < runs && !ctx.cancelled; i++) {
+    shown = runs === 1;
+    const seed = baseSeed + BigInt(i);
+    const sink = runs === 1 ? ctx : silent(ctx);
+    const off = yield* half(test, sink, config, seed, false);
+    if (ctx.cancelled) break;
+    const on = yield* half(test, sink, config, seed, true);
+    if (ctx.cancelled) break;
+    pairs.push([off, on]);
+    if (runs > 1) ctx.print(progressLine(test, i + 1, runs, seed, off, on));
+  }
+  ctx.state.autonomy.enabled = wasEnabled;
+  if (ctx.cancelled) {
+    // The runner's cancel line is not shown before the first run nor by silent --runs: end the ^C line here.
+    if (!shown) ctx.print(`\n[COMPARE] Cancelled after ${pairs.length} of ${runs} runs\n`);
+    return;
+  }
+  if (runs === 1) ctx.print(formatCompare(test, pairs[0]![0], pairs[0]![1]));
+  else ctx.print(formatPaired(test, pairs, baseSeed));
 }
 
 function* half(

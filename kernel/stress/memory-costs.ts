@@ -24,6 +24,11 @@ export function allocLatencyNs(heap: Heap, handle: number, size: number, cost: A
   const scanned = Math.floor((heap.freeBlockCount * heap.addressOf(handle)) / heap.totalBytes);
   const h = Math.imul(handle, 0x9e3779b1) >>> 0;
   const jitter = Math.floor((h * (cost.jitterNs + 1)) / 4294967296);
-  const cold = cost.coldPct > 0 && (Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0) % 100 < cost.coldPct ? cost.coldNs : 0;
+  const cold = cost.coldPct > 0 && mod100(Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0) < cost.coldPct ? cost.coldNs : 0;
   return Math.floor(cost.baseNs + size / cost.bytesPerNs + cost.holeNs * scanned) + jitter + cold;
+}
+
+/** u % 100 for a u32, by floor division: % on a number above 2^31 - 1 compiles to a slow floating-point remainder. */
+function mod100(u: number): number {
+  return u - Math.floor(u / 100) * 100;
 }

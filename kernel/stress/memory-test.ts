@@ -1,4 +1,4 @@
-import { attachWorkload } from '../autonomy/telemetry.js';
+import { attachWorkload, detachWorkload } from '../autonomy/telemetry.js';
 import { DURATION_FLAG, percentFlag } from './common-flags.js';
 import { MemoryRun, type MemoryParams } from './memory-run.js';
 import type { StressTest, TestConfig, TestSummary } from './types.js';
@@ -34,7 +34,7 @@ export const memoryTest: StressTest = {
     const p = params(config);
     ctx.heap.reset();
     const run = new MemoryRun(ctx, p);
-    const detach = attachWorkload(ctx.autonomy.telemetry, run);
+    attachWorkload(ctx.autonomy.telemetry, run);
     const endUs = ctx.startUs + p.durationMs * 1000;
     let spent = run.prefill();
     while (!ctx.cancelled) {
@@ -47,7 +47,7 @@ export const memoryTest: StressTest = {
     if (spent > 0 && !ctx.cancelled) yield spent;
     if (!run.reported || !ctx.progressDue()) run.report();
     run.release();
-    detach();
+    detachWorkload(ctx.autonomy.telemetry, run);
     const out = {
       peakPct: run.peak,
       avgPct: run.avgPct,
