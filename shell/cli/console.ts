@@ -9,7 +9,6 @@ import {
   type ConversationSettings,
   type SignalStop,
 } from '../connect/index.js';
-import { runPlainMode } from '../plain/plain-mode.js';
 import { createConsoleResults, type ConsoleResultsOptions } from '../results/session/index.js';
 import { readHistory, type HistoryEntry } from '../results/history/index.js';
 import { VERSION } from '../version.js';
@@ -93,6 +92,7 @@ async function runPlain(
     target: { kind: model ? 'model' : 'board', transport: port.description },
     onNotice: (notice) => void process.stderr.write(`sis: ${notice.message}\n`),
   });
+  const { runPlainMode } = await import('../plain/plain-mode.js');
   const status = await runPlainMode({
     port,
     input: process.stdin,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { BytePort } from '../../uart/index.js';
 import type { SendFileResult } from './send-file.js';
 
@@ -43,7 +42,7 @@ export function lrzszSentBytes(text: string, size: number): number | undefined {
  * Sends `path` with lrzsz's `sx`/`sb` (Debian package lrzsz): its stdout goes to the port and the
  * port's bytes to its stdin until it exits. `port` must carry bytes unmapped (no Enter mapping).
  */
-export function sendWithLrzsz(
+export async function sendWithLrzsz(
   port: BytePort,
   path: string,
   /** The file's length, reported as the bytes sent (XMODEM pads the last block on the wire). */
@@ -54,6 +53,8 @@ export function sendWithLrzsz(
   const [program, args] = command(protocol, path);
   const label = options.label ?? '--send';
   const started = performance.now();
+  // Loaded here, not with the console: child_process is among Node's slowest modules to load.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
