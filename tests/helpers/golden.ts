@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { bootedKernel } from './kernel-rig.js';
 
-const GOLDEN = new URL('../fixtures/golden', import.meta.url);
+const GOLDEN = new URL('../fixtures/golden/', import.meta.url);
 
 /**
  * Byte-for-byte against tests/fixtures/golden/NAME. Regenerate with

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { kernelWithController } from '../autonomy/controller-rig.js';
 
-const GOLDEN_DIR = new URL('../../fixtures/golden', import.meta.url);
+const GOLDEN_DIR = new URL('../../fixtures/golden/', import.meta.url);
 
 /** Runs `lines` one after another in a fresh kernel (controller attached) and returns everything printed. */
 function session(lines: readonly string[]): string {

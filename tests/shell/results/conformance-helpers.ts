@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createOutputParser, type ParserEvent } from '../../../shell/parser/index.js';
 import { createResultsBuilder, type ResultsDocument } from '../../../shell/results/index.js';
 
-export const FIXTURES = new URL('../../fixtures/conformance', import.meta.url);
+export const FIXTURES = new URL('../../fixtures/conformance/', import.meta.url);
 
 /** Fixture base names that have both a `.txt` and a `.expected.json`. */
 export function fixtureNames(): string[] {
