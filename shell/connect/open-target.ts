@@ -153,6 +153,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     line: 'line' in target ? target.line : undefined,
     ...(options.say !== undefined && { say: options.say }),
     discardReceived: () => port.discardHeld(),
+    clock,
   });
   if (failed !== undefined) {
     await port.close();

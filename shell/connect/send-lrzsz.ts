@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { BytePort } from '../../uart/index.js';
+import { systemClock, type BytePort, type HostClock } from '../../uart/index.js';
 import type { SendFileResult } from './send-file.js';
 
 export type SendProtocol = 'raw' | 'xmodem' | 'xmodem-1k' | 'ymodem';
@@ -27,6 +27,8 @@ export interface LrzszOptions {
   readonly label?: string;
   /** Ends the sender (SIGTERM): the result is a failure saying it was cancelled. */
   readonly signal?: AbortSignal;
+  /** Times the transfer; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 /** lrzsz counts 128-byte sectors: `Xmodem sectors/kbytes sent:  12/ 1k` (`Ymodem` for sb). */
@@ -53,7 +55,8 @@ export function sendWithLrzsz(
 ): Promise<SendFileResult> {
   const [program, args] = command(protocol, path);
   const label = options.label ?? '--send';
-  const started = performance.now();
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -93,7 +96,7 @@ export function sendWithLrzsz(
     });
     child.on('close', (status, signal) => {
       if (status === 0) {
-        done({ ok: true, bytes: size, seconds: (performance.now() - started) / 1000 });
+        done({ ok: true, bytes: size, seconds: (clock.now() - started) / 1000 });
         return;
       }
       if (cancelled) {
