@@ -94,9 +94,11 @@ async function runPlain(
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },
     onNotice: (notice) => void process.stderr.write(`sis: ${notice.message}\n`),
+    clock: connection.clock,
   });
   const status = await runPlainMode({
     port,
+    clock: connection.clock,
     input: process.stdin,
     output: process.stdout,
     results,
@@ -135,10 +137,12 @@ async function runInteractive(
     version: VERSION,
     target: { kind: connection.target.kind === 'model' ? 'model' : 'board', transport: port.description },
     onNotice: (notice) => notices.push(notice.message),
+    clock: connection.clock,
   });
   const historyPath = resultsOptions.historyPath;
   const status = await tui.runConsole({
     port,
+    clock: connection.clock,
     results,
     conversation,
     ...lineOptions,

@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import type { SessionLogWriter } from '../../uart/index.js';
+import { systemClock, type HostClock, type SessionLogWriter } from '../../uart/index.js';
 import { defaultConversation, signalStatus, type ConsolePort, type ConversationSettings, type ExitSignal } from '../connect/index.js';
 import { DEFAULT_BREAK_MS } from '../connect/line-flags.js';
 import type { EnginePort } from '../engine/index.js';
@@ -7,6 +7,7 @@ import { SGR_RESET } from '../sanitize/index.js';
 import type { HistoryEntry } from '../results/history/index.js';
 import type { SessionResults } from '../results/session/index.js';
 import { App, type ConsoleInfo } from './app.js';
+import { ClockContext } from './clock-context.js';
 import { FrameStdout } from './frame-stdout.js';
 import { HIDE_CURSOR, LiveRegion, SHOW_CURSOR, type TerminalSize } from './live-region.js';
 import { openConsoleHistory } from './input/index.js';
@@ -38,6 +39,8 @@ export interface RunConsoleOptions {
   conversation?: ConversationSettings;
   /** Local echo, mapping, hex and file sends, macros (Ctrl-T e/n/y/s/0-9). */
   terminal?: TerminalOptions;
+  /** The clock the port runs on (its `retryAtMs`); every timer of the console runs on it. Default the system clock. */
+  clock?: HostClock;
 }
 
 let lostTerminal = false;
@@ -69,23 +72,25 @@ function liveSize(): TerminalSize {
 /** Runs the interactive console until the user quits; resolves with the exit status. */
 export async function runConsole(options: RunConsoleOptions): Promise<number> {
   const { results } = options;
+  const clock = options.clock ?? systemClock;
   const forgetSize = assumeSizeWhenUnknown(process.stdout);
   // A flood from the far end is handled in slices between keys and frames.
-  const port = slicePort({ port: options.port });
+  const port = slicePort({ port: options.port, clock });
   const conversation = options.conversation ?? defaultConversation();
-  const scrollback = new Scrollback({ rows: () => process.stdout.rows || 24 });
+  const scrollback = new Scrollback({ clock, rows: () => process.stdout.rows || 24 });
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
   const { engine, feed, dispose } = createConsoleEngine({
     port,
     scrollback,
     conversation,
     size,
+    clock,
     ...(results && { results }),
   });
   // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
   // read the size from the terminal itself, which knows of a resize before its signal arrives.
   // Ink throttles its frames itself, except in debug mode, where the region does.
-  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0 });
+  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0, clock });
   const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
   const screen = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
   const onResize = (): void => {
@@ -106,15 +111,19 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   };
   process.once('exit', restoreOnExit);
 
-  let retryTimer: NodeJS.Timeout | undefined;
+  let retryTimer: unknown;
+  const stopRetryTimer = (): void => {
+    if (retryTimer !== undefined) clock.clearTimer(retryTimer);
+    retryTimer = undefined;
+  };
   const linkListeners = new Set<() => void>();
-  let current = linkState(port.state, Date.now());
+  let current = linkState(port.state, clock.now());
   let everUp = current.kind === 'connected';
   const refreshLink = (): void => {
     const wasUp = current.kind === 'connected';
-    current = linkState(port.state, Date.now());
-    clearTimeout(retryTimer);
-    if (current.kind === 'waiting') retryTimer = setTimeout(refreshLink, 250);
+    current = linkState(port.state, clock.now());
+    stopRetryTimer();
+    if (current.kind === 'waiting') retryTimer = clock.setTimer(refreshLink, 250);
     const note = linkChangeNote(port.description, port.state, wasUp, everUp);
     if (note !== null) scrollback.writeBlock(dim(`sis: ${note}`));
     everUp ||= current.kind === 'connected';
@@ -128,15 +137,16 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
       return () => linkListeners.delete(listener);
     },
   };
-  const lineState = new LineState({ port, breakMs: options.breakMs ?? DEFAULT_BREAK_MS });
+  const lineState = new LineState({ port, breakMs: options.breakMs ?? DEFAULT_BREAK_MS, clock });
   const runtimeLog = new RuntimeLog({
     port,
+    clock,
     ...(options.log !== undefined && { initial: options.log }),
     ...(options.logDefaults !== undefined && { defaults: options.logDefaults }),
   });
   const flushRuntimeLog = (): void => runtimeLog.flushSync();
   process.on('exit', flushRuntimeLog);
-  const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
+  const history = openConsoleHistory({ clock, onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
   if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
   const info: ConsoleInfo = {
     transport: port.description,
@@ -144,20 +154,22 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
     ...options.info,
   };
   const consoleApp = (closing: boolean) => (
-    <App
-      engine={engine}
-      promptSource={conversation.prompt.source}
-      scrollback={scrollback}
-      feed={feed}
-      info={info}
-      link={link}
-      history={history}
-      line={{ state: lineState, log: runtimeLog }}
-      closing={closing}
-      {...(options.pastResults && { pastResults: options.pastResults })}
-      {...(options.terminal && { terminal: options.terminal })}
-      screen={screen}
-    />
+    <ClockContext.Provider value={clock}>
+      <App
+        engine={engine}
+        promptSource={conversation.prompt.source}
+        scrollback={scrollback}
+        feed={feed}
+        info={info}
+        link={link}
+        history={history}
+        line={{ state: lineState, log: runtimeLog }}
+        closing={closing}
+        {...(options.pastResults && { pastResults: options.pastResults })}
+        {...(options.terminal && { terminal: options.terminal })}
+        screen={screen}
+      />
+    </ClockContext.Provider>
   );
   // Ink writes each whole frame to `frames` (at most 60 a second) and leaves the terminal to the region.
   const app = render(consoleApp(false), { stdout: frames as unknown as NodeJS.WriteStream, debug: inCi(), maxFps: 60, exitOnCtrlC: false, patchConsole: false });
@@ -196,7 +208,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<number> {
   lineState.dispose();
   await runtimeLog.close();
   process.off('exit', flushRuntimeLog);
-  clearTimeout(retryTimer);
+  stopRetryTimer();
   process.stdout.off('resize', onResize);
   forgetSize();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
