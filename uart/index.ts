@@ -14,6 +14,8 @@ export {
 } from './line-control.js';
 export { createTelnetPort, type TelnetPortOptions } from './telnet-port.js';
 export { Listeners } from './listeners.js';
+export { systemClock, repeatTimer, delay, type HostClock, type TimerOptions } from './host-clock.js';
+export { createManualClock, type ManualClock, type ManualClockOptions } from './manual-clock.js';
 export { createVirtualPair, type VirtualPair, type VirtualDevice, type VirtualPairOptions } from './virtual-port.js';
 export {
   parseEndpoint,

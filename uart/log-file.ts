@@ -1,4 +1,5 @@
 import { closeSync, constants, existsSync, fdatasync, fstatSync, ftruncateSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
+import { repeatTimer, systemClock, type HostClock } from './host-clock.js';
 import { createAnsiStripper, type AnsiStripper } from './ansi-strip.js';
 import { createLineStamper, type LineStamper, type TimestampMode } from './line-stamper.js';
 import { openError, writeError } from './log-file-errors.js';
@@ -12,8 +13,8 @@ export interface LogWriterOptions {
   readonly timestamps?: TimestampMode;
   /** Remove ANSI escape sequences. Default false. */
   readonly strip?: boolean;
-  /** Wall clock in ms. Default Date.now. */
-  readonly now?: () => number;
+  /** Stamps read its wall time; the periodic flush runs on its timers. Default the system clock. */
+  readonly clock?: HostClock;
   /** Buffered bytes are written at least this often. Default 100 ms. */
   readonly flushIntervalMs?: number;
   /** Buffered bytes are written once this many are waiting. Default 64 KiB. */
@@ -60,7 +61,7 @@ export type LogWriterResult =
 /** A session log of everything received from the port (`--log PATH`, `--log-append`). */
 export function createLogWriter(options: LogWriterOptions): LogWriterResult {
   const { path } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const bufferBytes = options.bufferBytes ?? 64 * 1024;
   let fd: number;
   let created: string | null = null;
@@ -75,7 +76,7 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
   }
   const stripper: AnsiStripper | undefined = options.strip === true ? createAnsiStripper() : undefined;
   const stamper: LineStamper | undefined = options.timestamps !== undefined
-    ? createLineStamper({ mode: options.timestamps, startMs: now() })
+    ? createLineStamper({ mode: options.timestamps, startMs: clock.wallMs() })
     : undefined;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -121,8 +122,8 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
     flushSync();
   };
 
-  const timer = setInterval(flushSync, options.flushIntervalMs ?? 100);
-  timer.unref();
+  // A writer left open does not keep the process alive: close() and the exit handlers flush too.
+  const stopFlushing = repeatTimer(clock, flushSync, options.flushIntervalMs ?? 100, { background: true });
 
   const writer: SessionLogWriter = {
     path,
@@ -140,14 +141,14 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
     async abandon() {
       if (closed) return;
       closed = true;
-      clearInterval(timer);
+      stopFlushing();
       closeSync(fd);
       if (created !== null) rmSync(created, { force: true });
     },
     write(bytes) {
       if (closed || bytes.length === 0) return;
       let out = stripper !== undefined ? stripper.push(bytes) : bytes;
-      if (stamper !== undefined) out = stamper.push(out, now());
+      if (stamper !== undefined) out = stamper.push(out, clock.wallMs());
       if (out.length === 0) return;
       pending.push(out.buffer === bytes.buffer ? out.slice() : out);
       pendingBytes += out.length;
@@ -163,7 +164,7 @@ export function createLogWriter(options: LogWriterOptions): LogWriterResult {
       if (closed) return;
       await writer.flush();
       closed = true;
-      clearInterval(timer);
+      stopFlushing();
       closeSync(fd);
     },
   };

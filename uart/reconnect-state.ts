@@ -9,6 +9,7 @@ export type ReconnectState =
       readonly status: 'waiting';
       /** The attempt that runs at `retryAtMs`, counted since the last connection was up. */
       readonly attempt: number;
+      /** On the port's clock (`HostClock.now`). */
       readonly retryAtMs: number;
       readonly delayMs: number;
       readonly lastError: PortError;
@@ -17,21 +18,8 @@ export type ReconnectState =
   /** Final: closed by the host (`reason` undefined) or for good with `reconnect: false`. */
   | { readonly status: 'disconnected'; readonly reason?: PortError; readonly droppedBytes: number };
 
-export interface ReconnectTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** Milliseconds, for `retryAtMs`. */
-  now(): number;
-}
-
 /** Bytes moved over every connection so far: received from and handed to the far end. */
 export interface Traffic {
   readonly rxBytes: number;
   readonly txBytes: number;
 }
-
-export const realTimers: ReconnectTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};

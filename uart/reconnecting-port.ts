@@ -1,9 +1,10 @@
 import { forwardLineControl } from './forward-line-control.js';
 import { Listeners } from './listeners.js';
 import { isPortError, portError, type BytePort, type PortError } from './port.js';
-import { realTimers, type ReconnectState, type ReconnectTimers, type Traffic } from './reconnect-state.js';
+import { systemClock, type HostClock } from './host-clock.js';
+import type { ReconnectState, Traffic } from './reconnect-state.js';
 
-export type { ReconnectState, ReconnectTimers, Traffic } from './reconnect-state.js';
+export type { ReconnectState, Traffic } from './reconnect-state.js';
 
 export interface ReconnectingPortOptions {
   /** Makes a fresh, unopened port for each attempt. */
@@ -16,8 +17,8 @@ export interface ReconnectingPortOptions {
   readonly initialDelayMs?: number;
   /** Default 2000 ms. */
   readonly maxDelayMs?: number;
-  /** Default: the global timers and Date.now. */
-  readonly timers?: ReconnectTimers;
+  /** Retry timers and `retryAtMs`. Default the system clock. */
+  readonly clock?: HostClock;
 }
 
 export interface ReconnectingPort extends BytePort {
@@ -33,7 +34,7 @@ export interface ReconnectingPort extends BytePort {
  * until then. Writes while no connection is up are dropped and counted in the state.
  */
 export function createReconnectingPort(options: ReconnectingPortOptions): ReconnectingPort {
-  const timers = options.timers ?? realTimers;
+  const clock = options.clock ?? systemClock;
   const reconnect = options.reconnect ?? true;
   const initialDelayMs = options.initialDelayMs ?? 100;
   const maxDelayMs = options.maxDelayMs ?? 2000;
@@ -67,7 +68,7 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
 
   const finish = (reason: PortError | undefined): void => {
     if (state.status === 'disconnected') return;
-    if (timer !== undefined) timers.clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimer(timer);
     timer = undefined;
     setState({ status: 'disconnected', reason, droppedBytes: state.droppedBytes });
     closeListeners.emit(reason);
@@ -86,10 +87,10 @@ export function createReconnectingPort(options: ReconnectingPortOptions): Reconn
     waits += 1;
     const attempt = attempts + 1;
     setState({
-      status: 'waiting', attempt, delayMs, retryAtMs: timers.now() + delayMs,
+      status: 'waiting', attempt, delayMs, retryAtMs: clock.now() + delayMs,
       lastError: error, droppedBytes: state.droppedBytes,
     });
-    timer = timers.setTimeout(() => {
+    timer = clock.setTimer(() => {
       timer = undefined;
       attemptConnect();
     }, delayMs);

@@ -91,10 +91,12 @@ async function runPlain(
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },
     onNotice: (notice) => void process.stderr.write(`sis: ${notice.message}\n`),
+    clock: connection.clock,
   });
   const { runPlainMode } = await import('../plain/plain-mode.js');
   const status = await runPlainMode({
     port,
+    clock: connection.clock,
     input: process.stdin,
     output: process.stdout,
     results,
@@ -132,11 +134,12 @@ async function runInteractive(
     version: VERSION,
     target: { kind: connection.target.kind === 'model' ? 'model' : 'board', transport: port.description },
     onNotice: (notice) => notices.push(notice.message),
+    clock: connection.clock,
   });
   const historyPath = resultsOptions.historyPath;
   // The target's output is on the screen before Ink, the largest module, has loaded.
   const { startConsole } = await import('../tui/console-start.js');
-  const started = startConsole({ port, results, conversation, ...lineOptions, ...(log !== undefined && { log }) });
+  const started = startConsole({ port, clock: connection.clock, results, conversation, ...lineOptions, ...(log !== undefined && { log }) });
   await started.shown;
   const tui = await (await import('../tui/load-console.js')).loadConsole();
   const status = await tui.runConsole(started, {

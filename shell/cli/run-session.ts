@@ -1,7 +1,8 @@
-import { EngineDriver, systemClock, type Clock, type EnginePort, type EngineTiming, type PromptPattern } from '../engine/index.js';
+import { EngineDriver, type EnginePort, type EngineTiming, type PromptPattern } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
 import type { ExitSignal } from '../connect/index.js';
 import type { SessionResults } from '../results/session/index.js';
+import { systemClock, type HostClock } from '../../uart/index.js';
 
 export interface ScriptedSessionOptions {
   /** Already open. A reconnecting port's drops are seen by the engine. */
@@ -18,7 +19,7 @@ export interface ScriptedSessionOptions {
   onRefused: (line: string, message: string) => void;
   /** After a timeout's Ctrl-C, how long the prompt may take; default 2000 ms. */
   cancelGraceMs?: number;
-  clock?: Clock;
+  clock?: HostClock;
 }
 
 export type ScriptedOutcome =

@@ -62,8 +62,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     version: VERSION,
     target: { kind: model ? 'model' : 'board', transport: port.description },
     outputJson: options.outputJson,
-    history: historyPath === null ? null : createHistoryRecorder({ path: historyPath, source: 'run' }),
+    history: historyPath === null ? null : createHistoryRecorder({ path: historyPath, source: 'run', clock: connection.clock }),
     onNotice: (notice) => say(notice.message),
+    clock: connection.clock,
   });
   const session = startScriptedSession({
     port,
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     results,
     output: (chunk) => void process.stdout.write(chunk),
     onRefused: (line, message) => say(`not sent: '${line}': ${message}`),
+    clock: connection.clock,
   });
   // A reader that stops reading the transcript (`| head`) does not end the session.
   process.stdout.on('error', () => undefined);

@@ -1,4 +1,4 @@
-import { lineControlOf, type BytePort, type LineSettings } from '../../uart/index.js';
+import { lineControlOf, systemClock, type BytePort, type HostClock, type LineSettings } from '../../uart/index.js';
 import { pulseDtr } from './line-control.js';
 import type { LineFlags } from './line-flags.js';
 import { sendPaced } from './send-file.js';
@@ -13,6 +13,8 @@ export interface AfterConnectOptions {
   readonly say?: (line: string) => void;
   /** Called after an XMODEM/YMODEM transfer: what arrived during it was protocol, not for the screen. */
   readonly discardReceived?: () => void;
+  /** The pulse's length and the send's pacing; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 /**
@@ -22,8 +24,9 @@ export interface AfterConnectOptions {
  */
 export async function afterConnect(raw: BytePort, options: AfterConnectOptions): Promise<string | undefined> {
   const { flags, toSend } = options;
+  const clock = options.clock ?? systemClock;
   if (flags?.dtrPulseMs !== undefined) {
-    const pulsed = await pulseDtr(lineControlOf(raw), flags.dtrPulseMs);
+    const pulsed = await pulseDtr(lineControlOf(raw), flags.dtrPulseMs, clock);
     if (!pulsed.ok) return `--dtr-pulse: ${pulsed.message}`;
   }
   const path = flags?.sendFile;
@@ -31,8 +34,8 @@ export async function afterConnect(raw: BytePort, options: AfterConnectOptions):
   const protocol = flags?.sendProtocol;
   const line = lineControlOf(raw).settings ?? options.line;
   const sent = protocol === undefined
-    ? await sendPaced(raw, toSend, line === undefined ? {} : { line })
-    : await sendWithLrzsz(raw, path, toSend.length, protocol);
+    ? await sendPaced(raw, toSend, { clock, ...(line !== undefined && { line }) })
+    : await sendWithLrzsz(raw, path, toSend.length, protocol, { clock });
   if (protocol !== undefined) options.discardReceived?.();
   if (!sent.ok) return sent.message;
   const how = protocol === undefined ? '' : ` by ${protocol}`;

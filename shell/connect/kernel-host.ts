@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/index.js';
-import { createWire, type FrameSettings } from '../../uart/index.js';
+import { createWire, repeatTimer, systemClock, type FrameSettings, type HostClock } from '../../uart/index.js';
 
 /** How virtual time relates to wall time: 1× (`realtime`), as fast as possible (`max`), or a factor. */
 export type Speed = 'realtime' | 'max' | number;
@@ -11,15 +11,13 @@ export interface KernelHostOptions {
   emit: (bytes: Uint8Array) => void;
   /** Resolves when the consumer has taken what was emitted; `max` waits on it between slices. */
   drained?: () => Promise<void>;
-  /** Wall-clock source in ms; default `performance.now`. */
-  nowMs?: () => number;
+  /** The wall time virtual time follows (`now`), and the paced modes' tick timer. Default the system clock. */
+  clock?: HostClock;
   /**
    * Run the UART at line speed in both directions, on virtual time (115200 8N1 → 11 520 B/s).
    * Default: unpaced, bytes move the moment they are written.
    */
   line?: FrameSettings;
-  /** Calls `tick` every `everyMs` wall ms until the returned stop function runs; default setInterval. */
-  ticker?: (tick: () => void, everyMs: number) => () => void;
 }
 
 export interface KernelHost {
@@ -39,11 +37,6 @@ const PACED_MAX_SLICE_US = 50_000;
 /** Wall ms between ticks in paced modes. */
 const TICK_MS = 10;
 
-const intervalTicker = (tick: () => void, everyMs: number): (() => void) => {
-  const timer = setInterval(tick, everyMs);
-  return () => clearInterval(timer);
-};
-
 /**
  * The one place that turns wall time into the kernel's virtual time. In `max` mode the clock
  * moves only while a command runs or bytes wait for a paced line, so a script's transcript
@@ -52,7 +45,7 @@ const intervalTicker = (tick: () => void, everyMs: number): (() => void) => {
  */
 export function startKernelHost(options: KernelHostOptions): KernelHost {
   const { kernel, speed, emit } = options;
-  const nowMs = options.nowMs ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
   const factor = speed === 'max' ? 0 : speed === 'realtime' ? 1 : speed;
   const nowUs = (): number => kernel.nowUs;
   const toKernel = createWire(options.line, nowUs);
@@ -103,10 +96,10 @@ export function startKernelHost(options: KernelHostOptions): KernelHost {
   };
 
   if (factor > 0) {
-    const wallStart = nowMs();
+    const wallStart = clock.now();
     const virtualStart = kernel.nowUs;
-    const target = (): number => virtualStart + (nowMs() - wallStart) * 1000 * factor;
-    stopTicker = (options.ticker ?? intervalTicker)(() => {
+    const target = (): number => virtualStart + (clock.now() - wallStart) * 1000 * factor;
+    stopTicker = repeatTimer(clock, () => {
       if (!stopped) pump(target(), false);
     }, TICK_MS);
     return {

@@ -4,6 +4,9 @@ import {
   formatLineSettings,
   lineControlOf,
   lineFailure,
+  delay,
+  systemClock,
+  type HostClock,
   type BytePort,
   type DataBits,
   type LineControl,
@@ -45,19 +48,19 @@ export async function toggleRts(port: BytePort): Promise<LineAction> {
 }
 
 /** Drops DTR for `ms`, then raises it: the reset pulse of `--dtr-pulse`. */
-export async function pulseDtr(control: LineControl, ms: number): Promise<LineResult> {
+export async function pulseDtr(control: LineControl, ms: number, clock: HostClock = systemClock): Promise<LineResult> {
   const invalid = checkBreakMs(ms);
   if (invalid !== undefined) return lineFailure('failed', invalid.replace('BREAK length', 'pulse length'));
   const off = await control.setControlLines({ dtr: false });
   if (!off.ok) return off;
-  await new Promise((resolve) => setTimeout(resolve, ms));
+  await delay(clock, ms);
   const on = await control.setControlLines({ dtr: true });
   return on.ok ? { ok: true, value: undefined } : on;
 }
 
 /** `--dtr-pulse` and the menu's pulse: DTR off for `ms`, then on. */
-export async function pulseDtrAction(port: BytePort, ms: number): Promise<LineAction> {
-  return action(await pulseDtr(lineControlOf(port), ms), `DTR pulsed (${ms} ms)`);
+export async function pulseDtrAction(port: BytePort, ms: number, clock: HostClock = systemClock): Promise<LineAction> {
+  return action(await pulseDtr(lineControlOf(port), ms, clock), `DTR pulsed (${ms} ms)`);
 }
 
 /** `CTS on  DSR on  DCD off  RI off`; a line the device does not report shows `?`. */

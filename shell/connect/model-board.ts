@@ -4,7 +4,10 @@ import {
   DEFAULT_BAUD_RATE,
   lineFailure,
   lineOk,
+  delay,
+  systemClock,
   type FrameSettings,
+  type HostClock,
   type LineControl,
   type LineSettings,
 } from '../../uart/index.js';
@@ -20,6 +23,8 @@ export interface ModelBoardOptions {
   /** Everything the kernel prints, as it leaves its UART. */
   readonly emit: (bytes: Uint8Array) => void;
   readonly drained?: () => Promise<void>;
+  /** Pacing and BREAK lengths; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 /** The kernel model as a board on a cable: powered on, reset by BREAK or by DTR. */
@@ -56,6 +61,7 @@ export function startModelBoard(options: ModelBoardOptions): ModelBoard {
     speed: options.speed,
     emit: options.emit,
     ...(options.drained !== undefined && { drained: options.drained }),
+    ...(options.clock !== undefined && { clock: options.clock }),
     line: frame(),
   });
   const holdInReset = (): void => {
@@ -74,7 +80,7 @@ export function startModelBoard(options: ModelBoardOptions): ModelBoard {
     async sendBreak(ms) {
       breaking = true;
       holdInReset();
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await delay(options.clock ?? systemClock, ms);
       breaking = false;
       boot();
       return lineOk(undefined);

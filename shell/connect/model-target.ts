@@ -1,5 +1,5 @@
 import { Kernel } from '../../kernel/index.js';
-import { createVirtualPair, unsupportedLineControl, type BytePort, type FrameSettings } from '../../uart/index.js';
+import { createVirtualPair, unsupportedLineControl, type BytePort, type FrameSettings, type HostClock } from '../../uart/index.js';
 import { startKernelHost, type Speed } from './kernel-host.js';
 import { startModelBoard, type ModelBoard } from './model-board.js';
 
@@ -12,6 +12,8 @@ export interface ModelTargetOptions {
   profile?: string;
   /** Pace the virtual UART at this line speed, on virtual time. Default: unpaced. */
   line?: FrameSettings;
+  /** The wall time the model's pacing follows, and its timers. Default the system clock. */
+  clock?: HostClock;
 }
 
 /** The model's port also tells when the kernel has nothing more to say until it is sent something. */
@@ -57,6 +59,7 @@ export function createModelTarget(options: ModelTargetOptions = {}): ModelTarget
         },
         drained: () => pair.device.flushed(),
         ...(options.line !== undefined && { line: options.line }),
+        ...(options.clock !== undefined && { clock: options.clock }),
       });
     },
     async close() {
@@ -98,6 +101,7 @@ export function startHeadlessModel(options: HeadlessModelOptions): HeadlessModel
     emit: options.emit,
     drained: options.drained,
     line: options.line,
+    ...(options.clock !== undefined && { clock: options.clock }),
   });
   return {
     seed,

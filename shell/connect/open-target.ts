@@ -12,6 +12,8 @@ import {
   type SessionLogWriter,
   type PortError,
   type ReconnectingPort,
+  systemClock,
+  type HostClock,
 } from '../../uart/index.js';
 import type { Speed } from './kernel-host.js';
 import { createModelTarget, randomSeed } from './model-target.js';
@@ -29,6 +31,8 @@ export interface OpenTargetOptions extends ConnectOptions {
   readonly maxDelayMs?: number;
   /** Where `--send` reports what it sent (one line). Default: nowhere. */
   readonly say?: (line: string) => void;
+  /** Retries, the log's stamps and flushes, and the model's pacing run on it. Default the system clock. */
+  readonly clock?: HostClock;
 }
 
 /** An open console link: the port to hand to plain mode, the TUI or `sis run`. */
@@ -39,6 +43,8 @@ export interface Connection {
   /** The kernel's seed when the target is the embedded model. */
   readonly seed: bigint | undefined;
   readonly log: SessionLogWriter | undefined;
+  /** The clock the link runs on (its `retryAtMs` included): the console's views use it too. */
+  readonly clock: HostClock;
   /** Closes the port, then flushes and closes the log. */
   close(): Promise<void>;
 }
@@ -48,14 +54,15 @@ export type OpenTargetResult =
   /** `status` 2: the log could not be opened (nothing was started); 1: the target could not be reached. */
   | { readonly ok: false; readonly status: 1 | 2; readonly message: string };
 
-/** A fresh, unopened port for each connection attempt. */
-export function portFactory(target: TargetSpec, speed: Speed, seed: bigint): () => BytePort {
+/** A fresh, unopened port for each connection attempt; the model runs on `clock`. */
+export function portFactory(target: TargetSpec, speed: Speed, seed: bigint, clock: HostClock = systemClock): () => BytePort {
   switch (target.kind) {
     case 'model': {
       const line = target.line;
       return () => createModelTarget({
         seed,
         speed: target.speed ?? speed,
+        clock,
         ...(target.profile !== undefined && { profile: target.profile }),
         ...(line !== undefined && { line: { ...line, baud: line.baudRate ?? DEFAULT_BAUD_RATE } }),
       }).port;
@@ -89,6 +96,7 @@ export function describeTarget(target: TargetSpec): string {
  */
 export async function openTarget(options: OpenTargetOptions): Promise<OpenTargetResult> {
   const { target } = options;
+  const clock = options.clock ?? systemClock;
   let log: SessionLogWriter | undefined;
   if (options.log !== undefined) {
     const opened = createLogWriter({
@@ -96,6 +104,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
       append: options.log.append,
       strip: options.log.strip,
       deferStart: true,
+      clock,
       ...(options.log.timestamps !== undefined && { timestamps: options.log.timestamps }),
     });
     if (!opened.ok) return { ok: false, status: 2, message: opened.error.message };
@@ -108,11 +117,12 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     return { ok: false, status: 2, message: toSend.message };
   }
   const seed = target.kind === 'model' ? target.seed ?? randomSeed() : undefined;
-  const makePort = portFactory(target, options.defaultSpeed, seed ?? 0n);
+  const makePort = portFactory(target, options.defaultSpeed, seed ?? 0n, clock);
   let current: (BytePort & { quiescent?(): boolean }) | undefined;
   const reconnecting = createReconnectingPort({
     connect: () => (current = makePort()),
     description: describeTarget(target),
+    clock,
     reconnect: target.kind !== 'model' && options.reconnect,
     ...(options.initialDelayMs !== undefined && { initialDelayMs: options.initialDelayMs }),
     ...(options.maxDelayMs !== undefined && { maxDelayMs: options.maxDelayMs }),
@@ -143,6 +153,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
     line: 'line' in target ? target.line : undefined,
     ...(options.say !== undefined && { say: options.say }),
     discardReceived: () => port.discardHeld(),
+    clock,
   });
   if (failed !== undefined) {
     await port.close();
@@ -156,6 +167,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenTarget
       target,
       seed,
       log,
+      clock,
       async close() {
         await port.close();
         await log?.close();

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { bytesPerSecond, createPacer, DEFAULT_BAUD_RATE, type BytePort, type LineSettings } from '../../uart/index.js';
+import { bytesPerSecond, createPacer, DEFAULT_BAUD_RATE, systemClock, type BytePort, type HostClock, type LineSettings } from '../../uart/index.js';
 
 export interface SendFileOptions {
   /** The line the bytes are paced at; default 115200 8N1 (11 520 bytes/s). */
   readonly line?: LineSettings;
   /** Called after each chunk is handed to the port. */
   readonly onProgress?: (sent: number, total: number) => void;
-  /** Wall clock in µs; default performance.now() × 1000. */
-  readonly nowUs?: () => number;
+  /** Pacing and waits between chunks; default the system clock. */
+  readonly clock?: HostClock;
   /** Starts each failure message; default `--send`. */
   readonly label?: string;
   /** Stops the transfer between chunks; the result says how far it got. */
@@ -39,7 +39,8 @@ export async function readSendFile(path: string, label = '--send'): Promise<{ ok
  * chunk handed to the port and drained before the next. Ends early, with a message, if the port closes.
  */
 export async function sendPaced(port: BytePort, bytes: Uint8Array, options: SendFileOptions = {}): Promise<SendFileResult> {
-  const nowUs = options.nowUs ?? (() => performance.now() * 1000);
+  const clock = options.clock ?? systemClock;
+  const nowUs = (): number => clock.now() * 1000;
   const line = options.line ?? {};
   const rate = bytesPerSecond({
     baud: line.baudRate ?? DEFAULT_BAUD_RATE,
@@ -67,7 +68,7 @@ export async function sendPaced(port: BytePort, bytes: Uint8Array, options: Send
       }
       if (sent < bytes.length) {
         const waitUs = pacer.nextAvailableUs(Math.min(chunk, bytes.length - sent)) - nowUs();
-        if (waitUs > 0) await pause(Math.ceil(waitUs / 1000), options.signal);
+        if (waitUs > 0) await pause(clock, Math.ceil(waitUs / 1000), options.signal);
       }
     }
   } finally {
@@ -77,14 +78,14 @@ export async function sendPaced(port: BytePort, bytes: Uint8Array, options: Send
 }
 
 /** Waits `ms`, or less if `signal` aborts. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function pause(clock: HostClock, ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      clearTimeout(timer);
+      clock.clearTimer(timer);
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = clock.setTimer(done, ms);
     signal?.addEventListener('abort', done);
   });
 }

@@ -1,4 +1,4 @@
-import type { BytePort } from '../../uart/index.js';
+import { systemClock, type BytePort, type HostClock } from '../../uart/index.js';
 import type { SendFileResult } from './send-file.js';
 
 export type SendProtocol = 'raw' | 'xmodem' | 'xmodem-1k' | 'ymodem';
@@ -26,6 +26,8 @@ export interface LrzszOptions {
   readonly label?: string;
   /** Ends the sender (SIGTERM): the result is a failure saying it was cancelled. */
   readonly signal?: AbortSignal;
+  /** Times the transfer; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 /** lrzsz counts 128-byte sectors: `Xmodem sectors/kbytes sent:  12/ 1k` (`Ymodem` for sb). */
@@ -52,7 +54,8 @@ export async function sendWithLrzsz(
 ): Promise<SendFileResult> {
   const [program, args] = command(protocol, path);
   const label = options.label ?? '--send';
-  const started = performance.now();
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
   // Loaded here, not with the console: child_process is among Node's slowest modules to load.
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
@@ -94,7 +97,7 @@ export async function sendWithLrzsz(
     });
     child.on('close', (status, signal) => {
       if (status === 0) {
-        done({ ok: true, bytes: size, seconds: (performance.now() - started) / 1000 });
+        done({ ok: true, bytes: size, seconds: (clock.now() - started) / 1000 });
         return;
       }
       if (cancelled) {

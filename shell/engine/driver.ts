@@ -1,5 +1,4 @@
-import type { BytePort, ReconnectState } from '../../uart/index.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type BytePort, type HostClock, type ReconnectState } from '../../uart/index.js';
 import { Conversation, type ConversationOptions } from './conversation.js';
 import type { TerminalSize } from './terminal-queries.js';
 import type { CommandRef, EngineEvent, EngineListener, EngineMode, InterruptResult } from './types.js';
@@ -25,7 +24,8 @@ export interface EngineView {
 
 export interface DriverOptions extends Omit<ConversationOptions, 'send' | 'emit'> {
   port: EnginePort;
-  clock?: Clock;
+  /** Deadlines (settle, wake, timeouts) run on its timers. Default the system clock. */
+  clock?: HostClock;
 }
 
 /**
@@ -34,7 +34,7 @@ export interface DriverOptions extends Omit<ConversationOptions, 'send' | 'emit'
  */
 export class EngineDriver {
   readonly conversation: Conversation;
-  private readonly clock: Clock;
+  private readonly clock: HostClock;
   private readonly listeners = new Set<EngineListener>();
   private readonly viewListeners = new Set<() => void>();
   private timer: unknown = null;

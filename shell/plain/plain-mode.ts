@@ -3,9 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import {
   createPromptPattern,
   EngineDriver,
-  systemClock,
   timingFor,
-  type Clock,
   type EngineEvent,
   type EnginePort,
   type EngineTiming,
@@ -16,6 +14,7 @@ import { isQuitLine } from '../engine/quit-lines.js';
 import { signalStatus, type ExitSignal } from '../connect/index.js';
 import type { SessionResults } from '../results/session/index.js';
 import { createTerminalFilter } from '../sanitize/terminal-filter.js';
+import { systemClock, type HostClock } from '../../uart/index.js';
 
 export interface PlainModeOptions {
   port: EnginePort;
@@ -48,7 +47,7 @@ export interface PlainModeOptions {
   stopOn?: Promise<ExitSignal>;
   /** One-line messages for stderr; default `sis: …` on process.stderr. */
   say?: (line: string) => void;
-  clock?: Clock;
+  clock?: HostClock;
 }
 
 /** Exit statuses of plain mode (also in the usage text). */

@@ -1,4 +1,5 @@
 import type { ParserEvent, ParsedResult, TestType } from '../parser/index.js';
+import { systemClock, type HostClock } from '../../uart/index.js';
 import { compareTypeOf, parseCommandFlags } from './command-flags.js';
 import type {
   CompareRecord,
@@ -15,8 +16,8 @@ export interface ResultsBuilderOptions {
   /** The generator version written to the document (the package version). */
   version: string;
   target: ResultsTarget;
-  /** Clock for every timestamp; default `() => new Date()`. */
-  now?: () => Date;
+  /** Its wall time stamps everything. Default the system clock. */
+  clock?: HostClock;
 }
 
 export interface ResultsBuilder {
@@ -53,10 +54,9 @@ interface PendingCompare {
  * which are linked to the compare record when its block arrives (before the next prompt).
  */
 export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBuilder {
-  const now = options.now ?? (() => new Date());
-  const iso = () => now().toISOString();
-  // Telemetry stamps every sample: without an injected clock, no Date per sample.
-  const nowMs = options.now ? () => now().getTime() : Date.now;
+  const clock = options.clock ?? systemClock;
+  const iso = () => new Date(clock.wallMs()).toISOString();
+  const nowMs = () => clock.wallMs();
   const startedAt = iso();
   const runs: TestRun[] = [];
   const compares: CompareRecord[] = [];

@@ -1,3 +1,4 @@
+import type { HostClock } from '../../uart/index.js';
 import { defaultConversation, type ConversationSettings } from '../connect/index.js';
 import { EngineDriver, type EngineEvent, type EnginePort, type TerminalSize } from '../engine/index.js';
 import type { SessionResults } from '../results/session/index.js';
@@ -15,6 +16,8 @@ export interface ConsoleEngineOptions {
   size: () => TerminalSize;
   /** Least wall ms between live panel redraws; default 100. */
   liveIntervalMs?: number;
+  /** The engine's deadlines (settle, wake, timeouts) and the live feed run on it. Default the system clock. */
+  clock?: HostClock;
 }
 
 export interface ConsoleEngine {
@@ -40,6 +43,7 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
   const conversation = options.conversation ?? defaultConversation();
   const engine = new EngineDriver({
     port: options.port,
+    ...(options.clock !== undefined && { clock: options.clock }),
     prompt: conversation.prompt,
     timing: conversation.timing,
     unknownPrompt: 'hold',
@@ -51,7 +55,7 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
     },
   });
   // The live panel redraws at most ten times a second: enough to watch, cheap during a flood.
-  const feed = createLiveFeed({ minIntervalMs: options.liveIntervalMs ?? 100 });
+  const feed = createLiveFeed({ minIntervalMs: options.liveIntervalMs ?? 100, ...(options.clock !== undefined && { clock: options.clock }) });
   let cards: ((event: EngineEvent) => void) | null = null;
   let beforeCards: EngineEvent[] = [];
   // An echo after unsolicited output has no prompt before it, so the parser sees no command: the

@@ -1,4 +1,4 @@
-import type { SessionLogWriter } from '../../uart/index.js';
+import { systemClock, type HostClock, type SessionLogWriter } from '../../uart/index.js';
 import { defaultConversation, type ConsolePort, type ConversationSettings } from '../connect/index.js';
 import { DEFAULT_BREAK_MS } from '../connect/line-flags.js';
 import type { EngineDriver, EnginePort } from '../engine/index.js';
@@ -30,10 +30,13 @@ export interface StartConsoleOptions {
   results?: Pick<SessionResults, 'engineEvent' | 'submitLine'>;
   /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
   conversation?: ConversationSettings;
+  /** The clock the port runs on (its `retryAtMs`); every timer of the console runs on it. Default the system clock. */
+  clock?: HostClock;
 }
 
 /** The console's working parts, running before Ink has loaded; `runConsole` draws them with Ink. */
 export interface StartedConsole {
+  readonly clock: HostClock;
   readonly port: EnginePort & StatefulPort & LinePort;
   readonly conversation: ConversationSettings;
   readonly scrollback: Scrollback;
@@ -83,18 +86,19 @@ function liveSize(): TerminalSize {
  * in the terminal, unechoed, for the input line.
  */
 export function startConsole(options: StartConsoleOptions): StartedConsole {
+  const clock = options.clock ?? systemClock;
   const forgetSize = assumeSizeWhenUnknown(process.stdout);
   // A flood from the far end is handled in slices between keys and frames.
-  const port = slicePort({ port: options.port });
+  const port = slicePort({ port: options.port, clock });
   const conversation = options.conversation ?? defaultConversation();
-  const scrollback = new Scrollback({ rows: () => process.stdout.rows || 24 });
+  const scrollback = new Scrollback({ clock, rows: () => process.stdout.rows || 24 });
   const size = () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
-  const consoleEngine = createConsoleEngine({ port, scrollback, conversation, size, ...(options.results && { results: options.results }) });
+  const consoleEngine = createConsoleEngine({ port, scrollback, conversation, size, clock, ...(options.results && { results: options.results }) });
   const { engine } = consoleEngine;
   // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
   // read the size from the terminal itself, which knows of a resize before its signal arrives.
   // Ink throttles its frames itself, except in debug mode, where the region does.
-  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0 });
+  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0, clock });
   const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
   const screen = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
   const onResize = (): void => {
@@ -105,17 +109,21 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
   process.stdout.on('resize', onResize);
   // The region draws no cursor of its own (the input line shows one): the terminal's is hidden while the console runs.
   if (process.stdout.isTTY) process.stdout.write(HIDE_CURSOR);
-  const early = startEarlyTerminal({ scrollback, region, engine, description: port.description, print: screen.print });
+  const early = startEarlyTerminal({ scrollback, region, engine, clock, description: port.description, print: screen.print });
 
-  let retryTimer: NodeJS.Timeout | undefined;
+  let retryTimer: unknown;
+  const stopRetryTimer = (): void => {
+    if (retryTimer !== undefined) clock.clearTimer(retryTimer);
+    retryTimer = undefined;
+  };
   const linkListeners = new Set<() => void>();
-  let current = linkState(port.state, Date.now());
+  let current = linkState(port.state, clock.now());
   let everUp = current.kind === 'connected';
   const refreshLink = (): void => {
     const wasUp = current.kind === 'connected';
-    current = linkState(port.state, Date.now());
-    clearTimeout(retryTimer);
-    if (current.kind === 'waiting') retryTimer = setTimeout(refreshLink, 250);
+    current = linkState(port.state, clock.now());
+    stopRetryTimer();
+    if (current.kind === 'waiting') retryTimer = clock.setTimer(refreshLink, 250);
     const note = linkChangeNote(port.description, port.state, wasUp, everUp);
     if (note !== null) scrollback.writeBlock(dim(`sis: ${note}`));
     everUp ||= current.kind === 'connected';
@@ -129,20 +137,22 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
       return () => linkListeners.delete(listener);
     },
   };
-  const lineState = new LineState({ port, breakMs: options.breakMs ?? DEFAULT_BREAK_MS });
+  const lineState = new LineState({ port, breakMs: options.breakMs ?? DEFAULT_BREAK_MS, clock });
   const runtimeLog = new RuntimeLog({
     port,
+    clock,
     ...(options.log !== undefined && { initial: options.log }),
     ...(options.logDefaults !== undefined && { defaults: options.logDefaults }),
   });
   const flushRuntimeLog = (): void => runtimeLog.flushSync();
   process.on('exit', flushRuntimeLog);
-  const history = openConsoleHistory({ onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
+  const history = openConsoleHistory({ clock, onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
   if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
   const opened = engine.open();
   // Awaited by the caller once Ink draws; until then a failure must not count as unhandled.
   opened.catch(() => undefined);
   return {
+    clock,
     opened,
     shown: early.shown,
     port,
@@ -165,7 +175,7 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
       lineState.dispose();
       await runtimeLog.close();
       process.off('exit', flushRuntimeLog);
-      clearTimeout(retryTimer);
+      stopRetryTimer();
       process.stdout.off('resize', onResize);
       forgetSize();
       await history.flush();

@@ -1,4 +1,5 @@
 import { signalStatus } from '../connect/index.js';
+import type { HostClock } from '../../uart/index.js';
 import type { EngineDriver } from '../engine/index.js';
 import { SHOW_CURSOR, type LiveRegion } from './live-region.js';
 import type { Scrollback } from './scrollback.js';
@@ -18,6 +19,7 @@ export function startEarlyTerminal(parts: {
   scrollback: Scrollback;
   region: LiveRegion;
   engine: EngineDriver;
+  clock: HostClock;
   description: string;
   print: (text: string) => void;
 }): { shown: Promise<void>; stop(): void } {
@@ -44,7 +46,7 @@ export function startEarlyTerminal(parts: {
   draw();
   let show = (): void => {};
   const shown = new Promise<void>((resolve) => (show = resolve));
-  const wait = setTimeout(show, FIRST_OUTPUT_WAIT_MS);
+  const wait = parts.clock.setTimer(show, FIRST_OUTPUT_WAIT_MS);
   // Received text is written at once rather than batched: there is little of it before Ink draws.
   const offReceived = parts.engine.on((event) => {
     if (event.type !== 'received') return;
@@ -59,7 +61,7 @@ export function startEarlyTerminal(parts: {
       stopped = true;
       unsubscribe();
       offReceived();
-      clearTimeout(wait);
+      parts.clock.clearTimer(wait);
       show();
       process.off('exit', restore);
       process.off('SIGTERM', onTerm);

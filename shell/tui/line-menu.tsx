@@ -1,6 +1,7 @@
 import { useInput } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { LineAction } from '../connect/line-control.js';
+import { useHostClock } from './clock-context.js';
 import type { MenuAction } from './console-menu.js';
 import { FormLine } from './form-line.js';
 import { formError, formKeys, formStep, type FormState } from './form-state.js';
@@ -40,6 +41,7 @@ const NO_LOG: { get(): RuntimeLogView; subscribe(l: () => void): () => void } = 
  * outcome is one line through `note`; a console without `line` says so.
  */
 export function useLineMenu(line: LineConsole | undefined, note: (text: string) => void): LineMenu {
+  const clock = useHostClock();
   const [open, setOpenState] = useState<OpenForm | null>(null);
   // Keys that arrive before the next render must see the form as the previous key left it.
   const openRef = useRef<OpenForm | null>(null);
@@ -94,7 +96,7 @@ export function useLineMenu(line: LineConsole | undefined, note: (text: string) 
       'line-settings': () => setOpen({ kind: 'settings', form: lineSettingsForm(line!.state.settings) }),
       log: () => {
         if (line!.log.active) void line!.log.stop().then((message) => message !== undefined && note(message));
-        else setOpen({ kind: 'log', form: logForm(line!.log.defaults, new Date()) });
+        else setOpen({ kind: 'log', form: logForm(line!.log.defaults, new Date(clock.wallMs())) });
       },
     };
     const handler = actions[action];

@@ -1,6 +1,9 @@
 import {
   lineControlOf,
+  repeatTimer,
+  systemClock,
   type BytePort,
+  type HostClock,
   type ControlLines,
   type LineSettings,
   type ModemLines,
@@ -29,6 +32,8 @@ export interface LineStateOptions {
   readonly breakMs: number;
   /** How often the modem lines and byte counts are read. Default 1000 ms. */
   readonly pollMs?: number;
+  /** The poll's timer; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 /**
@@ -41,14 +46,14 @@ export class LineState {
   private modem: ModemLines | undefined;
   private modemReported = true;
   private polling = false;
-  private readonly timer: NodeJS.Timeout;
+  private readonly stopPolling: () => void;
   private readonly listeners = new Set<() => void>();
   private readonly stopState: () => void;
 
   constructor(private readonly options: LineStateOptions) {
     this.view = this.read();
-    this.timer = setInterval(() => void this.refresh(), options.pollMs ?? 1000);
-    this.timer.unref();
+    // Only redraws the status line: it does not keep the process alive.
+    this.stopPolling = repeatTimer(options.clock ?? systemClock, () => void this.refresh(), options.pollMs ?? 1000, { background: true });
     this.stopState = options.port.onState?.((state) => {
       if (state.status === 'connected') this.modemReported = true;
       this.modem = undefined;
@@ -86,7 +91,7 @@ export class LineState {
   }
 
   dispose(): void {
-    clearInterval(this.timer);
+    this.stopPolling();
     this.stopState();
     this.listeners.clear();
   }

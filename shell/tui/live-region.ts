@@ -1,3 +1,4 @@
+import { systemClock, type HostClock } from '../../uart/index.js';
 import { fitLine } from './fit-line.js';
 import { rowUpdate, textRows, type TerminalSize } from './row-diff.js';
 
@@ -9,9 +10,8 @@ export interface LiveRegionOptions {
   size: () => TerminalSize;
   /** Least wall ms between two frame draws (the first after a quiet spell is drawn at once). Default 16. */
   frameMs?: number;
-  now?: () => number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
+  /** Default the system clock. */
+  clock?: HostClock;
 }
 
 const ESC = '\x1b';
@@ -45,15 +45,11 @@ export class LiveRegion {
   private closed = false;
   private size: TerminalSize;
   private readonly frameMs: number;
-  private readonly now: () => number;
-  private readonly setTimer: (fn: () => void, ms: number) => unknown;
-  private readonly clearTimer: (handle: unknown) => void;
+  private readonly clock: HostClock;
 
   constructor(private readonly options: LiveRegionOptions) {
     this.frameMs = options.frameMs ?? 16;
-    this.now = options.now ?? (() => performance.now());
-    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+    this.clock = options.clock ?? systemClock;
     this.size = options.size();
   }
 
@@ -62,9 +58,9 @@ export class LiveRegion {
     if (this.closed) return;
     this.wanted = this.fit(text === '' ? [] : text.split('\n'));
     if (this.timer !== undefined) return;
-    const wait = this.lastDraw + this.frameMs - this.now();
+    const wait = this.lastDraw + this.frameMs - this.clock.now();
     if (wait <= 0) this.draw();
-    else this.timer = this.setTimer(() => this.draw(), wait);
+    else this.timer = this.clock.setTimer(() => this.draw(), wait);
   }
 
   /**
@@ -88,7 +84,7 @@ export class LiveRegion {
     const body = this.full(this.wanted);
     this.options.write(`${SYNC_ON}\r${ERASE_BELOW}${text}${body}${SYNC_OFF}`);
     this.drawn = this.wanted;
-    this.lastDraw = this.now();
+    this.lastDraw = this.clock.now();
   }
 
   /** The terminal changed size: the old frame, rewrapped or cut, is erased and drawn again. */
@@ -99,7 +95,7 @@ export class LiveRegion {
     this.wanted = this.fit(this.wanted);
     this.options.write(`${SYNC_ON}\r${ERASE_BELOW}${this.full(this.wanted)}${SYNC_OFF}`);
     this.drawn = this.wanted;
-    this.lastDraw = this.now();
+    this.lastDraw = this.clock.now();
   }
 
   /** A size change not yet announced (the signal comes later) is handled before anything is drawn. */
@@ -120,7 +116,7 @@ export class LiveRegion {
     this.wanted = this.fit(this.wanted);
     this.options.write(`${SYNC_ON}\r${ERASE_BELOW}${'\n'.repeat(Math.max(1, rows))}${ESC}[H${this.full(this.wanted)}${SYNC_OFF}`);
     this.drawn = this.wanted;
-    this.lastDraw = this.now();
+    this.lastDraw = this.clock.now();
   }
 
   /** Draws the last frame and leaves the cursor below it, for whatever the terminal shows next. */
@@ -134,7 +130,7 @@ export class LiveRegion {
 
   private cancel(): void {
     if (this.timer === undefined) return;
-    this.clearTimer(this.timer);
+    this.clock.clearTimer(this.timer);
     this.timer = undefined;
   }
 
@@ -180,7 +176,7 @@ export class LiveRegion {
       out += ERASE_BELOW;
     }
     this.drawn = next;
-    this.lastDraw = this.now();
+    this.lastDraw = this.clock.now();
     if (out === '') return;
     this.options.write(`${SYNC_ON}${WRAP_OFF}${out}${up(row)}${WRAP_ON}${SYNC_OFF}`);
   }

@@ -3,6 +3,7 @@ import { signalStatus, type ExitSignal } from '../connect/index.js';
 import { SGR_RESET } from '../sanitize/index.js';
 import type { HistoryEntry } from '../results/history/index.js';
 import { App, type ConsoleInfo } from './app.js';
+import { ClockContext } from './clock-context.js';
 import { inCi, type StartedConsole } from './console-start.js';
 import { SHOW_CURSOR } from './live-region.js';
 import { createCardWriter } from './result-cards.js';
@@ -28,7 +29,7 @@ export function terminalLost(): boolean {
 
 /** Draws a started console (`startConsole`) with Ink until the user quits; resolves with the exit status. */
 export async function runConsole(started: StartedConsole, options: RunConsoleOptions): Promise<number> {
-  const { port, conversation, scrollback, engine, feed, region, frames, screen, link, lineState, runtimeLog, history } = started;
+  const { clock, port, conversation, scrollback, engine, feed, region, frames, screen, link, lineState, runtimeLog, history } = started;
   started.attachCards(createCardWriter({ scrollback, width: () => process.stdout.columns || 80 }));
   const showCursor = (): void => {
     if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SHOW_CURSOR);
@@ -45,20 +46,22 @@ export async function runConsole(started: StartedConsole, options: RunConsoleOpt
     ...options.info,
   };
   const consoleApp = (closing: boolean) => (
-    <App
-      engine={engine}
-      promptSource={conversation.prompt.source}
-      scrollback={scrollback}
-      feed={feed}
-      info={info}
-      link={link}
-      history={history}
-      line={{ state: lineState, log: runtimeLog }}
-      closing={closing}
-      {...(options.pastResults && { pastResults: options.pastResults })}
-      {...(options.terminal && { terminal: options.terminal })}
-      screen={screen}
-    />
+    <ClockContext.Provider value={clock}>
+      <App
+        engine={engine}
+        promptSource={conversation.prompt.source}
+        scrollback={scrollback}
+        feed={feed}
+        info={info}
+        link={link}
+        history={history}
+        line={{ state: lineState, log: runtimeLog }}
+        closing={closing}
+        {...(options.pastResults && { pastResults: options.pastResults })}
+        {...(options.terminal && { terminal: options.terminal })}
+        screen={screen}
+      />
+    </ClockContext.Provider>
   );
   // Ink writes each whole frame to `frames` (at most 60 a second) and leaves the terminal to the region.
   started.handOver();

@@ -1,4 +1,4 @@
-import { createLogWriter, Listeners, type LogWriter, type PortError, type ReconnectState, type SessionLogWriter } from '../../uart/index.js';
+import { createLogWriter, Listeners, type HostClock, type LogWriter, type PortError, type ReconnectState, type SessionLogWriter } from '../../uart/index.js';
 import type { LogSpec } from '../connect/index.js';
 import type { LogDefaults } from './log-form.js';
 
@@ -14,8 +14,8 @@ export interface RuntimeLogOptions {
   readonly initial?: SessionLogWriter;
   /** What the form offers first: the command line's `--log-*` options. */
   readonly defaults?: LogDefaults;
-  /** Wall clock in ms for the logs' timestamps. Default Date.now. */
-  readonly now?: () => number;
+  /** The logs' stamps and flushes; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 export interface RuntimeLogView {
@@ -75,7 +75,7 @@ export class RuntimeLog {
       append: spec.append,
       strip: spec.strip,
       ...(spec.timestamps !== undefined && { timestamps: spec.timestamps }),
-      ...(this.options.now !== undefined && { now: this.options.now }),
+      ...(this.options.clock !== undefined && { clock: this.options.clock }),
     });
     if (!opened.ok) return { ok: false, message: opened.error.message };
     this.attach(opened.writer, this.options.port.addLog(opened.writer), true);

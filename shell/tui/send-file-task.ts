@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { lineControlOf, Listeners, type BytePort } from '../../uart/index.js';
+import { lineControlOf, Listeners, type BytePort, type HostClock } from '../../uart/index.js';
 import { sendPaced, sendWithLrzsz, type ConsolePort, type SendFileResult, type SendProtocol } from '../connect/index.js';
 
 /** What Ctrl-T s, y and n need of the console's port. */
@@ -17,6 +17,8 @@ export interface SendTaskOptions {
   readonly protocol: SendProtocol;
   readonly onProgress: (sent: number, total: number) => void;
   readonly signal: AbortSignal;
+  /** Pacing and timing; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 export function expandPath(path: string): string {
@@ -48,12 +50,14 @@ export async function sendFileFromConsole(options: SendTaskOptions): Promise<Sen
         label: 'send',
         signal,
         onProgress: options.onProgress,
+        ...(options.clock !== undefined && { clock: options.clock }),
         ...(line !== undefined && { line }),
       });
     }
     return await sendWithLrzsz(view, expandPath(options.path), bytes.length, protocol, {
       label: 'send',
       signal,
+      ...(options.clock !== undefined && { clock: options.clock }),
       onProgress: (_line, sent) => {
         if (sent !== undefined) options.onProgress(sent, bytes.length);
       },

@@ -1,4 +1,4 @@
-import { Listeners, type PortError, type ReconnectState } from '../../uart/index.js';
+import { Listeners, systemClock, type HostClock, type PortError, type ReconnectState } from '../../uart/index.js';
 import type { EnginePort } from '../engine/index.js';
 
 /** A port that can stop reading from its far end for a while (the far end then waits, as TCP and a tty make it). */
@@ -12,7 +12,8 @@ export interface SlicedPortOptions<P extends SliceablePort> {
   pieceBytes?: number;
   /** Bytes waiting above which the far end is paused; it resumes below a quarter of this. Default 256 KiB. */
   highWaterBytes?: number;
-  now?: () => number;
+  /** Times the work of a turn; default the system clock. */
+  clock?: HostClock;
   /** Runs `fn` on a later turn of the event loop, after pending input. Default setImmediate. */
   defer?: (fn: () => void) => void;
 }
@@ -33,7 +34,8 @@ export function slicePort<P extends SliceablePort>(options: SlicedPortOptions<P>
   const budgetMs = options.budgetMs ?? 8;
   const pieceBytes = options.pieceBytes ?? 8192;
   const highWater = options.highWaterBytes ?? 256 * 1024;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
   const defer = options.defer ?? ((fn) => void setImmediate(fn));
   const data = new Listeners<[Uint8Array]>();
   const states = new Listeners<[ReconnectState]>();

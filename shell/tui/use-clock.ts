@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
+import { repeatTimer } from '../../uart/index.js';
+import { useHostClock } from './clock-context.js';
 
-/** Wall ms (`performance.now`, the live store's clock), advancing every `everyMs` while `active`. */
+/** The console clock's `now()` (the live store's clock), advancing every `everyMs` while `active`. */
 export function useClock(active: boolean, everyMs = 1000): number {
-  const [now, setNow] = useState(() => performance.now());
+  const clock = useHostClock();
+  const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
     if (!active) return;
-    setNow(performance.now());
-    const timer = setInterval(() => setNow(performance.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [active, everyMs]);
+    setNow(clock.now());
+    return repeatTimer(clock, () => setNow(clock.now()), everyMs);
+  }, [active, everyMs, clock]);
   return now;
 }

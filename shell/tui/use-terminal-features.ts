@@ -2,6 +2,7 @@ import { useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { formatMapping, MAP_FLAG_ROWS, readSendFile, toggleMapFlag, type SendProtocol } from '../connect/index.js';
 import type { EngineDriver } from '../engine/index.js';
+import { useHostClock } from './clock-context.js';
 import type { MenuAction } from './console-menu.js';
 import { formatHex, parseHexBytes } from './hex-bytes.js';
 import { findMacro, type Macro } from './macros.js';
@@ -52,6 +53,7 @@ export interface TerminalFeaturesArgs {
  */
 export function useTerminalFeatures({ engine, scrollback, note, options }: TerminalFeaturesArgs) {
   const { port, macros = [] } = options;
+  const clock = useHostClock();
   const [echo, setEcho] = useState(options.echo === true);
   const [asking, setAskingState] = useState<Asking | null>(null);
   // Keys that come before Ink has subscribed this render's handler reach the previous one: it reads the ref.
@@ -81,7 +83,7 @@ export function useTerminalFeatures({ engine, scrollback, note, options }: Termi
     setAsking({ kind: 'sending', path, protocol, sent: 0, total: bytes.length });
     const onProgress = (sent: number, total: number): void =>
       setAsking((now) => (now?.kind === 'sending' ? { ...now, sent, total } : now));
-    void sendFileFromConsole({ port: port!, path, bytes, protocol, onProgress, signal: controller.signal }).then((result) => {
+    void sendFileFromConsole({ port: port!, path, bytes, protocol, onProgress, signal: controller.signal, clock }).then((result) => {
       abort.current = null;
       setAsking(null);
       const how = protocol === 'raw' ? '' : ` by ${protocol}`;

@@ -46,14 +46,11 @@ export interface AttachOptions {
   historyPath: string | null;
   /** Prompt, timing and mode; default the SIS prompt at 115200 baud. */
   conversation?: ConversationSettings;
-  /** Clock for `recorded_at`; default `() => new Date()`. */
-  now?: () => Date;
 }
 
 export async function attachTarget(options: AttachOptions): Promise<Attachment> {
   const { connection, historyPath } = options;
-  const { port } = connection;
-  const now = options.now ?? (() => new Date());
+  const { port, clock } = connection;
   const listeners = new Set<(event: AttachEvent) => void>();
   const emit = (event: AttachEvent): void => {
     for (const listener of [...listeners]) listener(event);
@@ -67,7 +64,7 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
   const recorder: HistoryRecorder = {
     path: historyPath ?? '',
     record(doc) {
-      const entries = historyEntries(withCommand(doc, runningLine), 'console', now());
+      const entries = historyEntries(withCommand(doc, runningLine), 'console', new Date(clock.wallMs()));
       const lines = entries.map((e) => JSON.stringify(e));
       if (historyPath === null) {
         history.addLines(lines);
@@ -80,10 +77,11 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
       return { ok: true, appended: entries.length };
     },
   };
-  const results = createSessionResults({ version: options.version, target, history: recorder, now });
+  const results = createSessionResults({ version: options.version, target, history: recorder, clock });
   const conversation = options.conversation ?? defaultConversation();
   const driver = new EngineDriver({
     port,
+    clock,
     prompt: conversation.prompt,
     timing: conversation.timing,
     unknownPrompt: 'hold',
@@ -133,13 +131,13 @@ export async function attachTarget(options: AttachOptions): Promise<Attachment> 
   driver.on((event) => {
     if (event.type === 'queue' || event.type === 'queue-dropped') queueMicrotask(viewChanged);
   });
-  port.onState((state) => emit({ type: 'link', link: wireLink(state, port.description) }));
+  port.onState((state) => emit({ type: 'link', link: wireLink(state, port.description, clock.now()) }));
   await driver.open();
 
   return {
     description: port.description,
     get link() {
-      return wireLink(port.state, port.description);
+      return wireLink(port.state, port.description, clock.now());
     },
     get engine() {
       return view();
@@ -181,7 +179,8 @@ export function withCommand(doc: ResultsDocument, line: string | null): ResultsD
   };
 }
 
-export function wireLink(state: ReconnectState, target: string): WireLink {
+/** `nowMs` on the clock the port's `retryAtMs` is on. */
+export function wireLink(state: ReconnectState, target: string, nowMs: number): WireLink {
   switch (state.status) {
     case 'connecting':
     case 'connected':
@@ -191,7 +190,7 @@ export function wireLink(state: ReconnectState, target: string): WireLink {
         status: 'waiting',
         target,
         attempt: state.attempt,
-        retryInMs: Math.max(0, state.retryAtMs - Date.now()),
+        retryInMs: Math.max(0, state.retryAtMs - nowMs),
         error: state.lastError.message,
       };
     case 'disconnected':

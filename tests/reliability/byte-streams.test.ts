@@ -4,6 +4,7 @@ import { Scrollback } from '../../shell/tui/scrollback.js';
 import { MB, pseudoRandomBytes, settledHeap } from './heap.js';
 import { bootKernel, firstNonAscii, fromLatin1, latin1 } from './kernel-drive.js';
 import type { Kernel } from '../../kernel/index.js';
+import { createManualClock } from '../../uart/index.js';
 
 /** What a serial line delivers at a time, about. */
 const CHUNK = 4096;
@@ -29,7 +30,7 @@ const TAIL_LIMIT = 65536;
 /** The console's receiving side: the output parser and the TUI's scrollback (sanitiser included). */
 class ConsoleSide {
   readonly parser: OutputParser = createOutputParser();
-  readonly scrollback = new Scrollback({ setTimer: () => 0, clearTimer: () => {} });
+  readonly scrollback = new Scrollback({ clock: createManualClock() });
   events = 0;
   last: ParserEvent | undefined;
   written = 0;

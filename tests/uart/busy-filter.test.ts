@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { createBusyFilter } from '../../uart/busy-filter.js';
-import { createReconnectingPort, type ReconnectState } from '../../uart/index.js';
+import { createManualClock, createReconnectingPort, type ReconnectState } from '../../uart/index.js';
 import { busyLine } from '../../uart/busy-line.js';
 
 const BUSY_LINE = busyLine([{ name: '127.0.0.1:50123', heldMs: 12_345 }]);
@@ -29,22 +29,14 @@ describe('a busy sis serve is a refusal, not device output', () => {
 
   test('connections that end before any data back off like failed connects', async () => {
     const delays: number[] = [];
-    let now = 0;
-    const pending: Array<() => void> = [];
+    const clock = createManualClock();
     const port = createReconnectingPort({
       connect: () => {
         const far = new FakePort('tcp:busy');
         queueMicrotask(() => queueMicrotask(() => far.hangUp()));
         return far;
       },
-      timers: {
-        setTimeout: (callback, ms) => {
-          pending.push(() => ((now += ms), callback()));
-          return pending.length;
-        },
-        clearTimeout: () => undefined,
-        now: () => now,
-      },
+      clock,
     });
     port.onState((state: ReconnectState) => {
       if (state.status === 'waiting') delays.push(state.delayMs);
@@ -52,7 +44,7 @@ describe('a busy sis serve is a refusal, not device output', () => {
     await port.open();
     for (let i = 0; i < 4; i++) {
       await new Promise((resolve) => setImmediate(resolve));
-      pending.shift()?.();
+      clock.advance(clock.nextDueIn() ?? 0);
     }
     await new Promise((resolve) => setImmediate(resolve));
     expect(delays.slice(0, 4)).toEqual([100, 200, 400, 800]);

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnsiStripper } from '../../uart/ansi-strip.js';
+import { createManualClock } from '../../uart/index.js';
 import { createLogWriter, type LogWriter, type LogWriterOptions } from '../../uart/log-file.js';
 
 let dir: string;
@@ -18,10 +19,10 @@ function open(options: Partial<LogWriterOptions> & { path?: string }): LogWriter
   return result.writer;
 }
 
-/** A clock the test moves by hand, in ms since the epoch. */
+/** A clock the test moves by hand; `set(ms)` puts it `ms` after `start` (ms since the epoch). */
 function clock(start = Date.UTC(2026, 10, 27, 22, 52, 6, 123)) {
-  let now = start;
-  return { now: () => now, set: (ms: number) => { now = start + ms; } };
+  const manual = createManualClock({ wallStartMs: start });
+  return { clock: manual, set: (ms: number) => manual.advance(ms - manual.now()) };
 }
 
 describe('log writer', () => {
@@ -52,6 +53,21 @@ describe('log writer', () => {
     return log.close();
   });
 
+  test('buffered bytes are written every flushIntervalMs on the writer\'s clock', async () => {
+    const c = clock();
+    const log = open({ flushIntervalMs: 100, clock: c.clock });
+    log.write(b('sis> '));
+    c.set(99);
+    expect(read(join(dir, 'session.log'))).toBe('');
+    c.set(100);
+    expect(read(join(dir, 'session.log'))).toBe('sis> ');
+    log.write(b('help'));
+    c.set(200);
+    expect(read(join(dir, 'session.log'))).toBe('sis> help');
+    await log.close();
+    expect(c.clock.pending()).toBe(0);
+  });
+
   test('large bursts are written without waiting for the interval', () => {
     const log = open({ flushIntervalMs: 60_000, bufferBytes: 1024 });
     log.write(new Uint8Array(1500).fill(0x41));
@@ -75,7 +91,7 @@ describe('log writer', () => {
 
   test('iso timestamps prefix each line at its first byte', async () => {
     const c = clock();
-    const log = open({ timestamps: 'iso', now: c.now });
+    const log = open({ timestamps: 'iso', clock: c.clock });
     c.set(0);
     log.write(b('sis> '));
     c.set(1500);
@@ -94,9 +110,9 @@ describe('log writer', () => {
 
   test('relative timestamps count from open; delta from the previous line start', async () => {
     const c1 = clock();
-    const relative = open({ path: join(dir, 'rel.log'), timestamps: 'relative', now: c1.now });
+    const relative = open({ path: join(dir, 'rel.log'), timestamps: 'relative', clock: c1.clock });
     const c2 = clock();
-    const delta = open({ path: join(dir, 'delta.log'), timestamps: 'delta', now: c2.now });
+    const delta = open({ path: join(dir, 'delta.log'), timestamps: 'delta', clock: c2.clock });
     for (const [ms, text] of [[12, 'a\nb'], [12_345, '\nc\n'], [12_357, 'd\n']] as const) {
       c1.set(ms);
       c2.set(ms);
@@ -119,7 +135,7 @@ describe('log writer', () => {
 
   test('strip happens before timestamps: a line of only escapes gets no stamp until text', async () => {
     const c = clock();
-    const log = open({ strip: true, timestamps: 'relative', now: c.now });
+    const log = open({ strip: true, timestamps: 'relative', clock: c.clock });
     c.set(1);
     log.write(b('\x1b[2J\x1b['));
     c.set(2);

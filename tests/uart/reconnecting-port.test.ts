@@ -3,7 +3,8 @@ import { Listeners } from '../../uart/listeners.js';
 import { lineOk, type LineControl } from '../../uart/line-control.js';
 import type { LineSettings } from '../../uart/line-settings.js';
 import { lineControlOf, portError, type BytePort, type PortError } from '../../uart/port.js';
-import { createReconnectingPort, type ReconnectState, type ReconnectTimers } from '../../uart/reconnecting-port.js';
+import { createManualClock } from '../../uart/manual-clock.js';
+import { createReconnectingPort, type ReconnectState } from '../../uart/reconnecting-port.js';
 
 /** A port whose open result and hang-ups the test controls. */
 class FakePort implements BytePort {
@@ -45,36 +46,13 @@ class FakePort implements BytePort {
   };
 }
 
-/** Virtual milliseconds; timers fire only when the test advances time. */
-function fakeTimers(): ReconnectTimers & { advance(ms: number): void; pending(): number } {
-  let now = 1000;
-  let next = 0;
-  const due = new Map<number, { at: number; fn: () => void }>();
-  return {
-    now: () => now,
-    setTimeout: (fn, ms) => { const id = ++next; due.set(id, { at: now + ms, fn }); return id; },
-    clearTimeout: (id) => { due.delete(id as number); },
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const [id, timer] = [...due.entries()].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-        if (id === undefined || timer === undefined || timer.at > end) break;
-        due.delete(id);
-        now = timer.at;
-        timer.fn();
-      }
-      now = end;
-    },
-    pending: () => due.size,
-  };
-}
-
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const refused = portError('refused', 'tcp:127.0.0.1:4444: connection refused');
 const gone = portError('disconnected', '/dev/ttyUSB0: device disconnected');
 
 function rig(options: { reconnect?: boolean } = {}) {
-  const timers = fakeTimers();
+  // Virtual milliseconds: timers fire only when the test advances time.
+  const timers = createManualClock({ startMs: 1000 });
   const made: FakePort[] = [];
   const states: ReconnectState[] = [];
   const port = createReconnectingPort({
@@ -84,7 +62,7 @@ function rig(options: { reconnect?: boolean } = {}) {
       return fake;
     },
     description: 'tcp:127.0.0.1:4444',
-    timers,
+    clock: timers,
     ...options,
   });
   port.onState((state) => states.push(state));

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { systemClock, type HostClock } from '../../../uart/index.js';
 import type { ResultsDocument } from '../index.js';
 import { historyEntries, isHistoryEntry, type HistoryEntry, type HistorySource } from './entries.js';
 import { forEachLine, forEachLineBackward } from './lines.js';
@@ -127,8 +128,8 @@ export async function streamHistory(
 export interface HistoryRecorderOptions {
   path: string;
   source: HistorySource;
-  /** Clock for `recorded_at`; default `() => new Date()`. */
-  now?: () => Date;
+  /** Its wall time is `recorded_at`. Default the system clock. */
+  clock?: HostClock;
 }
 
 export interface HistoryRecorder {
@@ -138,9 +139,9 @@ export interface HistoryRecorder {
 }
 
 export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryRecorder {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   return {
     path: options.path,
-    record: (doc) => appendHistory(options.path, historyEntries(doc, options.source, now())),
+    record: (doc) => appendHistory(options.path, historyEntries(doc, options.source, new Date(clock.wallMs()))),
   };
 }

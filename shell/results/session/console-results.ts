@@ -1,3 +1,4 @@
+import type { HostClock } from '../../../uart/index.js';
 import { createHistoryRecorder, resolveHistoryPath } from '../history/index.js';
 import type { ResultsTarget } from '../index.js';
 import { checkOutputPath } from './output-path.js';
@@ -45,6 +46,8 @@ export interface ConsoleResultsContext {
   version: string;
   target: ResultsTarget;
   onNotice: (notice: SessionNotice) => void;
+  /** Stamps results and history entries; default the system clock. */
+  clock?: HostClock;
 }
 
 /** The session results a console (plain mode, the TUI) hands its bytes and lines to. */
@@ -53,7 +56,12 @@ export function createConsoleResults(options: ConsoleResultsOptions, context: Co
     version: context.version,
     target: context.target,
     outputJson: options.outputJson,
-    history: options.historyPath === null ? null : createHistoryRecorder({ path: options.historyPath, source: 'console' }),
+    history: options.historyPath === null ? null : createHistoryRecorder({
+      path: options.historyPath,
+      source: 'console',
+      ...(context.clock !== undefined && { clock: context.clock }),
+    }),
     onNotice: context.onNotice,
+    ...(context.clock !== undefined && { clock: context.clock }),
   });
 }

@@ -1,3 +1,4 @@
+import type { HostClock } from '../../../uart/index.js';
 import type { EngineEvent } from '../../engine/index.js';
 import type { ParserEvent } from '../../parser/index.js';
 import { createOutputParser } from '../../parser/index.js';
@@ -31,8 +32,8 @@ export interface SessionResultsOptions {
   onNotice?: (notice: SessionNotice) => void;
   /** Every parser event, in order, for views that want them. */
   onEvents?: (events: readonly ParserEvent[]) => void;
-  /** Clock for every timestamp; default `() => new Date()`. */
-  now?: () => Date;
+  /** Its wall time stamps everything. Default the system clock. */
+  clock?: HostClock;
 }
 
 export type SubmittedLine = { ok: true; send: string; outputJson: string | null } | { ok: false; message: string };
@@ -80,16 +81,16 @@ interface Cycle {
  */
 export function createSessionResults(options: SessionResultsOptions): SessionResults {
   const { version, target } = options;
-  const now = options.now;
+  const { clock } = options;
   const notice = options.onNotice ?? (() => undefined);
   const parser = createOutputParser();
-  const session = createResultsBuilder({ version, target, ...(now && { now }) });
+  const session = createResultsBuilder({ version, target, ...(clock && { clock }) });
   const pending: Array<Promise<boolean>> = [];
   const unknownCommands: string[] = [];
   let historyFailed = false;
   let refusedOutput = false;
   let finishing: Promise<SessionFinish> | null = null;
-  const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, ...(now && { now }) }), line: null, outputJson: null });
+  const newCycle = (): Cycle => ({ builder: createResultsBuilder({ version, target, ...(clock && { clock }) }), line: null, outputJson: null });
   let cycle = newCycle();
   /** A line taken by submitLine, waiting for the engine to send it. */
   let pendingLine: { line: string; outputJson: string | null } | null = null;

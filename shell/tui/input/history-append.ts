@@ -1,4 +1,5 @@
 import { appendFileSync, closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { delay, systemClock, type HostClock } from '../../../uart/index.js';
 
 export interface AppendOptions {
   /** The file is cut back to its newest `keep` lines once it holds more than twice as many. */
@@ -13,6 +14,8 @@ export interface AppendOptions {
   retryMs?: number;
   /** Told each time the lock is found held by another console. */
   onBusy?: () => void;
+  /** The lock's age (its wall time) and the wait between tries; default the system clock. */
+  clock?: HostClock;
 }
 
 export interface HistoryAppender {
@@ -31,6 +34,7 @@ export function createHistoryAppender(path: string, options: AppendOptions): His
   const lockPath = `${path}.lock`;
   const staleMs = options.staleLockMs ?? 5000;
   const retryMs = options.retryMs ?? 10;
+  const clock = options.clock ?? systemClock;
   let queue: string[] = [];
   let lines = options.lines;
   let failing = false;
@@ -48,7 +52,7 @@ export function createHistoryAppender(path: string, options: AppendOptions): His
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       try {
-        if (Date.now() - statSync(lockPath).mtimeMs > staleMs) unlinkSync(lockPath);
+        if (clock.wallMs() - statSync(lockPath).mtimeMs > staleMs) unlinkSync(lockPath);
       } catch {
         // removed by its owner meanwhile
       }
@@ -75,7 +79,7 @@ export function createHistoryAppender(path: string, options: AppendOptions): His
       }
       if (!locked) {
         options.onBusy?.();
-        await new Promise((resolve) => setTimeout(resolve, retryMs));
+        await delay(clock, retryMs);
         continue;
       }
       const batch = queue;

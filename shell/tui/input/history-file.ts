@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { HostClock } from '../../../uart/index.js';
 import { createHistoryAppender, type HistoryAppender } from './history-append.js';
 import { createHistoryList, DEFAULT_HISTORY_CAP, type LineHistory } from './history.js';
 
@@ -93,6 +94,8 @@ export interface ConsoleHistoryOptions extends HistoryPathOptions {
   cap?: number;
   /** Called once when saving starts to fail (again after a success). */
   onNote?: (note: string) => void;
+  /** The lock's waits and age; default the system clock. */
+  clock?: HostClock;
 }
 
 /**
@@ -111,7 +114,12 @@ export function openConsoleHistory(options: ConsoleHistoryOptions = {}): Console
   let ready: Promise<void> = Promise.resolve();
   if (path !== undefined && !unreadable) {
     ready = mkdir(dirname(path), { recursive: true, mode: 0o700 }).then(() => undefined, () => undefined);
-    appender = createHistoryAppender(path, { keep: cap, lines: loaded.lines, onError: (note) => options.onNote?.(note) });
+    appender = createHistoryAppender(path, {
+      keep: cap,
+      lines: loaded.lines,
+      onError: (note) => options.onNote?.(note),
+      ...(options.clock !== undefined && { clock: options.clock }),
+    });
   }
   let failedOnce = false;
 

@@ -1,5 +1,6 @@
 import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useHostClock } from '../clock-context.js';
 import { ConsoleInput, type InputView } from './console-input.js';
 import type { InputGrammar } from './grammar.js';
 import type { LineHistory } from './history.js';
@@ -72,21 +73,24 @@ export function useLineEditor(options: UseLineEditorOptions): LineEditorHandle {
 
   // A paste arrives as hundreds of reads: the line is redrawn at most once an interval meanwhile
   // (and once more after the last), so each read costs its own length, not the line's.
+  const clock = useHostClock();
   const lastShown = useRef(0);
-  const viewTimer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const viewTimer = useRef<unknown>(undefined);
   const showView = useCallback((): void => {
     viewTimer.current = undefined;
-    lastShown.current = performance.now();
+    lastShown.current = clock.now();
     setView(controller.view);
-  }, [controller]);
+  }, [controller, clock]);
   const scheduleView = useCallback((): void => {
     if (viewTimer.current !== undefined) return;
     const interval = controller.length > LONG_LINE ? LONG_VIEW_INTERVAL_MS : VIEW_INTERVAL_MS;
-    const wait = lastShown.current + interval - performance.now();
+    const wait = lastShown.current + interval - clock.now();
     if (wait <= 0) showView();
-    else viewTimer.current = setTimeout(showView, wait);
-  }, [controller, showView]);
-  useLayoutEffect(() => () => clearTimeout(viewTimer.current), []);
+    else viewTimer.current = clock.setTimer(showView, wait);
+  }, [controller, showView, clock]);
+  useLayoutEffect(() => () => {
+    if (viewTimer.current !== undefined) clock.clearTimer(viewTimer.current);
+  }, [clock]);
 
   const dispatch = useCallback(
     (action: InputAction): void => {

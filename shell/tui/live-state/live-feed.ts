@@ -1,3 +1,4 @@
+import { systemClock } from '../../../uart/index.js';
 import type { ParserEvent } from '../../parser/index.js';
 import { createLiveStore, type LiveStoreOptions } from './live-store.js';
 import type { LiveSnapshot } from './types.js';
@@ -5,11 +6,6 @@ import type { LiveSnapshot } from './types.js';
 export interface LiveFeedOptions extends LiveStoreOptions {
   /** Least wall time between two published snapshots, in ms (default 50). */
   minIntervalMs?: number;
-  /** Wall clock in ms (default `performance.now`). */
-  now?: () => number;
-  /** Default `setTimeout` / `clearTimeout`. */
-  setTimer?: (callback: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
 }
 
 /**
@@ -32,9 +28,7 @@ export interface LiveFeed {
 export function createLiveFeed(options: LiveFeedOptions = {}): LiveFeed {
   const store = createLiveStore(options);
   const minInterval = options.minIntervalMs ?? 50;
-  const now = options.now ?? (() => performance.now());
-  const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
-  const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  const clock = options.clock ?? systemClock;
   const listeners = new Set<() => void>();
   let snapshot = store.snapshot(0);
   let version = 0;
@@ -47,18 +41,18 @@ export function createLiveFeed(options: LiveFeedOptions = {}): LiveFeed {
     dirty = false;
     version += 1;
     snapshot = store.snapshot(version);
-    lastPublish = now();
+    lastPublish = clock.now();
     for (const listener of [...listeners]) listener();
   }
 
   function schedule(): void {
     if (timer !== null) return;
-    const wait = lastPublish + minInterval - now();
+    const wait = lastPublish + minInterval - clock.now();
     if (wait <= 0) {
       publish();
       return;
     }
-    timer = setTimer(() => {
+    timer = clock.setTimer(() => {
       timer = null;
       publish();
     }, wait);
@@ -66,7 +60,7 @@ export function createLiveFeed(options: LiveFeedOptions = {}): LiveFeed {
 
   function cancelTimer(): void {
     if (timer === null) return;
-    clearTimer(timer);
+    clock.clearTimer(timer);
     timer = null;
   }
 

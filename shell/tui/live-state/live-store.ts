@@ -1,3 +1,4 @@
+import { systemClock, type HostClock } from '../../../uart/index.js';
 import type { ParserEvent } from '../../parser/index.js';
 import { autonomyFromLine } from './autonomy.js';
 import { CompareRunsTracker } from './compare-runs.js';
@@ -14,8 +15,8 @@ export interface LiveStoreOptions {
   resultCapacity?: number;
   /** Compares kept (default 20). */
   compareCapacity?: number;
-  /** Wall clock in ms, for the progress of `compare --runs` (default `performance.now`). */
-  now?: () => number;
+  /** For the progress of `compare --runs` (its `now()`), and the feed's throttle. Default the system clock. */
+  clock?: HostClock;
 }
 
 export interface LiveStore {
@@ -44,7 +45,8 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   /** Autonomy before the compare in progress started, which it restores. */
   let autonomyBeforeCompare: boolean | null | undefined;
   let compareRuns: CompareRunsTracker | null = null;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
 
   function startTest(init: Partial<ConstructorParameters<typeof TestTracker>[0]>): TestTracker {
     test = new TestTracker({

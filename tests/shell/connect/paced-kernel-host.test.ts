@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { Kernel } from '../../../kernel/index.js';
-import { bytesPerSecond, type FrameSettings } from '../../../uart/index.js';
+import { bytesPerSecond, createManualClock, type FrameSettings } from '../../../uart/index.js';
 import { startKernelHost } from '../../../shell/connect/kernel-host.js';
 import { waitFor } from '../../helpers/wait.js';
 
@@ -112,39 +112,31 @@ describe('the kernel host paces its UART on virtual time (max mode)', () => {
   });
 });
 
-describe('the kernel host paces on virtual time that follows a (fake) wall clock', () => {
+describe('the kernel host paces on virtual time that follows a manual clock', () => {
   test('realtime at 9600 8N1: 240 bytes of the 397-byte banner after 250 ms, all of it by 500 ms', () => {
     const kernel = quiet(new Kernel({ seed: 3 }));
-    let wallMs = 1000;
-    let tick: () => void = () => {};
+    const clock = createManualClock({ startMs: 1000 });
     let bytes = 0;
     const host = startKernelHost({
       kernel,
       speed: 'realtime',
       line: { baud: 9600 },
-      nowMs: () => wallMs,
-      ticker: (callback) => {
-        tick = callback;
-        return () => {};
-      },
+      clock,
       emit: (b) => (bytes += b.length),
     });
     expect(bytes).toBe(0);
     for (let i = 0; i < 25; i++) {
-      wallMs += 10;
-      tick();
+      clock.advance(10);
     }
     expect(bytes).toBeGreaterThanOrEqual(239);
     expect(bytes).toBeLessThanOrEqual(240);
     for (let i = 0; i < 14; i++) {
-      wallMs += 10;
-      tick();
+      clock.advance(10);
     }
     expect(bytes).toBeGreaterThanOrEqual(374);
     expect(bytes).toBeLessThanOrEqual(375);
     for (let i = 0; i < 11; i++) {
-      wallMs += 10;
-      tick();
+      clock.advance(10);
     }
     expect(bytes).toBe(397);
     expect(host.pendingBytes).toBe(0);
@@ -153,24 +145,20 @@ describe('the kernel host paces on virtual time that follows a (fake) wall clock
 
   test('a factor of 10 moves ten times the bytes per wall second', () => {
     const kernel = quiet(new Kernel({ seed: 3 }));
-    let wallMs = 0;
-    let tick: () => void = () => {};
+    const clock = createManualClock();
     let bytes = 0;
     const host = startKernelHost({
       kernel,
       speed: 10,
       line: { baud: 9600 },
-      nowMs: () => wallMs,
-      ticker: (callback) => {
-        tick = callback;
-        return () => {};
-      },
+      clock,
       emit: (b) => (bytes += b.length),
     });
-    wallMs += 25;
-    tick();
-    expect(bytes).toBeGreaterThanOrEqual(239);
-    expect(bytes).toBeLessThanOrEqual(240);
+    // Ticks every 10 wall ms: 30 wall ms are 300 virtual ms, 288 bytes at 960 B/s.
+    clock.advance(30);
+    expect(bytes).toBeGreaterThanOrEqual(287);
+    expect(bytes).toBeLessThanOrEqual(288);
     host.stop();
+    expect(clock.pending()).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: t
 const text = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
 function build(events: ParserEvent[]) {
-  const builder = createResultsBuilder({ version: '9.9.9', target: { kind: 'model', transport: 'virtual' }, now: steppingClock() });
+  const builder = createResultsBuilder({ version: '9.9.9', target: { kind: 'model', transport: 'virtual' }, clock: steppingClock() });
   builder.consumeAll(events);
   return builder;
 }

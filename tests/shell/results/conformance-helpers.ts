@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createOutputParser, type ParserEvent } from '../../../shell/parser/index.js';
 import { createResultsBuilder, type ResultsDocument } from '../../../shell/results/index.js';
+import { createManualClock, type HostClock } from '../../../uart/index.js';
 
 export const FIXTURES = new URL('../../fixtures/conformance/', import.meta.url);
 
@@ -34,21 +35,17 @@ export function parseInChunks(bytes: Uint8Array, cuts: readonly number[] = []): 
   return events;
 }
 
-/** A clock that advances one second per reading from 2026-01-01T00:00:00Z. */
-export function steppingClock(): () => Date {
+/** A clock whose wall time advances one second per reading from 2026-01-01T00:00:00Z. */
+export function steppingClock(): HostClock {
   let t = Date.UTC(2026, 0, 1);
-  return () => {
-    const d = new Date(t);
-    t += 1000;
-    return d;
-  };
+  return { ...createManualClock(), wallMs: () => (t += 1000) - 1000 };
 }
 
 export function buildDocument(events: readonly ParserEvent[]): ResultsDocument {
   const builder = createResultsBuilder({
     version: '0.1.0',
     target: { kind: 'board', transport: 'replay' },
-    now: steppingClock(),
+    clock: steppingClock(),
   });
   builder.consumeAll(events);
   return builder.document();

@@ -3,31 +3,21 @@ import { fitLine } from '../../../shell/tui/fit-line.js';
 import { FrameStdout } from '../../../shell/tui/frame-stdout.js';
 import { LiveRegion } from '../../../shell/tui/live-region.js';
 import { rowUpdate } from '../../../shell/tui/row-diff.js';
+import { createManualClock } from '../../../uart/index.js';
 
 const SYNC = (body: string) => `\x1b[?2026h${body}\x1b[?2026l`;
 const NOWRAP = (body: string) => `\x1b[?7l${body}\x1b[?7h`;
 
 function rig(size = { columns: 20, rows: 10 }) {
   const out: string[] = [];
-  let now = 0;
-  const timers: Array<() => void> = [];
+  const clock = createManualClock();
   const region = new LiveRegion({
     write: (text) => out.push(text),
     size: () => ({ ...size }),
     frameMs: 16,
-    now: () => now,
-    setTimer: (fn) => timers.push(fn),
-    clearTimer: () => undefined,
+    clock,
   });
-  return {
-    region,
-    out,
-    size,
-    advance(ms: number) {
-      now += ms;
-      for (const fn of timers.splice(0)) fn();
-    },
-  };
+  return { region, out, size, advance: (ms: number) => clock.advance(ms) };
 }
 
 describe('LiveRegion', () => {

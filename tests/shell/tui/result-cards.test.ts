@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { createOutputParser } from '../../../shell/parser/index.js';
 import { createCardWriter } from '../../../shell/tui/result-cards.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
+import { createManualClock } from '../../../uart/index.js';
 
 const transcript = readFileSync(new URL('../../fixtures/conformance/model-compare.txt', import.meta.url), 'latin1');
 
 /** Card writer into a scrollback that keeps what it writes; the events come from the real parser. */
 function cards() {
   const written: string[] = [];
-  const scrollback = new Scrollback({ setTimer: () => 0, clearTimer: () => {} });
+  const scrollback = new Scrollback({ clock: createManualClock() });
   scrollback.setWriter((text) => written.push(text));
   const write = createCardWriter({ scrollback, width: () => 100 });
   const parser = createOutputParser();

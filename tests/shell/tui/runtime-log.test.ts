@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogWriter, createReconnectingPort, type PortError } from '../../../uart/index.js';
+import { createLogWriter, createManualClock, createReconnectingPort, type PortError } from '../../../uart/index.js';
 import { createConsolePort } from '../../../shell/connect/index.js';
 import { RuntimeLog } from '../../../shell/tui/runtime-log.js';
 import { waitFor } from '../../helpers/wait.js';
@@ -23,13 +23,13 @@ async function setup(options: { incomingCr?: 'keep' | 'to-lf'; withInitial?: boo
   });
   await port.open();
   port.onData(() => {});
-  let clock = Date.UTC(2026, 11, 7, 11, 30, 0);
+  const clock = createManualClock({ wallStartMs: Date.UTC(2026, 11, 7, 11, 30, 0) });
   const log = new RuntimeLog({
     port,
     ...(initial?.ok === true && { initial: initial.writer }),
-    now: () => clock,
+    clock,
   });
-  return { far, port, log, tick: (ms: number) => void (clock += ms) };
+  return { far, port, log, tick: (ms: number) => clock.advance(ms) };
 }
 
 describe('the run-time log (Ctrl-T l)', () => {
@@ -74,12 +74,13 @@ describe('the run-time log (Ctrl-T l)', () => {
   });
 
   test('a write failure is shown, reported once, and kept for the exit status', async () => {
-    const { far, log } = await setup();
+    const { far, log, tick } = await setup();
     const errors: PortError[] = [];
     log.onError((error) => errors.push(error));
     expect(log.start({ path: '/dev/full', append: false, strip: false }).ok).toBe(true);
     far.send('x'.repeat(100) + '\n');
-    expect(await waitFor(() => log.get().error !== null)).toBe(true);
+    // The log's periodic flush, on the console's clock, writes it.
+    expect(await waitFor(() => (tick(100), log.get().error !== null))).toBe(true);
     far.send('more\n');
     log.flushSync();
     expect(log.get()).toEqual({ path: '/dev/full', error: 'log file /dev/full: no space left on device' });

@@ -1,35 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
+import { createManualClock } from '../../../uart/index.js';
 
-/** A scrollback on a virtual clock: timers fire only when the test advances time. */
+/** A scrollback on a manual clock: timers fire only when the test advances time. */
 function rig() {
-  let nowMs = 0;
-  let timers: Array<{ at: number; fn: () => void }> = [];
+  const clock = createManualClock();
   const written: string[] = [];
-  const sb = new Scrollback({
-    now: () => new Date(nowMs),
-    setTimer: (fn, ms) => {
-      const timer = { at: nowMs + ms, fn };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (handle) => {
-      timers = timers.filter((t) => t !== handle);
-    },
-  });
+  const sb = new Scrollback({ clock });
   sb.setWriter((text) => written.push(text));
-  const advance = (ms: number): void => {
-    const until = nowMs + ms;
-    for (;;) {
-      const next = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      timers = timers.filter((t) => t !== next);
-      nowMs = Math.max(nowMs, next.at);
-      next.fn();
-    }
-    nowMs = until;
-  };
-  return { sb, written, advance };
+  return { sb, written, advance: (ms: number) => clock.advance(ms) };
 }
 
 const bells = (n: number): Uint8Array => new Uint8Array(n).fill(0x07);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { splitAtClears } from '../../../shell/sanitize/index.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
+import { createManualClock } from '../../../uart/index.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 const BLANK = '\n'.repeat(5);
@@ -8,7 +9,7 @@ const BLANK = '\n'.repeat(5);
 /** A scrollback on a 5-row terminal that writes on flush() only, into `written`. */
 function scrollback() {
   const written: string[] = [];
-  const sb = new Scrollback({ setTimer: () => 0, clearTimer: () => {}, rows: () => 5 });
+  const sb = new Scrollback({ clock: createManualClock(), rows: () => 5 });
   sb.setWriter((text) => written.push(text));
   return { sb, out: () => written.join('') };
 }

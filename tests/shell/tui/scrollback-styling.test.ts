@@ -1,13 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { closeStyling, SgrState } from '../../../shell/sanitize/index.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
+import { createManualClock } from '../../../uart/index.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 
 /** A scrollback that writes on flush() only, into `written`. */
 function scrollback() {
   const written: string[] = [];
-  const sb = new Scrollback({ setTimer: () => 0, clearTimer: () => {} });
+  const sb = new Scrollback({ clock: createManualClock() });
   sb.setWriter((text) => written.push(text));
   return { sb, written };
 }

@@ -1,17 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
 import { nextTimestamps, Scrollback } from '../../../shell/tui/scrollback.js';
+import { createManualClock } from '../../../uart/index.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 
-/** A scrollback on a clock the test sets, writing on flush() only. */
+/** A scrollback on a manual clock; `at(ms)` moves it to `ms` after the console started. */
 function scrollback() {
   const written: string[] = [];
-  let nowMs = Date.UTC(2026, 11, 7, 11, 30, 0, 0);
-  const sb = new Scrollback({ setTimer: () => 0, clearTimer: () => {}, now: () => new Date(nowMs) });
+  const clock = createManualClock({ wallStartMs: Date.UTC(2026, 11, 7, 11, 30, 0, 0) });
+  const sb = new Scrollback({ clock });
   sb.setWriter((text) => written.push(text));
   return {
     sb,
-    at: (ms: number) => void (nowMs = Date.UTC(2026, 11, 7, 11, 30, 0, 0) + ms),
+    at: (ms: number) => clock.advance(ms - clock.now()),
     text: () => {
       sb.flush();
       return written.splice(0).join('');

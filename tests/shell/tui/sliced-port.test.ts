@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { Listeners, type PortError, type ReconnectState } from '../../../uart/index.js';
+import { createManualClock, Listeners, type PortError, type ReconnectState } from '../../../uart/index.js';
 import { slicePort, type SliceablePort } from '../../../shell/tui/sliced-port.js';
 
 function fakePort() {
@@ -25,12 +25,12 @@ function fakePort() {
 /** Deferred turns run by the test; each piece handed on costs `workMs` of the fake clock. */
 function rig(options: { budgetMs: number; pieceBytes: number; highWaterBytes: number; workMs: number }) {
   const far = fakePort();
-  let nowMs = 0;
+  const clock = createManualClock();
   const turns: Array<() => void> = [];
-  const sliced = slicePort({ port: far.port, ...options, now: () => nowMs, defer: (fn) => void turns.push(fn) });
+  const sliced = slicePort({ port: far.port, ...options, clock, defer: (fn) => void turns.push(fn) });
   const seen: string[] = [];
   sliced.onData((piece) => {
-    nowMs += options.workMs;
+    clock.advance(options.workMs);
     seen.push(`data ${piece.length}`);
   });
   sliced.onState!((state) => seen.push(`state ${state.status}`));

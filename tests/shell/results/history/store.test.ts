@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createManualClock } from '../../../../uart/index.js';
 import {
   appendHistory,
   createHistoryRecorder,
@@ -58,7 +59,7 @@ describe('history store', () => {
   test('appends JSON lines, creating the directory; a missing file is an empty history', async () => {
     const path = join(tempDir(), 'deep', 'er', 'history.jsonl');
     expect(await readHistory(path)).toEqual({ ok: true, entries: [], corrupt: 0 });
-    const recorder = createHistoryRecorder({ path, source: 'run', now: () => AT });
+    const recorder = createHistoryRecorder({ path, source: 'run', clock: createManualClock({ wallStartMs: AT.getTime() }) });
     expect(recorder.record(await docOf('model-memory-commands'))).toEqual({ ok: true, appended: 2 });
     expect(recorder.record(await docOf('model-chaos-verbose'))).toEqual({ ok: true, appended: 2 });
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(5);

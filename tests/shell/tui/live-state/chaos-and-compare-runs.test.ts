@@ -1,9 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { createOutputParser } from '../../../../shell/parser/index.js';
 import { createLiveStore, SeriesSummary } from '../../../../shell/tui/live-state/index.js';
+import { createManualClock } from '../../../../uart/index.js';
 
-function storeAfter(text: string, now: () => number = () => 0) {
-  const store = createLiveStore({ now });
+function storeAfter(text: string) {
+  const store = createLiveStore({ clock: createManualClock() });
   const parser = createOutputParser();
   for (const e of [...parser.push(new TextEncoder().encode(text)), ...parser.end()]) store.apply(e);
   return store;
@@ -64,8 +65,8 @@ describe('compare --runs N', () => {
   ];
 
   test('run lines give runs done, running means and the paired interval, narrowing', () => {
-    let now = 1000;
-    const store = createLiveStore({ now: () => now });
+    const clock = createManualClock({ startMs: 1000 });
+    const store = createLiveStore({ clock });
     const parser = createOutputParser();
     const feed = (text: string) => {
       for (const e of parser.push(new TextEncoder().encode(text))) store.apply(e);
@@ -81,12 +82,12 @@ describe('compare --runs N', () => {
       finished: false,
       metrics: [],
     });
-    now = 21_000;
+    clock.advance(20_000);
     feed(`${RUNS[0]}\n`);
     const one = store.snapshot().compareRuns!;
     expect(one).toMatchObject({ done: 1, lastSeed: '1', runStartedMs: 21_000 });
     expect(one.metrics[0]).toEqual({ key: 'peakPressure', meanOff: 92, meanOn: 74, diff: -18, low: null, high: null, halfWidths: [] });
-    now = 41_000;
+    clock.advance(20_000);
     feed(`${RUNS[1]}\n${RUNS[2]}\n`);
     const peak = store.snapshot().compareRuns!.metrics[0]!;
     // Paired differences -18, -18, -21: mean -19, sd √3; t(0.975, 2) = 4.303; with 2 runs t(0.975, 1) = 12.706 and sd 0.

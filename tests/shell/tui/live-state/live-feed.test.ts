@@ -1,39 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import type { ParserEvent } from '../../../../shell/parser/index.js';
 import { createLiveFeed, RingBuffer } from '../../../../shell/tui/live-state/index.js';
+import { createManualClock } from '../../../../uart/index.js';
 
-/** A manual wall clock with timers. */
-function fakeClock() {
-  let t = 1000;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  let nextId = 1;
-  return {
-    now: () => t,
-    setTimer: (fn: () => void, ms: number) => {
-      const id = nextId++;
-      timers.set(id, { at: t + ms, fn });
-      return id;
-    },
-    clearTimer: (id: unknown) => void timers.delete(id as number),
-    pending: () => timers.size,
-    advance(ms: number) {
-      t += ms;
-      for (const [id, timer] of [...timers]) {
-        if (timer.at <= t) {
-          timers.delete(id);
-          timer.fn();
-        }
-      }
-    },
-  };
-}
+const fakeClock = () => createManualClock({ startMs: 1000 });
 
 const pressure = (value: number): ParserEvent => ({ type: 'metric', name: 'stress_pressure_pct', value, raw: `${value}` });
 
 describe('live feed', () => {
   test('publishes the first change at once and coalesces the rest per interval', () => {
     const clock = fakeClock();
-    const feed = createLiveFeed({ ...clock, minIntervalMs: 50 });
+    const feed = createLiveFeed({ clock, minIntervalMs: 50 });
     let notified = 0;
     feed.subscribe(() => (notified += 1));
     const initial = feed.getSnapshot();
@@ -60,7 +37,7 @@ describe('live feed', () => {
 
   test('at most one publication per interval under a continuous stream', () => {
     const clock = fakeClock();
-    const feed = createLiveFeed({ ...clock, minIntervalMs: 50 });
+    const feed = createLiveFeed({ clock, minIntervalMs: 50 });
     const times: number[] = [];
     feed.subscribe(() => times.push(clock.now()));
     for (let ms = 0; ms <= 1000; ms += 1) {
@@ -73,7 +50,7 @@ describe('live feed', () => {
 
   test('events that change nothing publish nothing', () => {
     const clock = fakeClock();
-    const feed = createLiveFeed(clock);
+    const feed = createLiveFeed({ clock });
     let notified = 0;
     feed.subscribe(() => (notified += 1));
     feed.push([{ type: 'metric', name: 'nn_infer_us', value: 5, raw: '5' }, { type: 'timer', message: 'Tick' }]);
@@ -83,7 +60,7 @@ describe('live feed', () => {
 
   test('flush publishes a pending change now; dispose cancels and unsubscribes', () => {
     const clock = fakeClock();
-    const feed = createLiveFeed(clock);
+    const feed = createLiveFeed({ clock });
     let notified = 0;
     const unsubscribe = feed.subscribe(() => (notified += 1));
     feed.push([pressure(1)]);

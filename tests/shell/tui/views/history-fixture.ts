@@ -1,5 +1,6 @@
 import { createResultsBuilder } from '../../../../shell/results/index.js';
 import type { ResultsDocument } from '../../../../shell/results/index.js';
+import { createManualClock } from '../../../../uart/index.js';
 import { fixtureEvents } from './helpers.js';
 
 /** A results document over four model fixtures; the clock advances 61 s per reading. */
@@ -8,7 +9,7 @@ export function historyDocument(): ResultsDocument {
   const builder = createResultsBuilder({
     version: '0.1.0',
     target: { kind: 'model', transport: 'virtual' },
-    now: () => new Date((t += 61_000)),
+    clock: { ...createManualClock(), wallMs: () => (t += 61_000) },
   });
   for (const f of ['model-memory-commands.txt', 'model-chaos-verbose.txt', 'model-compare-paired.txt', 'model-cancel.txt']) {
     builder.consumeAll(fixtureEvents(f));
