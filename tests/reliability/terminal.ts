@@ -32,8 +32,14 @@ export async function startConsole(t: Tmux, args: string): Promise<number> {
   await t.expectScreen((s) => s.includes('SHELL$'));
   t.typeCommand(`sh -c 'echo PID=$$; exec node ${CLI} ${args}'; echo "status=$?"`);
   t.key('Enter');
-  await t.expectScreen((s) => /^PID=\d+$/m.test(s) && / connected( |$)/m.test(s));
-  const pid = Number(/^PID=(\d+)$/m.exec(t.history())![1]);
+  // The pid is read as soon as the shell prints it: a device that floods on connect can push it out
+  // of tmux's history before the status line shows the link up.
+  let pid = 0;
+  await t.expectScreen((s) => {
+    pid = Number(/^PID=(\d+)$/m.exec(s)?.[1] ?? 0);
+    return pid > 0;
+  });
+  await t.expectScreen((s) => / connected( |$)/m.test(s));
   started.add(pid);
   return pid;
 }
