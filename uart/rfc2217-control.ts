@@ -1,5 +1,6 @@
 import { lineFailure, lineOk, type LineControl, type LineResult, type ModemLines } from './line-control.js';
 import { checkLineSettings, type LineSettings } from './line-settings.js';
+import { delay, systemClock, type HostClock } from './host-clock.js';
 import {
   COM,
   CONTROL,
@@ -16,6 +17,8 @@ export interface Rfc2217ControlOptions {
   readonly send: (command: number, value: Uint8Array) => void;
   /** How long the server may take to answer a request. */
   readonly answerTimeoutMs: number;
+  /** Timers run on it; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 export interface Rfc2217Control extends LineControl {
@@ -31,6 +34,7 @@ type Waiter = (value: Uint8Array | undefined) => void;
 
 /** RFC 2217 line control: each request waits for the server's answer, matched in order per command. */
 export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Control {
+  const clock = options.clock ?? systemClock;
   const { description, send, answerTimeoutMs } = options;
   const waiting = new Map<number, Waiter[]>();
   let settings: LineSettings = {};
@@ -43,13 +47,13 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
     return new Promise((resolve) => {
       const queue = waiting.get(command) ?? [];
       waiting.set(command, queue);
-      const timer = setTimeout(() => {
+      const timer = clock.setTimer(() => {
         const at = queue.indexOf(waiter);
         if (at >= 0) queue.splice(at, 1);
         resolve(undefined);
       }, answerTimeoutMs);
       const waiter: Waiter = (answer) => {
-        clearTimeout(timer);
+        clock.clearTimer(timer);
         resolve(answer);
       };
       queue.push(waiter);
@@ -78,7 +82,7 @@ export function createRfc2217Control(options: Rfc2217ControlOptions): Rfc2217Con
     async sendBreak(ms) {
       const on = await control(CONTROL.BREAK_ON, 'BREAK ON');
       if (!on.ok) return on;
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await delay(clock, ms);
       const off = await control(CONTROL.BREAK_OFF, 'BREAK OFF');
       return off.ok ? lineOk(undefined) : off;
     },

@@ -1,6 +1,7 @@
 import type { SerialPort } from 'serialport';
 import { lineFailure, lineOk, type LineControl, type LineResult } from './line-control.js';
 import { checkLineSettings, DEFAULT_BAUD_RATE, type LineSettings } from './line-settings.js';
+import { delay, systemClock, type HostClock } from './host-clock.js';
 
 type SetFlags = Parameters<SerialPort['set']>[0];
 
@@ -9,7 +10,12 @@ type SetFlags = Parameters<SerialPort['set']>[0];
  * every flag on each call, so the current DTR/RTS go with each), `get` for CTS/DSR/DCD (serialport
  * does not report RI) and `update` for the baud rate, the one setting it can change on an open port.
  */
-export function createSerialLineControl(path: string, device: () => SerialPort | undefined, initial: LineSettings): LineControl {
+export function createSerialLineControl(
+  path: string,
+  device: () => SerialPort | undefined,
+  initial: LineSettings,
+  clock: HostClock = systemClock,
+): LineControl {
   let settings: LineSettings = {
     baudRate: initial.baudRate ?? DEFAULT_BAUD_RATE,
     dataBits: initial.dataBits ?? 8,
@@ -47,7 +53,7 @@ export function createSerialLineControl(path: string, device: () => SerialPort |
     async sendBreak(ms) {
       const on = await set('BREAK', { brk: true, dtr, rts });
       if (!on.ok) return on;
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await delay(clock, ms);
       return set('BREAK', { brk: false, dtr, rts });
     },
 

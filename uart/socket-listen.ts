@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { formatEndpoint, type Endpoint, type TcpEndpoint, type UnixEndpoint } from './endpoint.js';
+import { systemClock, type HostClock } from './host-clock.js';
 import type { PortError } from './port.js';
 import { socketErrorToPortError } from './socket-errors.js';
 import { prepareUnixSocketPath } from './unix-socket-path.js';
@@ -13,10 +14,11 @@ export type Bound = { ok: true; server: Server; address: string } | { ok: false;
 export async function listenOn(
   endpoint: TcpEndpoint | UnixEndpoint,
   onConnection: (socket: Socket, via: string) => void,
+  clock: HostClock = systemClock,
 ): Promise<Bound> {
   const description = formatEndpoint(endpoint);
   if (endpoint.kind === 'unix') {
-    const prepared = await prepareUnixSocketPath(endpoint.path);
+    const prepared = await prepareUnixSocketPath(endpoint.path, clock);
     if (prepared !== undefined) return { ok: false, error: prepared };
   }
   const server = createServer();

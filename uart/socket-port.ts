@@ -5,6 +5,7 @@ import { WriteTracker } from './write-tracker.js';
 import { portError, type BytePort, type PortError } from './port.js';
 import { socketErrorToPortError } from './socket-errors.js';
 import { createBusyFilter } from './busy-filter.js';
+import { systemClock, type HostClock } from './host-clock.js';
 
 export interface SocketPortOptions {
   readonly endpoint: TcpEndpoint | UnixEndpoint;
@@ -12,6 +13,8 @@ export interface SocketPortOptions {
   readonly connectTimeoutMs?: number;
   /** After `close()`, wait this long for the peer to finish before resetting. Default 1000 ms. */
   readonly closeTimeoutMs?: number;
+  /** Timers run on it; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 type Phase = 'idle' | 'connecting' | 'open' | 'closed';
@@ -27,6 +30,7 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
   const host = endpoint.kind === 'tcp' ? endpoint.host : undefined;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
   const closeTimeoutMs = options.closeTimeoutMs ?? 1000;
+  const clock = options.clock ?? systemClock;
   const dataListeners = new Listeners<[Uint8Array]>();
   const closeListeners = new Listeners<[PortError | undefined]>();
   let phase: Phase = 'idle';
@@ -57,21 +61,21 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
           ? createConnection({ host: endpoint.host, port: endpoint.port })
           : createConnection({ path: endpoint.path });
         socket = s;
-        let timer: ReturnType<typeof setTimeout> | undefined;
+        let timer: unknown;
         const failOpen = (error: PortError): void => {
-          clearTimeout(timer);
+          clock.clearTimer(timer);
           if (phase !== 'connecting') return;
           phase = 'closed';
           if (hostClosing) closeListeners.emit(undefined);
           resolveClosed();
           reject(error);
         };
-        timer = setTimeout(() => {
+        timer = clock.setTimer(() => {
           s.destroy();
           failOpen(portError('unreachable', `${description}: connection timed out after ${connectTimeoutMs / 1000} s`));
         }, connectTimeoutMs);
         s.once('connect', () => {
-          clearTimeout(timer);
+          clock.clearTimer(timer);
           if (phase !== 'connecting') return;
           phase = 'open';
           if (endpoint.kind === 'tcp') s.setNoDelay(true);
@@ -88,7 +92,7 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
           else lastError ??= mapped;
         });
         s.on('close', () => {
-          clearTimeout(timer);
+          clock.clearTimer(timer);
           if (phase === 'connecting') {
             failOpen(hostClosing
               ? portError('disconnected', `${description}: closed before the connection was made`)
@@ -119,8 +123,8 @@ export function createSocketPort(options: SocketPortOptions): BytePort {
       else if (phase === 'connecting') socket?.destroy();
       else if (phase === 'open' && socket !== undefined) {
         const s = socket;
-        const timer = setTimeout(() => s.destroy(), closeTimeoutMs);
-        s.once('close', () => clearTimeout(timer));
+        const timer = clock.setTimer(() => s.destroy(), closeTimeoutMs);
+        s.once('close', () => clock.clearTimer(timer));
         s.end();
       } else resolveClosed();
       return closed;

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'node:net';
 import { busyLine } from './busy-line.js';
+import { systemClock, type HostClock } from './host-clock.js';
 import type { TcpEndpoint, UnixEndpoint } from './endpoint.js';
 import type { PortError } from './port.js';
 import { listenOn } from './socket-listen.js';
@@ -24,6 +25,8 @@ export interface SocketServerOptions {
   readonly maxQueuedBytes?: number;
   /** A client that sends nothing this long is disconnected, freeing its place. Default: never. */
   readonly idleTimeoutMs?: number;
+  /** Timers run on it; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 export interface SocketServer {
@@ -65,6 +68,7 @@ interface Client {
 export async function createSocketServer(options: SocketServerOptions): Promise<SocketServerResult> {
   const maxQueued = options.maxQueuedBytes ?? 1024 * 1024;
   const maxClients = options.maxClients ?? 1;
+  const clock = options.clock ?? systemClock;
   const servers: Server[] = [];
   const addresses: string[] = [];
   const sockets = new Set<Socket>();
@@ -98,22 +102,26 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
     socket.on('error', () => {});
     const address = socket.remoteAddress !== undefined ? `${socket.remoteAddress}:${socket.remotePort}` : via;
     if (clients.length >= maxClients) {
-      const now = Date.now();
+      const now = clock.now();
       options.onEvent?.({ type: 'client-rejected', client: address, holders: clients.map((c) => c.name) });
       socket.end(busyLine(clients.map((c) => ({ name: c.name, heldMs: now - c.since }))));
-      setTimeout(() => socket.destroy(), 1000).unref();
+      clock.setTimer(() => socket.destroy(), 1000, { background: true });
       return;
     }
-    const entry: Client = { socket, name: uniqueName(address), since: Date.now() };
+    const entry: Client = { socket, name: uniqueName(address), since: clock.now() };
     const { name } = entry;
     clients.push(entry);
     if (socket.remoteAddress !== undefined) socket.setNoDelay(true);
     const idleMs = options.idleTimeoutMs;
-    let idleTimer: ReturnType<typeof setTimeout> | undefined;
+    let idleTimer: unknown;
+    const stopIdle = (): void => {
+      if (idleTimer !== undefined) clock.clearTimer(idleTimer);
+      idleTimer = undefined;
+    };
     const armIdle = (): void => {
       if (idleMs === undefined) return;
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
+      stopIdle();
+      idleTimer = clock.setTimer(() => {
         // The place is free at once: the next client must not be turned away while this one closes.
         if (!release(entry)) return;
         options.onEvent?.({ type: 'client-idle', client: name, idleMs });
@@ -127,7 +135,7 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
       options.onClientData(chunk);
     });
     socket.on('close', () => {
-      clearTimeout(idleTimer);
+      stopIdle();
       if (release(entry)) options.onEvent?.({ type: 'client-disconnected', client: name });
     });
     options.onEvent?.({ type: 'client-connected', client: name, via });
@@ -139,7 +147,7 @@ export async function createSocketServer(options: SocketServerOptions): Promise<
   };
 
   for (const endpoint of options.listen) {
-    const bound = await listenOn(endpoint, onConnection);
+    const bound = await listenOn(endpoint, onConnection, clock);
     if (!bound.ok) {
       await closeAll();
       return bound;

@@ -1,4 +1,5 @@
 import { formatEndpoint, type TelnetEndpoint } from './endpoint.js';
+import { systemClock, type HostClock } from './host-clock.js';
 import { unsupportedLineControl } from './line-control.js';
 import type { LineSettings } from './line-settings.js';
 import { Listeners } from './listeners.js';
@@ -17,6 +18,8 @@ export interface TelnetPortOptions {
   readonly connectTimeoutMs?: number;
   /** How long the server may take to agree to COM-PORT-OPTION or answer a request. Default 3000 ms. */
   readonly answerTimeoutMs?: number;
+  /** Timers run on it; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 type Phase = 'idle' | 'opening' | 'open' | 'closed';
@@ -31,8 +34,10 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
   const { endpoint } = options;
   const description = formatEndpoint(endpoint);
   const answerTimeoutMs = options.answerTimeoutMs ?? 3000;
+  const clock = options.clock ?? systemClock;
   const inner = createSocketPort({
     endpoint: { kind: 'tcp', host: endpoint.host, port: endpoint.port },
+    clock,
     ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
   });
   const dataListeners = new Listeners<[Uint8Array]>();
@@ -59,6 +64,7 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
   const control = createRfc2217Control({
     description,
     answerTimeoutMs,
+    clock,
     send: (command, value) => inner.write(subnegotiation(OPT_COM_PORT, Uint8Array.of(command, ...value))),
   });
 
@@ -102,9 +108,9 @@ export function createTelnetPort(options: TelnetPortOptions): BytePort {
 
   const startComPort = async (): Promise<PortError | undefined> => {
     const agreed = await new Promise<boolean | undefined>((resolve) => {
-      const timer = setTimeout(() => resolve(undefined), answerTimeoutMs);
+      const timer = clock.setTimer(() => resolve(undefined), answerTimeoutMs);
       comAnswered = (yes) => {
-        clearTimeout(timer);
+        clock.clearTimer(timer);
         resolve(yes);
       };
       if (negotiation.isLocal(OPT_COM_PORT)) comAnswered(true);

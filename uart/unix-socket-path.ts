@@ -2,12 +2,13 @@ import { connect } from 'node:net';
 import { lstat, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { portError, type PortError } from './port.js';
+import { systemClock, type HostClock } from './host-clock.js';
 
 /**
  * Makes `path` free for a unix socket server: a socket file left by a dead server is removed;
  * a live server's socket, or any other kind of file, is left alone and reported.
  */
-export async function prepareUnixSocketPath(path: string): Promise<PortError | undefined> {
+export async function prepareUnixSocketPath(path: string, clock: HostClock = systemClock): Promise<PortError | undefined> {
   const description = `cannot listen on unix:${path}`;
   const parent = dirname(path);
   try {
@@ -28,7 +29,7 @@ export async function prepareUnixSocketPath(path: string): Promise<PortError | u
     return portError('io', `${description}: ${(error as Error).message}`);
   }
   if (!isSocket) return portError('io', `${description}: the path exists and is not a socket`);
-  if (await isLive(path)) {
+  if (await isLive(path, clock)) {
     return portError('locked', `${description}: another server is listening on this socket`);
   }
   try {
@@ -45,20 +46,20 @@ export async function prepareUnixSocketPath(path: string): Promise<PortError | u
 }
 
 /** True when something accepts connections on the socket at `path` (or does not answer in 2 s). */
-function isLive(path: string): Promise<boolean> {
+function isLive(path: string, clock: HostClock): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = connect({ path });
-    const timer = setTimeout(() => {
+    const timer = clock.setTimer(() => {
       probe.destroy();
       resolve(true);
     }, 2000);
     probe.once('connect', () => {
-      clearTimeout(timer);
+      clock.clearTimer(timer);
       probe.destroy();
       resolve(true);
     });
     probe.once('error', () => {
-      clearTimeout(timer);
+      clock.clearTimer(timer);
       resolve(false);
     });
   });

@@ -70,9 +70,9 @@ export function portFactory(target: TargetSpec, speed: Speed, seed: bigint, cloc
     case 'device':
       return () => createSerialDevicePort({ path: target.path, ...target.line });
     case 'socket':
-      return () => createSocketPort({ endpoint: target.endpoint });
+      return () => createSocketPort({ endpoint: target.endpoint, clock });
     case 'telnet':
-      return () => createTelnetPort({ endpoint: target.endpoint, line: target.line });
+      return () => createTelnetPort({ endpoint: target.endpoint, line: target.line, clock });
   }
 }
 
