@@ -1,5 +1,6 @@
 import { HoleIndex } from './holes.js';
 import { HOLE, LIVE, SegmentTable } from './segments.js';
+import { slideUp } from './slide.js';
 import type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './types.js';
 
 export type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './types.js';
@@ -154,41 +155,10 @@ export class Heap {
     if (hole < 0 || limit === 0) return { movedBlocks: 0, movedBytes: 0, freedHoles: 0 };
     const seg = this.segments;
     this.holeIndex.remove(hole, seg.addr[hole]!, seg.size[hole]!);
-    const result = this.slideUp(hole, limit);
+    const result = slideUp(seg, this.holeIndex, hole, limit);
+    this.holes -= result.freedHoles;
     this.holeIndex.add(hole, seg.addr[hole]!, seg.size[hole]!);
     return result;
-  }
-
-  /*
-   * compact's loop on its own: code optimised while the loop runs has seen nothing after it, and
-   * property reads there would throw each compaction back to the interpreter.
-   */
-  private slideUp(hole: number, limit: number): CompactResult {
-    const seg = this.segments;
-    let movedBlocks = 0;
-    let movedBytes = 0;
-    let freedHoles = 0;
-    const { addr, size: sizes, next, state } = seg;
-    while (movedBlocks < limit) {
-      const block = next[hole]!;
-      if (block < 0) break;
-      const size = sizes[block]!;
-      addr[block] = addr[hole]!;
-      addr[hole] = addr[hole]! + size;
-      seg.swapWithNext(hole);
-      movedBlocks++;
-      movedBytes += size;
-      const after = next[hole]!;
-      if (after >= 0 && state[after] === HOLE) {
-        this.holeIndex.remove(after, addr[after]!, sizes[after]!);
-        sizes[hole] = sizes[hole]! + sizes[after]!;
-        seg.unlink(after);
-        seg.release(after);
-        this.holes--;
-        freedHoles++;
-      }
-    }
-    return { movedBlocks, movedBytes, freedHoles };
   }
 
   /** Everything free again; every handle issued so far becomes invalid. */
