@@ -1,5 +1,6 @@
 import { HoleIndex } from './holes.js';
 import { HOLE, LIVE, SegmentTable } from './segments.js';
+import { slideUp } from './slide.js';
 import type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './types.js';
 
 export type { CompactOptions, CompactResult, HeapOptions, HeapSegment } from './types.js';
@@ -75,24 +76,24 @@ export class Heap {
     const hole = this.holeIndex.findFirst(need);
     if (hole < 0) return -1;
     const seg = this.segments;
-    const holeAddr = seg.addr(hole);
-    const holeSize = seg.size(hole);
+    const holeAddr = seg.addr[hole]!;
+    const holeSize = seg.size[hole]!;
     let id: number;
     if (holeSize - need < MIN_BLOCK) {
       need = holeSize;
       id = hole;
-      seg.setState(id, LIVE);
+      seg.state[id] = LIVE;
       this.holeIndex.remove(hole, holeAddr, holeSize);
       this.holes--;
     } else {
       id = seg.create(LIVE, holeAddr, need);
       seg.insertBefore(id, hole);
-      seg.setAddr(hole, holeAddr + need);
-      seg.setSize(hole, holeSize - need);
+      seg.addr[hole] = holeAddr + need;
+      seg.size[hole] = holeSize - need;
       this.holeIndex.update(hole, holeAddr, holeSize, holeAddr + need, holeSize - need);
     }
-    const gen = (seg.gen(id) + 1) & this.genMask;
-    seg.setGen(id, gen);
+    const gen = (seg.gen[id]! + 1) & this.genMask;
+    seg.gen[id] = gen;
     this.allocated += need;
     this.live++;
     return (gen << this.idBits) | id; // gen < 2^(31 - idBits): a non-negative int32
@@ -102,30 +103,31 @@ export class Heap {
   free(handle: number): number {
     const id = this.segmentOf(handle);
     const seg = this.segments;
-    const size = seg.size(id);
+    const { addr, size: sizes, state } = seg;
+    const size = sizes[id]!;
     this.allocated -= size;
     this.live--;
-    const p = seg.prev(id);
-    const q = seg.next(id);
+    const p = seg.prev[id]!;
+    const q = seg.next[id]!;
     let merged = size;
-    if (q >= 0 && seg.state(q) === HOLE) {
-      this.holeIndex.remove(q, seg.addr(q), seg.size(q));
-      merged += seg.size(q);
+    if (q >= 0 && state[q] === HOLE) {
+      this.holeIndex.remove(q, addr[q]!, sizes[q]!);
+      merged += sizes[q]!;
       seg.unlink(q);
       seg.release(q);
       this.holes--;
     }
-    if (p >= 0 && seg.state(p) === HOLE) {
-      const before = seg.size(p);
-      seg.setSize(p, before + merged);
+    if (p >= 0 && state[p] === HOLE) {
+      const before = sizes[p]!;
+      sizes[p] = before + merged;
       seg.unlink(id);
       seg.release(id);
-      this.holeIndex.update(p, seg.addr(p), before, seg.addr(p), before + merged);
+      this.holeIndex.update(p, addr[p]!, before, addr[p]!, before + merged);
     } else {
-      seg.setState(id, HOLE);
-      seg.setSize(id, merged);
+      state[id] = HOLE;
+      sizes[id] = merged;
       this.holes++;
-      this.holeIndex.add(id, seg.addr(id), merged);
+      this.holeIndex.add(id, addr[id]!, merged);
     }
     return size;
   }
@@ -135,11 +137,11 @@ export class Heap {
   }
 
   addressOf(handle: number): number {
-    return this.segments.addr(this.segmentOf(handle));
+    return this.segments.addr[this.segmentOf(handle)]!;
   }
 
   sizeOf(handle: number): number {
-    return this.segments.size(this.segmentOf(handle));
+    return this.segments.size[this.segmentOf(handle)]!;
   }
 
   /**
@@ -152,41 +154,11 @@ export class Heap {
     const hole = this.holeIndex.findFirst(1);
     if (hole < 0 || limit === 0) return { movedBlocks: 0, movedBytes: 0, freedHoles: 0 };
     const seg = this.segments;
-    this.holeIndex.remove(hole, seg.addr(hole), seg.size(hole));
-    const result = this.slideUp(hole, limit);
-    this.holeIndex.add(hole, seg.addr(hole), seg.size(hole));
+    this.holeIndex.remove(hole, seg.addr[hole]!, seg.size[hole]!);
+    const result = slideUp(seg, this.holeIndex, hole, limit);
+    this.holes -= result.freedHoles;
+    this.holeIndex.add(hole, seg.addr[hole]!, seg.size[hole]!);
     return result;
-  }
-
-  /*
-   * compact's loop on its own: code optimised while the loop runs has seen nothing after it, and
-   * property reads there would throw each compaction back to the interpreter.
-   */
-  private slideUp(hole: number, limit: number): CompactResult {
-    const seg = this.segments;
-    let movedBlocks = 0;
-    let movedBytes = 0;
-    let freedHoles = 0;
-    while (movedBlocks < limit) {
-      const block = seg.next(hole);
-      if (block < 0) break;
-      const size = seg.size(block);
-      seg.setAddr(block, seg.addr(hole));
-      seg.setAddr(hole, seg.addr(hole) + size);
-      seg.swapWithNext(hole);
-      movedBlocks++;
-      movedBytes += size;
-      const after = seg.next(hole);
-      if (after >= 0 && seg.state(after) === HOLE) {
-        this.holeIndex.remove(after, seg.addr(after), seg.size(after));
-        seg.setSize(hole, seg.size(hole) + seg.size(after));
-        seg.unlink(after);
-        seg.release(after);
-        this.holes--;
-        freedHoles++;
-      }
-    }
-    return { movedBlocks, movedBytes, freedHoles };
   }
 
   /** Everything free again; every handle issued so far becomes invalid. */
@@ -207,10 +179,10 @@ export class Heap {
   segmentList(): HeapSegment[] {
     const seg = this.segments;
     const out: HeapSegment[] = [];
-    for (let id = seg.head; id >= 0; id = seg.next(id)) {
-      const free = seg.state(id) === HOLE;
-      const handle = free ? -1 : (seg.gen(id) << this.idBits) | id;
-      out.push({ address: seg.addr(id), size: seg.size(id), free, handle });
+    for (let id = seg.head; id >= 0; id = seg.next[id]!) {
+      const free = seg.state[id] === HOLE;
+      const handle = free ? -1 : (seg.gen[id]! << this.idBits) | id;
+      out.push({ address: seg.addr[id]!, size: seg.size[id]!, free, handle });
     }
     return out;
   }
@@ -219,7 +191,7 @@ export class Heap {
     if (!(Number.isInteger(handle) && handle >= 0 && handle <= 0x7fffffff)) return -1;
     const id = handle & this.idMask;
     const seg = this.segments;
-    if (id >= seg.capacity || seg.state(id) !== LIVE || seg.gen(id) !== handle >>> this.idBits) return -1;
+    if (id >= seg.capacity || seg.state[id] !== LIVE || seg.gen[id] !== handle >>> this.idBits) return -1;
     return id;
   }
 

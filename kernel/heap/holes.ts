@@ -30,7 +30,7 @@ export class HoleIndex {
   add(hole: number, addr: number, size: number): void {
     const page = addr >> PAGE_SHIFT;
     const lowest = this.first[page]!;
-    if (lowest < 0 || addr < this.seg.addr(lowest)) this.first[page] = hole;
+    if (lowest < 0 || addr < this.seg.addr[lowest]!) this.first[page] = hole;
     if (size > this.pages.get(page)) this.pages.set(page, size);
   }
 
@@ -59,10 +59,10 @@ export class HoleIndex {
   findFirst(size: number): number {
     const page = this.pages.findFirst(size);
     if (page < 0) return -1;
-    const seg = this.seg;
+    const { addr, size: sizes, next, state } = this.seg;
     const end = (page + 1) << PAGE_SHIFT;
-    for (let id = this.first[page]!; id >= 0 && seg.addr(id) < end; id = seg.next(id)) {
-      if (seg.state(id) === HOLE && seg.size(id) >= size) return id;
+    for (let id = this.first[page]!; id >= 0 && addr[id]! < end; id = next[id]!) {
+      if (state[id] === HOLE && sizes[id]! >= size) return id;
     }
     throw new Error('heap hole index out of step with its page tree');
   }
@@ -74,22 +74,22 @@ export class HoleIndex {
 
   /** The next hole after `id` that starts in `page`, or -1. */
   private holeAfter(id: number, page: number): number {
-    const seg = this.seg;
+    const { addr, next, state } = this.seg;
     const end = (page + 1) << PAGE_SHIFT;
-    for (let next = seg.next(id); next >= 0 && seg.addr(next) < end; next = seg.next(next)) {
-      if (seg.state(next) === HOLE) return next;
+    for (let after = next[id]!; after >= 0 && addr[after]! < end; after = next[after]!) {
+      if (state[after] === HOLE) return after;
     }
     return -1;
   }
 
   /** Largest hole starting in `page`, `except` left out. */
   private pageMax(page: number, except: number): number {
-    const seg = this.seg;
+    const { addr, size: sizes, next, state } = this.seg;
     const end = (page + 1) << PAGE_SHIFT;
     let m = 0;
-    for (let id = this.first[page]!; id >= 0 && seg.addr(id) < end; id = seg.next(id)) {
-      if (id !== except && seg.state(id) === HOLE) {
-        const size = seg.size(id);
+    for (let id = this.first[page]!; id >= 0 && addr[id]! < end; id = next[id]!) {
+      if (id !== except && state[id] === HOLE) {
+        const size = sizes[id]!;
         if (size > m) m = size;
       }
     }

@@ -28,7 +28,11 @@ export function allocLatencyNs(heap: Heap, handle: number, size: number, cost: A
   return Math.floor(cost.baseNs + size / cost.bytesPerNs + cost.holeNs * scanned) + jitter + cold;
 }
 
-/** u % 100 for a u32, by floor division: % on a number above 2^31 - 1 compiles to a slow floating-point remainder. */
+/**
+ * u % 100 for a u32 in int32 arithmetic: u = 4a + b with b < 4 gives u % 100 = 4 (a % 25) + b, and %
+ * by a constant on an int32 compiles to a multiply (on a u32 above 2^31 - 1 it is a floating-point
+ * remainder, and floor division a floating-point divide).
+ */
 function mod100(u: number): number {
-  return u - Math.floor(u / 100) * 100;
+  return (((u >>> 2) % 25) << 2) | (u & 3);
 }
