@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createOutputParser, type OutputParserOptions, type ParserEvent } from '../../../shell/parser/index.js';
 
-const FIXTURES = new URL('../../fixtures/conformance', import.meta.url);
+const FIXTURES = new URL('../../fixtures/conformance/', import.meta.url);
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
 function parse(bytes: Uint8Array, cuts: readonly number[], options: OutputParserOptions = {}): ParserEvent[] {
