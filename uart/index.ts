@@ -79,3 +79,5 @@ export {
   type FlowControl,
 } from './line-settings.js';
 export { createAnsiStripper, type AnsiStripper } from './ansi-strip.js';
+export { createEscapeTokenizer, type EscapeTokenizer } from './escape-tokenizer.js';
+export type { EscapeSequence, EscapeSink, EscapeTokenizerOptions, SequenceKind, StringEnd } from './escape-tokens.js';

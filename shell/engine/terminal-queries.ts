@@ -1,3 +1,6 @@
+import { Buffer } from 'node:buffer';
+import { createEscapeTokenizer } from '../../uart/index.js';
+
 export interface TerminalSize {
   columns: number;
   rows: number;
@@ -6,6 +9,8 @@ export interface TerminalSize {
 const ESC = 0x1b;
 const LF = 0x0a;
 const CR = 0x0d;
+/** Parameter chars a query is answered from; the rest of a longer one is ignored. */
+const MAX_PARAMS = 16;
 
 /**
  * Answers the queries a target sends to learn about its terminal, as a terminal of the console's
@@ -14,9 +19,23 @@ const CR = 0x0d;
  * across chunks. The cursor column is the length of the current line; a cursor move sets it.
  */
 export class TerminalQueries {
-  private state: 'text' | 'esc' | 'csi' = 'text';
-  private params = '';
   private cursor: { row: number; col: number } | null = null;
+  private answers: string | null = null;
+  private lineLength: () => number = () => 0;
+  private readonly tokenizer = createEscapeTokenizer(
+    {
+      text() {},
+      control: (code) => {
+        if (code === LF || code === CR) this.cursor = null;
+      },
+      sequence: (token) => {
+        if (token.kind !== 'csi') return;
+        const answer = this.answer(String.fromCharCode(token.final), token.seq.slice(1, 1 + MAX_PARAMS));
+        if (answer !== null) this.answers = (this.answers ?? '') + answer;
+      },
+    },
+    { newlineEndsString: true },
+  );
 
   constructor(private size: TerminalSize) {}
 
@@ -26,41 +45,25 @@ export class TerminalQueries {
 
   /** Scans received bytes; returns the answers to send, or null. `lineLength` is the current line's. */
   scan(chunk: Uint8Array, lineLength: () => number): string | null {
-    let answers: string | null = null;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (this.state === 'text') {
-        if (byte === ESC) this.state = 'esc';
-        else if (byte === LF || byte === CR) this.cursor = null;
-        continue;
-      }
-      if (this.state === 'esc') {
-        this.state = byte === 0x5b ? 'csi' : 'text';
-        this.params = '';
-        continue;
-      }
-      if (byte >= 0x20 && byte <= 0x3f) {
-        if (this.params.length < 16) this.params += String.fromCharCode(byte);
-        continue;
-      }
-      this.state = byte === ESC ? 'esc' : 'text';
-      if (byte < 0x40 || byte > 0x7e) continue;
-      const answer = this.answer(String.fromCharCode(byte), lineLength);
-      if (answer !== null) answers = (answers ?? '') + answer;
+    if (this.tokenizer.idle && chunk.indexOf(ESC) < 0) {
+      if (chunk.indexOf(LF) >= 0 || chunk.indexOf(CR) >= 0) this.cursor = null;
+      return null;
     }
-    return answers;
+    this.lineLength = lineLength;
+    this.answers = null;
+    this.tokenizer.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+    return this.answers;
   }
 
-  private answer(final: string, lineLength: () => number): string | null {
+  private answer(final: string, p: string): string | null {
     const { columns, rows } = this.size;
-    const p = this.params;
     if (final === 'H' || final === 'f') {
       const [row, col] = p.split(';').map((n) => Number(n) || 1);
       this.cursor = { row: Math.min(row ?? 1, rows), col: Math.min(col ?? 1, columns) };
       return null;
     }
     if (final === 'n' && p === '6') {
-      const at = this.cursor ?? { row: rows, col: Math.min(lineLength() + 1, columns) };
+      const at = this.cursor ?? { row: rows, col: Math.min(this.lineLength() + 1, columns) };
       return `\x1b[${at.row};${at.col}R`;
     }
     if (final === 'n' && p === '5') return '\x1b[0n';

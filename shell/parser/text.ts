@@ -1,21 +1,52 @@
 import { Buffer } from 'node:buffer';
+import { createEscapeTokenizer, type EscapeSink } from '../../uart/index.js';
 
 /** One byte → one char (latin1), so a chunk can be decoded on its own at any split point. */
 export function decodeLatin1(chunk: Uint8Array): string {
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
 }
 
-/** Complete escape sequences: CSI, OSC (BEL or ST terminated), nF, and two-byte Fe/Fp/Fs. */
-const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[ -/]+[0-~]|[0-Z\\^_`-~])/g;
-const ESCAPE_AT = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[ -/]+[0-~]|[0-Z\\^_`-~])/y;
 /** C0 controls and DEL, except backspace (handled by `applyBackspaces`) and tab. */
-const CONTROL = /[\x00-\x07\x0a-\x1f\x7f]/g;
 const NEEDS_CLEANING = /[\x00-\x07\x0a-\x1f\x7f]/;
+
+/** The text kept so far of the line being cleaned. */
+let cleaned = '';
+/** False once text is no longer kept: after the first incomplete sequence, when `stopAtIncomplete`. */
+let keeping = true;
+let stopAtIncomplete = false;
+
+const cleanSink: EscapeSink = {
+  text(chunk, start, end) {
+    if (keeping) cleaned += chunk.slice(start, end);
+  },
+  control(code) {
+    if (keeping && (code === 0x08 || code === 0x09)) cleaned += code === 0x08 ? '\b' : '\t';
+  },
+  sequence(t) {
+    const incomplete = t.kind === 'invalid' || (t.kind === 'string' && t.end !== 'bel' && t.end !== 'st' && t.end !== 'can' && t.end !== 'sub');
+    if (!incomplete || !keeping) return;
+    // Not a sequence after all: what followed its ESC is text.
+    if (stopAtIncomplete) keeping = false;
+    else cleaned += t.kind === 'string' ? t.seq + t.preview : t.seq;
+  },
+};
+/** Lines are cleaned whole, so nothing is capped: any line is held at most once. */
+const tokenizer = createEscapeTokenizer(cleanSink, {
+  maxSequenceLength: Infinity,
+  maxStringLength: Infinity,
+  previewLength: Infinity,
+});
 
 /** Removes escape sequences, `\r` and other control characters except `\b` and `\t`. */
 export function cleanControls(raw: string): string {
   if (!NEEDS_CLEANING.test(raw)) return raw;
-  return raw.replace(ESCAPE, '').replace(CONTROL, '');
+  cleaned = '';
+  stopAtIncomplete = false;
+  tokenizer.push(raw);
+  tokenizer.end();
+  const text = cleaned;
+  cleaned = '';
+  return text;
 }
 
 /** Applies `\b \b` (and a lone `\b`) as the deletion of the previous character. */
@@ -39,13 +70,16 @@ export function applyBackspaces(text: string): string {
  * sequence split by a chunk boundary can still change what follows it, but never what precedes.
  */
 function cleanBeforeIncompleteEscape(raw: string): string {
-  let i = raw.indexOf('\x1b');
-  while (i >= 0) {
-    ESCAPE_AT.lastIndex = i;
-    if (!ESCAPE_AT.test(raw)) return cleanControls(raw.slice(0, i));
-    i = raw.indexOf('\x1b', ESCAPE_AT.lastIndex);
-  }
-  return cleanControls(raw);
+  if (raw.indexOf('\x1b') < 0) return cleanControls(raw);
+  cleaned = '';
+  stopAtIncomplete = true;
+  tokenizer.push(raw);
+  tokenizer.reset();
+  const text = cleaned;
+  cleaned = '';
+  keeping = true;
+  stopAtIncomplete = false;
+  return text;
 }
 
 export const PROMPT = 'sis> ';
