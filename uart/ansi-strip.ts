@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { createEscapeTokenizer } from './escape-tokenizer.js';
-import type { EscapeSink } from './escape-tokens.js';
+import { EscapeTokenizer } from './escape-tokenizer.js';
+import { CONTROL, NONE, TEXT } from './escape-tokens.js';
 
 /**
  * Removes ANSI/VT escape sequences from a byte stream for a log, keeping state across chunks so a
@@ -16,34 +16,26 @@ export interface AnsiStripper {
 }
 
 const ESC = 0x1b;
-const EMPTY: Uint8Array = new Uint8Array(0);
 
 export function createAnsiStripper(): AnsiStripper {
-  let input = EMPTY;
-  let out = EMPTY;
-  let n = 0;
-  const sink: EscapeSink = {
-    text(_chunk, start, end) {
-      out.set(input.subarray(start, end), n);
-      n += end - start;
-    },
-    control(code) {
-      out[n++] = code;
-    },
-    sequence() {},
-  };
-  const tokenizer = createEscapeTokenizer(sink, { controls: 'execute', afterLongString: 'text' });
-
+  const tokenizer = new EscapeTokenizer({ controls: 'execute', afterLongString: 'text' });
   return {
     push(chunk) {
       if (tokenizer.idle && chunk.indexOf(ESC) < 0) return chunk.slice();
-      input = chunk;
-      out = new Uint8Array(chunk.length);
-      n = 0;
+      const out = new Uint8Array(chunk.length);
+      let n = 0;
       tokenizer.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
-      const result = out.subarray(0, n);
-      input = out = EMPTY;
-      return result;
+      for (let token = tokenizer.next(); token !== NONE; token = tokenizer.next()) {
+        if (token === TEXT) {
+          const { start, stop } = tokenizer;
+          // Short runs (between colour changes) copy faster by hand than through a subarray view.
+          if (stop - start > 64) {
+            out.set(chunk.subarray(start, stop), n);
+            n += stop - start;
+          } else for (let i = start; i < stop; i++) out[n++] = chunk[i]!;
+        } else if (token === CONTROL) out[n++] = tokenizer.code;
+      }
+      return out.subarray(0, n);
     },
   };
 }

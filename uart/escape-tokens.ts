@@ -1,13 +1,13 @@
 /**
- * What the escape-sequence tokenizer yields. Text runs and C0/C1 controls come one call each; an
- * escape or control sequence comes as one `EscapeSequence`, once it is complete, cancelled,
- * interrupted or too long, however the stream was cut into chunks.
+ * What the escape-sequence tokenizer yields, one token per `next()`: text runs, C0/C1 controls, and
+ * each escape or control sequence whole, once it is complete, cancelled, interrupted or too long,
+ * however the stream was cut into chunks.
  */
 
 /**
  * - `esc`: a two-byte escape or an nF sequence (`ESC 7`, `ESC c`, `ESC ( B`).
  * - `csi`: a control sequence `ESC [ params/intermediates final`.
- * - `string`: OSC, DCS, SOS, PM or APC (`ESC ] P X ^ _`), however it ended (`end`).
+ * - `string`: OSC, DCS, SOS, PM or APC (`ESC ] P X ^ _`), however it ended (`ends`).
  * - `invalid`: a sequence that stopped before its final char: interrupted by a char that cannot
  *   continue it (handled next, on its own), cancelled by CAN/SUB (`final`), or cut by the end of
  *   the stream.
@@ -22,36 +22,15 @@ export type SequenceKind = 'esc' | 'csi' | 'string' | 'invalid' | 'overflow';
  */
 export type StringEnd = 'bel' | 'st' | 'c1-st' | 'can' | 'sub' | 'newline' | 'esc' | 'cap' | 'eof';
 
-/** One object, reused for every sequence of a tokenizer: read it inside the sink call. */
-export interface EscapeSequence {
-  kind: SequenceKind;
-  /**
-   * The chars after ESC up to the final char (excluded): `[1;31` for a CSI, `(` for `ESC ( B`,
-   * `` for `ESC c`; a string's introducer (`]`). For `invalid` and `overflow`, what was collected.
-   */
-  seq: string;
-  /** The final char's code (`esc`, `csi`); for `invalid`, the CAN/SUB that cancelled it, else -1. */
-  final: number;
-  /** `string` only: how it ended. */
-  end: StringEnd;
-  /** `string` only: its first body chars (up to `previewLength`; controls inside are skipped). */
-  preview: string;
-  /** `string` only: the number of body chars, controls not counted. */
-  length: number;
-  /** Where its ESC is in the current chunk; -1 when it began in an earlier one. */
-  start: number;
-  /** Just past its last char in the current chunk (an interrupting char or newline is not its). */
-  stop: number;
-}
-
-/** Receives the tokens of each chunk in order, synchronously. Give every sink these three methods. */
-export interface EscapeSink {
-  /** Printable text: `chunk.slice(start, end)`, never empty. */
-  text(chunk: string, start: number, end: number): void;
-  /** A C0 control (not ESC), DEL, or a C1 control when `c1` is on; `at` is its index in the chunk. */
-  control(code: number, at: number): void;
-  sequence(token: EscapeSequence): void;
-}
+/** What `next()` found: nothing more in this chunk, a text run, a control, or a sequence. */
+export type Token = typeof NONE | typeof TEXT | typeof CONTROL | typeof SEQUENCE;
+export const NONE = 0;
+/** Printable text: `chunk.slice(start, stop)`, never empty. */
+export const TEXT = 1;
+/** A C0 control (not ESC), DEL, or a C1 control when `c1` is on: `code`, at `start`. */
+export const CONTROL = 2;
+/** An escape or control sequence or a string: `kind`, `seq`, `final`, and for strings `ends`, `preview`, `length`. */
+export const SEQUENCE = 3;
 
 export interface EscapeTokenizerOptions {
   /** U+0080–U+009F are C1 controls, each on its own (U+009C also ends a string); default false: text, as latin1-decoded UTF-8 is full of them. */

@@ -79,5 +79,6 @@ export {
   type FlowControl,
 } from './line-settings.js';
 export { createAnsiStripper, type AnsiStripper } from './ansi-strip.js';
-export { createEscapeTokenizer, type EscapeTokenizer } from './escape-tokenizer.js';
-export type { EscapeSequence, EscapeSink, EscapeTokenizerOptions, SequenceKind, StringEnd } from './escape-tokens.js';
+export { EscapeTokenizer } from './escape-tokenizer.js';
+export { CONTROL, NONE, SEQUENCE, TEXT } from './escape-tokens.js';
+export type { EscapeTokenizerOptions, SequenceKind, StringEnd, Token } from './escape-tokens.js';

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { createEscapeTokenizer } from '../../uart/index.js';
+import { CONTROL, EscapeTokenizer, NONE, SEQUENCE } from '../../uart/index.js';
 
 export interface TerminalSize {
   columns: number;
@@ -20,22 +20,7 @@ const MAX_PARAMS = 16;
  */
 export class TerminalQueries {
   private cursor: { row: number; col: number } | null = null;
-  private answers: string | null = null;
-  private lineLength: () => number = () => 0;
-  private readonly tokenizer = createEscapeTokenizer(
-    {
-      text() {},
-      control: (code) => {
-        if (code === LF || code === CR) this.cursor = null;
-      },
-      sequence: (token) => {
-        if (token.kind !== 'csi') return;
-        const answer = this.answer(String.fromCharCode(token.final), token.seq.slice(1, 1 + MAX_PARAMS));
-        if (answer !== null) this.answers = (this.answers ?? '') + answer;
-      },
-    },
-    { newlineEndsString: true },
-  );
+  private readonly tokenizer = new EscapeTokenizer({ newlineEndsString: true });
 
   constructor(private size: TerminalSize) {}
 
@@ -49,13 +34,24 @@ export class TerminalQueries {
       if (chunk.indexOf(LF) >= 0 || chunk.indexOf(CR) >= 0) this.cursor = null;
       return null;
     }
-    this.lineLength = lineLength;
-    this.answers = null;
-    this.tokenizer.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
-    return this.answers;
+    const tokenizer = this.tokenizer;
+    let answers: string | null = null;
+    tokenizer.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+    for (let token = tokenizer.next(); token !== NONE; token = tokenizer.next()) {
+      if (token === CONTROL) {
+        if (tokenizer.code === LF || tokenizer.code === CR) this.cursor = null;
+        continue;
+      }
+      const f = tokenizer.final;
+      if (token !== SEQUENCE || tokenizer.kind !== 'csi') continue;
+      if (f !== 0x48 && f !== 0x66 && f !== 0x6e && f !== 0x63 && f !== 0x74) continue;
+      const answer = this.answer(String.fromCharCode(f), tokenizer.seq.slice(1, 1 + MAX_PARAMS), lineLength);
+      if (answer !== null) answers = (answers ?? '') + answer;
+    }
+    return answers;
   }
 
-  private answer(final: string, p: string): string | null {
+  private answer(final: string, p: string, lineLength: () => number): string | null {
     const { columns, rows } = this.size;
     if (final === 'H' || final === 'f') {
       const [row, col] = p.split(';').map((n) => Number(n) || 1);
@@ -63,7 +59,7 @@ export class TerminalQueries {
       return null;
     }
     if (final === 'n' && p === '6') {
-      const at = this.cursor ?? { row: rows, col: Math.min(this.lineLength() + 1, columns) };
+      const at = this.cursor ?? { row: rows, col: Math.min(lineLength() + 1, columns) };
       return `\x1b[${at.row};${at.col}R`;
     }
     if (final === 'n' && p === '5') return '\x1b[0n';

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { createEscapeTokenizer, type EscapeSink } from '../../uart/index.js';
+import { CONTROL, EscapeTokenizer, NONE, TEXT, type Token } from '../../uart/index.js';
 
 /** One byte → one char (latin1), so a chunk can be decoded on its own at any split point. */
 export function decodeLatin1(chunk: Uint8Array): string {
@@ -8,45 +8,45 @@ export function decodeLatin1(chunk: Uint8Array): string {
 
 /** C0 controls and DEL, except backspace (handled by `applyBackspaces`) and tab. */
 const NEEDS_CLEANING = /[\x00-\x07\x0a-\x1f\x7f]/;
+const CONTROLS = /[\x00-\x07\x0a-\x1f\x7f]/g;
 
-/** The text kept so far of the line being cleaned. */
-let cleaned = '';
-/** False once text is no longer kept: after the first incomplete sequence, when `stopAtIncomplete`. */
-let keeping = true;
-let stopAtIncomplete = false;
-
-const cleanSink: EscapeSink = {
-  text(chunk, start, end) {
-    if (keeping) cleaned += chunk.slice(start, end);
-  },
-  control(code) {
-    if (keeping && (code === 0x08 || code === 0x09)) cleaned += code === 0x08 ? '\b' : '\t';
-  },
-  sequence(t) {
-    const incomplete = t.kind === 'invalid' || (t.kind === 'string' && t.end !== 'bel' && t.end !== 'st' && t.end !== 'can' && t.end !== 'sub');
-    if (!incomplete || !keeping) return;
-    // Not a sequence after all: what followed its ESC is text.
-    if (stopAtIncomplete) keeping = false;
-    else cleaned += t.kind === 'string' ? t.seq + t.preview : t.seq;
-  },
-};
 /** Lines are cleaned whole, so nothing is capped: any line is held at most once. */
-const tokenizer = createEscapeTokenizer(cleanSink, {
-  maxSequenceLength: Infinity,
-  maxStringLength: Infinity,
-  previewLength: Infinity,
-});
+const tokenizer = new EscapeTokenizer({ maxSequenceLength: Infinity, maxStringLength: Infinity, previewLength: Infinity });
+
+/**
+ * `text` cleaned: tokens from `first` on. A sequence that turns out not to be one (cut short,
+ * or a string without BEL or ST) leaves what followed its ESC as text, or, with `stopAtIncomplete`,
+ * ends the cleaned text there.
+ */
+function read(first: Token, stopAtIncomplete: boolean): string {
+  let cleaned = '';
+  for (let token = first; token !== NONE; token = tokenizer.next()) {
+    if (token === TEXT) cleaned += tokenizer.chunk.slice(tokenizer.start, tokenizer.stop);
+    else if (token === CONTROL) {
+      const code = tokenizer.code;
+      if (code === 0x08 || code === 0x09) cleaned += code === 0x08 ? '\b' : '\t';
+    } else {
+      const kind = tokenizer.kind;
+      if (kind === 'csi' || kind === 'esc' || kind === 'overflow') continue;
+      const ends = tokenizer.ends;
+      if (kind === 'string' && (ends === 'bel' || ends === 'st' || ends === 'can' || ends === 'sub')) continue;
+      if (stopAtIncomplete) {
+        tokenizer.reset();
+        break;
+      }
+      cleaned += kind === 'string' ? tokenizer.seq + tokenizer.preview : tokenizer.seq;
+    }
+  }
+  return cleaned;
+}
 
 /** Removes escape sequences, `\r` and other control characters except `\b` and `\t`. */
 export function cleanControls(raw: string): string {
   if (!NEEDS_CLEANING.test(raw)) return raw;
-  cleaned = '';
-  stopAtIncomplete = false;
+  // Without an ESC there is no sequence: what goes is what the tokenizer would yield as controls.
+  if (raw.indexOf('\x1b') < 0) return raw.replace(CONTROLS, '');
   tokenizer.push(raw);
-  tokenizer.end();
-  const text = cleaned;
-  cleaned = '';
-  return text;
+  return read(tokenizer.next(), false) + read(tokenizer.end(), false);
 }
 
 /** Applies `\b \b` (and a lone `\b`) as the deletion of the previous character. */
@@ -71,15 +71,10 @@ export function applyBackspaces(text: string): string {
  */
 function cleanBeforeIncompleteEscape(raw: string): string {
   if (raw.indexOf('\x1b') < 0) return cleanControls(raw);
-  cleaned = '';
-  stopAtIncomplete = true;
   tokenizer.push(raw);
+  const head = read(tokenizer.next(), true);
   tokenizer.reset();
-  const text = cleaned;
-  cleaned = '';
-  keeping = true;
-  stopAtIncomplete = false;
-  return text;
+  return head;
 }
 
 export const PROMPT = 'sis> ';

@@ -1,4 +1,4 @@
-import { createEscapeTokenizer, type EscapeSequence } from '../../uart/index.js';
+import { EscapeTokenizer, NONE, SEQUENCE } from '../../uart/index.js';
 
 /**
  * A device's clear-screen, as `clear`, `tput clear` and the SIS kernel send it: ED 2 or 3
@@ -15,10 +15,12 @@ const RIS = 3;
 const ERASE_BELOW = 4;
 /** Cursor-home parameters: none, or row and column 1 or left out. */
 const HOME_PARAMS = new Set(['[', '[1', '[;', '[1;', '[;1', '[1;1']);
+/** Every clear-screen contains one of these: text without any has none, and is not tokenized. */
+const ERASE = /\x1b(?:\[[023]?J|c)/;
 /** What a cursor-home split across reads may have started as. */
 const HOME_STARTS = new Set(['\x1b', ...[...HOME_PARAMS].map((p) => `\x1b${p}`)]);
 
-function roleOf(t: EscapeSequence): number {
+function roleOf(t: EscapeTokenizer): number {
   if (t.kind === 'csi') {
     if (t.final === 0x48 || t.final === 0x66) return HOME_PARAMS.has(t.seq) ? HOME : OTHER;
     if (t.final === 0x4a) {
@@ -33,18 +35,7 @@ function roleOf(t: EscapeSequence): number {
 let roles: number[] = [];
 let starts: number[] = [];
 let stops: number[] = [];
-const tokenizer = createEscapeTokenizer(
-  {
-    text() {},
-    control() {},
-    sequence(t) {
-      roles.push(roleOf(t));
-      starts.push(t.start);
-      stops.push(t.stop);
-    },
-  },
-  { c1: true, newlineEndsString: true, maxSequenceLength: 64 },
-);
+const tokenizer = new EscapeTokenizer({ c1: true, newlineEndsString: true, maxSequenceLength: 64 });
 
 /** Tokenizes `text` into roles/starts/stops; returns the sequence left unfinished at its end. */
 function scan(text: string): string {
@@ -52,6 +43,12 @@ function scan(text: string): string {
   starts = [];
   stops = [];
   tokenizer.push(text);
+  for (let token = tokenizer.next(); token !== NONE; token = tokenizer.next()) {
+    if (token !== SEQUENCE) continue;
+    roles.push(roleOf(tokenizer));
+    starts.push(tokenizer.start);
+    stops.push(tokenizer.stop);
+  }
   const pending = tokenizer.pending;
   tokenizer.reset();
   return pending;
@@ -89,7 +86,7 @@ function clears(): number[] {
 
 /** `text` cut at each clear-screen: `[before, between, …, after]`, one more part than clears. */
 export function splitAtClears(text: string): string[] {
-  if (!text.includes('\x1b')) return [text];
+  if (!text.includes('\x1b') || !ERASE.test(text)) return [text];
   scan(text);
   const at = clears();
   const parts: string[] = [];

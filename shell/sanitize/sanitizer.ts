@@ -1,4 +1,4 @@
-import { createEscapeTokenizer, type EscapeSequence, type EscapeSink } from '../../uart/index.js';
+import { CONTROL, EscapeTokenizer, NONE, TEXT, type Token } from '../../uart/index.js';
 import { controlPicture, DIM_MARK_STYLE, ESC_PICTURE, type MarkStyle } from './visible.js';
 
 export type NeutraliseMode = 'visible' | 'drop';
@@ -50,16 +50,9 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   const passControls = options.passControls ?? '\n\t\r\b';
   const onBell = options.onBell;
   let out = '';
-  /** BELs in a row not yet reported to `onBell`. */
-  let bells = 0;
 
   function mark(text: string): void {
     if (visible) out += style ? style.open + text + style.close : text;
-  }
-
-  function ringBells(): void {
-    if (bells > 0) onBell!(bells);
-    bells = 0;
   }
 
   function control(code: number): void {
@@ -67,7 +60,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     else mark(controlPicture(code));
   }
 
-  function sequence(t: EscapeSequence): void {
+  function sequence(t: EscapeTokenizer): void {
     switch (t.kind) {
       case 'csi':
         if (t.final === 0x6d && passSgr && SGR_PARAMS.test(t.seq)) out += `\x1b${t.seq}m`;
@@ -77,7 +70,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
         mark(ESC_PICTURE + t.seq + String.fromCharCode(t.final));
         break;
       case 'string':
-        mark(ESC_PICTURE + t.seq + t.preview + (t.length > t.preview.length ? '…' : '') + (STRING_ENDS[t.end] ?? ''));
+        mark(ESC_PICTURE + t.seq + t.preview + (t.length > t.preview.length ? '…' : '') + (STRING_ENDS[t.ends] ?? ''));
         break;
       case 'overflow':
         mark(`${ESC_PICTURE + t.seq}…`);
@@ -88,24 +81,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     }
   }
 
-  const sink: EscapeSink = {
-    text(chunk, start, end) {
-      if (bells > 0) ringBells();
-      out += start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
-    },
-    control(code) {
-      if (code === 0x07 && onBell) bells += 1;
-      else {
-        if (bells > 0) ringBells();
-        control(code);
-      }
-    },
-    sequence(token) {
-      if (bells > 0) ringBells();
-      sequence(token);
-    },
-  };
-  const tokenizer = createEscapeTokenizer(sink, {
+  const tokenizer = new EscapeTokenizer({
     c1: true,
     newlineEndsString: true,
     maxSequenceLength: options.maxSequenceLength ?? 64,
@@ -113,8 +89,25 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     previewLength: options.previewLength ?? 32,
   });
 
-  function take(): string {
-    if (bells > 0) ringBells();
+  /** Maps `token` (and those after it until NONE) to `out`; BELs in a row go to `onBell` as one run. */
+  function read(first: Token): string {
+    let bells = 0;
+    for (let token = first; token !== NONE; token = tokenizer.next()) {
+      if (token === CONTROL && tokenizer.code === 0x07 && onBell) {
+        bells += 1;
+        continue;
+      }
+      if (bells > 0) {
+        onBell!(bells);
+        bells = 0;
+      }
+      if (token === TEXT) {
+        const { chunk, start, stop } = tokenizer;
+        out += start === 0 && stop === chunk.length ? chunk : chunk.slice(start, stop);
+      } else if (token === CONTROL) control(tokenizer.code);
+      else sequence(tokenizer);
+    }
+    if (bells > 0) onBell!(bells);
     const text = out;
     out = '';
     return text;
@@ -123,11 +116,10 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   return {
     push(text) {
       tokenizer.push(text);
-      return take();
+      return read(tokenizer.next());
     },
     end() {
-      tokenizer.end();
-      return take();
+      return read(tokenizer.end());
     },
   };
 }
