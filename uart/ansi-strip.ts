@@ -18,7 +18,7 @@ export interface AnsiStripper {
 const ESC = 0x1b;
 
 export function createAnsiStripper(): AnsiStripper {
-  const tokenizer = new EscapeTokenizer({ controls: 'execute', afterLongString: 'text' });
+  const tokenizer = new EscapeTokenizer({ controls: 'execute', controlsInText: true, afterLongString: 'text' });
   return {
     push(chunk) {
       if (tokenizer.idle && chunk.indexOf(ESC) < 0) return chunk.slice();

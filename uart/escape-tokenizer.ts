@@ -44,6 +44,7 @@ export class EscapeTokenizer {
   length = 0;
 
   private readonly c1: boolean;
+  private readonly controlsInText: boolean;
   private readonly execute: boolean;
   private readonly newlineEnds: boolean;
   private readonly maxSequence: number;
@@ -67,6 +68,7 @@ export class EscapeTokenizer {
 
   constructor(options: EscapeTokenizerOptions = {}) {
     this.c1 = options.c1 ?? false;
+    this.controlsInText = options.controlsInText ?? false;
     this.execute = (options.controls ?? 'abort') === 'execute';
     this.newlineEnds = options.newlineEndsString ?? false;
     this.maxSequence = options.maxSequenceLength ?? 4096;
@@ -122,12 +124,21 @@ export class EscapeTokenizer {
       let c = 0;
       const near = i + 16 < n ? i + 16 : n;
       const c1 = this.c1;
-      while (j < near && (c = chunk.charCodeAt(j)) >= 0x20 && c !== 0x7f && (c < 0x80 || c > 0x9f || !c1)) j += 1;
-      if (j === near && j < n) {
-        const special = this.special;
-        special.lastIndex = j;
-        j = special.test(chunk) ? special.lastIndex - 1 : n;
-        c = j < n ? chunk.charCodeAt(j) : 0;
+      if (this.controlsInText) {
+        while (j < near && chunk.charCodeAt(j) !== 0x1b) j += 1;
+        if (j === near && j < n) {
+          j = chunk.indexOf('\x1b', j);
+          if (j < 0) j = n;
+        }
+        c = 0x1b;
+      } else {
+        while (j < near && (c = chunk.charCodeAt(j)) >= 0x20 && c !== 0x7f && (c < 0x80 || c > 0x9f || !c1)) j += 1;
+        if (j === near && j < n) {
+          const special = this.special;
+          special.lastIndex = j;
+          j = special.test(chunk) ? special.lastIndex - 1 : n;
+          c = j < n ? chunk.charCodeAt(j) : 0;
+        }
       }
       if (j > i) {
         this.at = j;

@@ -42,6 +42,11 @@ export interface EscapeTokenizerOptions {
    * are skipped.
    */
   controls?: 'abort' | 'execute';
+  /**
+   * Outside sequences, controls other than ESC are part of text runs (default false: each is a
+   * CONTROL token), for users that keep or ignore them all alike: fewer, longer runs.
+   */
+  controlsInText?: boolean;
   /** A newline ends an unterminated string, so noise cannot swallow the lines that follow (default false). */
   newlineEndsString?: boolean;
   /** Longest CSI or nF sequence, in chars after ESC (default 4096); Infinity for none. */

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { CONTROL, EscapeTokenizer, NONE, SEQUENCE } from '../../uart/index.js';
+import { EscapeTokenizer, NONE, SEQUENCE, TEXT } from '../../uart/index.js';
 
 export interface TerminalSize {
   columns: number;
@@ -12,6 +12,14 @@ const CR = 0x0d;
 /** Parameter chars a query is answered from; the rest of a longer one is ignored. */
 const MAX_PARAMS = 16;
 
+function newlineIn(text: string, start: number, stop: number): boolean {
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return true;
+  }
+  return false;
+}
+
 /**
  * Answers the queries a target sends to learn about its terminal, as a terminal of the console's
  * size would: cursor position (`ESC[6n`, after `ESC[999;999H` that is the size), device status
@@ -20,7 +28,7 @@ const MAX_PARAMS = 16;
  */
 export class TerminalQueries {
   private cursor: { row: number; col: number } | null = null;
-  private readonly tokenizer = new EscapeTokenizer({ newlineEndsString: true });
+  private readonly tokenizer = new EscapeTokenizer({ newlineEndsString: true, controlsInText: true });
 
   constructor(private size: TerminalSize) {}
 
@@ -38,8 +46,8 @@ export class TerminalQueries {
     let answers: string | null = null;
     tokenizer.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
     for (let token = tokenizer.next(); token !== NONE; token = tokenizer.next()) {
-      if (token === CONTROL) {
-        if (tokenizer.code === LF || tokenizer.code === CR) this.cursor = null;
+      if (token === TEXT) {
+        if (this.cursor !== null && newlineIn(tokenizer.chunk, tokenizer.start, tokenizer.stop)) this.cursor = null;
         continue;
       }
       const f = tokenizer.final;
