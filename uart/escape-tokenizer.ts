@@ -247,7 +247,12 @@ export class EscapeTokenizer {
           this.sequence('invalid', i, c, i + 1);
           return ADVANCE | SEQUENCE_FOUND;
         }
-        if (this.execute && c !== 0x1b) return this.control(c, i);
+        if (this.execute && c !== 0x1b) {
+          // Executed, so not part of the sequence: what came before it is held.
+          this.held += chunk.slice(this.from, i);
+          this.from = i + 1;
+          return this.control(c, i);
+        }
         this.state = GROUND;
         this.sequence('invalid', i, -1, i);
         return SEQUENCE_FOUND;
