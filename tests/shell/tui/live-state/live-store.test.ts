@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createOutputParser, type ParserEvent } from '../../../../shell/parser/index.js';
 import { createLiveStore, type LiveSnapshot, type LiveStoreOptions } from '../../../../shell/tui/live-state/index.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/conformance', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/conformance/', import.meta.url));
 
 function parse(text: string | Buffer): ParserEvent[] {
   const parser = createOutputParser();

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { createOutputParser, type ParserEvent } from '../../../../shell/parser/index.js';
 import { createLiveStore, type LiveSnapshot } from '../../../../shell/tui/live-state/index.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/conformance', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/conformance/', import.meta.url));
 
 export function parseText(text: string | Buffer): ParserEvent[] {
   const parser = createOutputParser();

@@ -9,7 +9,7 @@ import { waitFor } from '../../../helpers/wait.js';
 import { frameOf, parseText } from './helpers.js';
 import { historyDocument } from './history-fixture.js';
 
-const GOLDEN = fileURLToPath(new URL('../../../fixtures/golden', import.meta.url));
+const GOLDEN = fileURLToPath(new URL('../../../fixtures/golden/', import.meta.url));
 
 /** A paired `--runs 2` compare as the kernel prints it: no result block for either half. */
 const PAIRED_ONLY = [
