@@ -14,9 +14,9 @@ const CONTROLS = /[\x00-\x07\x0a-\x1f\x7f]/g;
 const tokenizer = new EscapeTokenizer({ maxSequenceLength: Infinity, maxStringLength: Infinity, previewLength: Infinity });
 
 /**
- * `text` cleaned: tokens from `first` on. A sequence that turns out not to be one (cut short,
- * or a string without BEL or ST) leaves what followed its ESC as text, or, with `stopAtIncomplete`,
- * ends the cleaned text there.
+ * The cleaned text of the tokens from `first` until NONE. A sequence that turns out not to be one
+ * (cut short, or a string without BEL or ST) leaves what followed its ESC as text, or, with
+ * `stopAtIncomplete`, ends the cleaned text there.
  */
 function read(first: Token, stopAtIncomplete: boolean): string {
   let cleaned = '';

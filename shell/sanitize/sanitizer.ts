@@ -1,4 +1,4 @@
-import { CONTROL, EscapeTokenizer, NONE, TEXT, type Token } from '../../uart/index.js';
+import { CONTROL, EscapeTokenizer, NONE, TEXT, type StringEnd, type Token } from '../../uart/index.js';
 import { controlPicture, DIM_MARK_STYLE, ESC_PICTURE, type MarkStyle } from './visible.js';
 
 export type NeutraliseMode = 'visible' | 'drop';
@@ -34,7 +34,8 @@ export interface Sanitizer {
 }
 
 const SGR_PARAMS = /^\[[0-9;:]*$/;
-const STRING_ENDS: Record<string, string> = { bel: '\u2407', 'c1-st': '<9C>', can: '\u2418', sub: '\u241a', st: `${ESC_PICTURE}\\` };
+/** How a string's terminator is shown; one cut short shows none. */
+const STRING_ENDS: Partial<Record<StringEnd, string>> = { bel: '\u2407', 'c1-st': '<9C>', can: '\u2418', sub: '\u241a', st: `${ESC_PICTURE}\\` };
 
 /**
  * Neutralises what could act on the user's terminal in text from a device: every escape sequence
