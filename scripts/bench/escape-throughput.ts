@@ -66,23 +66,34 @@ export interface Corpus {
 
 const CHUNK = 4096;
 
-/** `lineCount` lines of 80 visible characters, CRLF-terminated, built by `line(i)`. */
+/** The lines as the output parser hands them to `cleanControls`: cut from each decoded chunk, a line across two chunks joined. */
+function parserLines(textChunks: readonly string[]): string[] {
+  const lines: string[] = [];
+  let tail = '';
+  for (const text of textChunks) {
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      lines.push(start === 0 && tail !== '' ? tail + text.slice(0, nl) : text.slice(start, nl));
+      tail = '';
+      start = nl + 1;
+    }
+    tail = start === 0 ? tail + text : text.slice(start);
+  }
+  return lines;
+}
+
+/** `lineCount` lines of 80 visible characters, CRLF-terminated, built by `line(i)`, in 4 KiB chunks. */
 function corpus(name: string, lineCount: number, line: (i: number) => string): Corpus {
   let text = '';
-  const lines: string[] = [];
-  for (let i = 0; i < lineCount; i++) {
-    const l = line(i);
-    lines.push(`${l}\r`);
-    text += `${l}\r\n`;
-  }
+  for (let i = 0; i < lineCount; i++) text += `${line(i)}\r\n`;
   const all = Buffer.from(text, 'latin1');
   const byteChunks: Uint8Array[] = [];
   const textChunks: string[] = [];
   for (let at = 0; at < all.length; at += CHUNK) {
     byteChunks.push(new Uint8Array(all.subarray(at, at + CHUNK)));
-    textChunks.push(text.slice(at, at + CHUNK));
+    textChunks.push(all.toString('latin1', at, Math.min(at + CHUNK, all.length)));
   }
-  return { name, bytes: all.length, byteChunks, textChunks, lines };
+  return { name, bytes: all.length, byteChunks, textChunks, lines: parserLines(textChunks) };
 }
 
 const pad = (text: string, width: number): string => (text + '.'.repeat(width)).slice(0, width);
