@@ -11,6 +11,7 @@ import { tuiFlood } from './bench/tui-flood.js';
 import { bellStorm, tcpFloodEcho } from './bench/tui-tcp-flood.js';
 import { compareDeviceFlood } from './bench/device-flood.js';
 import { pipelineThroughput, rawMockThroughput } from './bench/uart-throughput.js';
+import { loadConsumers, measureEscapeThroughput } from './bench/escape-throughput.js';
 import { measureVirtualSpeed } from './bench/virtual-speed.js';
 import { plainCommandsPerSecond, processVirtualSpeed } from './bench/process-speed.js';
 import { coldSplit } from './bench/cold-split.js';
@@ -168,6 +169,26 @@ async function main(): Promise<void> {
     },
     'uartThroughput',
     { pipeline, raw },
+  );
+
+  section('escape-sequence consumers');
+  const escapes = measureEscapeThroughput([await loadConsumers('.')], 5);
+  const escapeCell = (consumer: string) =>
+    escapes
+      .filter((r) => r.consumer === consumer)
+      .map((r) => r.spreads[0]!.median.toFixed(0))
+      .join(' / ');
+  const slowest = Math.min(...escapes.filter((r) => r.consumer !== 'clear').map((r) => r.spreads[0]!.median));
+  add(
+    {
+      figure: 'escape tokenizer consumers, plain / SGR-full 80-char lines (MB per CPU s): log strip; sanitise; parser clean',
+      value: `${escapeCell('strip')}; ${escapeCell('sanitize')}; ${escapeCell('clean')}`,
+      anchor: 'device flood at 160 000 lines/s: 13 MB/s',
+      goal: '>= 13',
+      met: slowest >= 13,
+    },
+    'escapeThroughput',
+    escapes,
   );
 
   section('pacing');

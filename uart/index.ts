@@ -81,3 +81,6 @@ export {
   type FlowControl,
 } from './line-settings.js';
 export { createAnsiStripper, type AnsiStripper } from './ansi-strip.js';
+export { EscapeTokenizer } from './escape-tokenizer.js';
+export { CONTROL, NONE, SEQUENCE, TEXT } from './escape-tokens.js';
+export type { EscapeTokenizerOptions, SequenceKind, StringEnd, Token } from './escape-tokens.js';

@@ -1,3 +1,6 @@
+import { Buffer } from 'node:buffer';
+import { EscapeTokenizer, NONE, SEQUENCE, TEXT } from '../../uart/index.js';
+
 export interface TerminalSize {
   columns: number;
   rows: number;
@@ -6,6 +9,16 @@ export interface TerminalSize {
 const ESC = 0x1b;
 const LF = 0x0a;
 const CR = 0x0d;
+/** Parameter chars a query is answered from; the rest of a longer one is ignored. */
+const MAX_PARAMS = 16;
+
+function newlineIn(text: string, start: number, stop: number): boolean {
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return true;
+  }
+  return false;
+}
 
 /**
  * Answers the queries a target sends to learn about its terminal, as a terminal of the console's
@@ -14,9 +27,8 @@ const CR = 0x0d;
  * across chunks. The cursor column is the length of the current line; a cursor move sets it.
  */
 export class TerminalQueries {
-  private state: 'text' | 'esc' | 'csi' = 'text';
-  private params = '';
   private cursor: { row: number; col: number } | null = null;
+  private readonly tokenizer = new EscapeTokenizer({ newlineEndsString: true, controlsInText: true });
 
   constructor(private size: TerminalSize) {}
 
@@ -26,34 +38,29 @@ export class TerminalQueries {
 
   /** Scans received bytes; returns the answers to send, or null. `lineLength` is the current line's. */
   scan(chunk: Uint8Array, lineLength: () => number): string | null {
+    if (this.tokenizer.idle && chunk.indexOf(ESC) < 0) {
+      if (chunk.indexOf(LF) >= 0 || chunk.indexOf(CR) >= 0) this.cursor = null;
+      return null;
+    }
+    const tokenizer = this.tokenizer;
     let answers: string | null = null;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (this.state === 'text') {
-        if (byte === ESC) this.state = 'esc';
-        else if (byte === LF || byte === CR) this.cursor = null;
+    tokenizer.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+    for (let token = tokenizer.next(); token !== NONE; token = tokenizer.next()) {
+      if (token === TEXT) {
+        if (this.cursor !== null && newlineIn(tokenizer.chunk, tokenizer.start, tokenizer.stop)) this.cursor = null;
         continue;
       }
-      if (this.state === 'esc') {
-        this.state = byte === 0x5b ? 'csi' : 'text';
-        this.params = '';
-        continue;
-      }
-      if (byte >= 0x20 && byte <= 0x3f) {
-        if (this.params.length < 16) this.params += String.fromCharCode(byte);
-        continue;
-      }
-      this.state = byte === ESC ? 'esc' : 'text';
-      if (byte < 0x40 || byte > 0x7e) continue;
-      const answer = this.answer(String.fromCharCode(byte), lineLength);
+      const f = tokenizer.final;
+      if (token !== SEQUENCE || tokenizer.kind !== 'csi') continue;
+      if (f !== 0x48 && f !== 0x66 && f !== 0x6e && f !== 0x63 && f !== 0x74) continue;
+      const answer = this.answer(String.fromCharCode(f), tokenizer.seq.slice(1, 1 + MAX_PARAMS), lineLength);
       if (answer !== null) answers = (answers ?? '') + answer;
     }
     return answers;
   }
 
-  private answer(final: string, lineLength: () => number): string | null {
+  private answer(final: string, p: string, lineLength: () => number): string | null {
     const { columns, rows } = this.size;
-    const p = this.params;
     if (final === 'H' || final === 'f') {
       const [row, col] = p.split(';').map((n) => Number(n) || 1);
       this.cursor = { row: Math.min(row ?? 1, rows), col: Math.min(col ?? 1, columns) };

@@ -1,21 +1,52 @@
 import { Buffer } from 'node:buffer';
+import { CONTROL, EscapeTokenizer, NONE, TEXT, type Token } from '../../uart/index.js';
 
 /** One byte → one char (latin1), so a chunk can be decoded on its own at any split point. */
 export function decodeLatin1(chunk: Uint8Array): string {
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
 }
 
-/** Complete escape sequences: CSI, OSC (BEL or ST terminated), nF, and two-byte Fe/Fp/Fs. */
-const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[ -/]+[0-~]|[0-Z\\^_`-~])/g;
-const ESCAPE_AT = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[ -/]+[0-~]|[0-Z\\^_`-~])/y;
 /** C0 controls and DEL, except backspace (handled by `applyBackspaces`) and tab. */
-const CONTROL = /[\x00-\x07\x0a-\x1f\x7f]/g;
 const NEEDS_CLEANING = /[\x00-\x07\x0a-\x1f\x7f]/;
+const CONTROLS = /[\x00-\x07\x0a-\x1f\x7f]/g;
+
+/** Lines are cleaned whole, so nothing is capped: any line is held at most once. */
+const tokenizer = new EscapeTokenizer({ maxSequenceLength: Infinity, maxStringLength: Infinity, previewLength: Infinity });
+
+/**
+ * The cleaned text of the tokens from `first` until NONE. A sequence that turns out not to be one
+ * (cut short, or a string without BEL or ST) leaves what followed its ESC as text, or, with
+ * `stopAtIncomplete`, ends the cleaned text there.
+ */
+function read(first: Token, stopAtIncomplete: boolean): string {
+  let cleaned = '';
+  for (let token = first; token !== NONE; token = tokenizer.next()) {
+    if (token === TEXT) cleaned += tokenizer.chunk.slice(tokenizer.start, tokenizer.stop);
+    else if (token === CONTROL) {
+      const code = tokenizer.code;
+      if (code === 0x08 || code === 0x09) cleaned += code === 0x08 ? '\b' : '\t';
+    } else {
+      const kind = tokenizer.kind;
+      if (kind === 'csi' || kind === 'esc' || kind === 'overflow') continue;
+      const ends = tokenizer.ends;
+      if (kind === 'string' && (ends === 'bel' || ends === 'st' || ends === 'can' || ends === 'sub')) continue;
+      if (stopAtIncomplete) {
+        tokenizer.reset();
+        break;
+      }
+      cleaned += kind === 'string' ? tokenizer.seq + tokenizer.preview : tokenizer.seq;
+    }
+  }
+  return cleaned;
+}
 
 /** Removes escape sequences, `\r` and other control characters except `\b` and `\t`. */
 export function cleanControls(raw: string): string {
   if (!NEEDS_CLEANING.test(raw)) return raw;
-  return raw.replace(ESCAPE, '').replace(CONTROL, '');
+  // Without an ESC there is no sequence: what goes is what the tokenizer would yield as controls.
+  if (raw.indexOf('\x1b') < 0) return raw.replace(CONTROLS, '');
+  tokenizer.push(raw);
+  return read(tokenizer.next(), false) + read(tokenizer.end(), false);
 }
 
 /** Applies `\b \b` (and a lone `\b`) as the deletion of the previous character. */
@@ -39,13 +70,11 @@ export function applyBackspaces(text: string): string {
  * sequence split by a chunk boundary can still change what follows it, but never what precedes.
  */
 function cleanBeforeIncompleteEscape(raw: string): string {
-  let i = raw.indexOf('\x1b');
-  while (i >= 0) {
-    ESCAPE_AT.lastIndex = i;
-    if (!ESCAPE_AT.test(raw)) return cleanControls(raw.slice(0, i));
-    i = raw.indexOf('\x1b', ESCAPE_AT.lastIndex);
-  }
-  return cleanControls(raw);
+  if (raw.indexOf('\x1b') < 0) return cleanControls(raw);
+  tokenizer.push(raw);
+  const head = read(tokenizer.next(), true);
+  tokenizer.reset();
+  return head;
 }
 
 export const PROMPT = 'sis> ';

@@ -1,3 +1,4 @@
+import { CONTROL, EscapeTokenizer, NONE, TEXT, type StringEnd, type Token } from '../../uart/index.js';
 import { controlPicture, DIM_MARK_STYLE, ESC_PICTURE, type MarkStyle } from './visible.js';
 
 export type NeutraliseMode = 'visible' | 'drop';
@@ -32,19 +33,9 @@ export interface Sanitizer {
   end(): string;
 }
 
-const GROUND = 0;
-const ESC = 1;
-const ESC_INTER = 2;
-const CSI = 3;
-const CSI_IGNORE = 4;
-const STR = 5;
-const STR_ESC = 6;
-const DISCARD = 7;
-const DISCARD_ESC = 8;
-
-const SPECIAL = /[\x00-\x1f\x7f-\x9f]/g;
 const SGR_PARAMS = /^\[[0-9;:]*$/;
-const STRING_INTRODUCERS = ']PX^_';
+/** How a string's terminator is shown; one cut short shows none. */
+const STRING_ENDS: Partial<Record<StringEnd, string>> = { bel: '\u2407', 'c1-st': '<9C>', can: '\u2418', sub: '\u241a', st: `${ESC_PICTURE}\\` };
 
 /**
  * Neutralises what could act on the user's terminal in text from a device: every escape sequence
@@ -58,131 +49,66 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   const style = options.markStyle === undefined ? DIM_MARK_STYLE : options.markStyle;
   const passSgr = options.passSgr ?? true;
   const passControls = options.passControls ?? '\n\t\r\b';
-  const maxSequence = options.maxSequenceLength ?? 64;
-  const maxString = options.maxStringLength ?? 4096;
-  const previewLength = options.previewLength ?? 32;
   const onBell = options.onBell;
-
-  let state = GROUND;
-  /** Chars after ESC of the sequence being collected (`[12;3`). */
-  let seq = '';
-  let preview = '';
-  let bodyLength = 0;
   let out = '';
 
   function mark(text: string): void {
     if (visible) out += style ? style.open + text + style.close : text;
   }
 
-  function stringHead(): string {
-    return ESC_PICTURE + seq + preview + (bodyLength > preview.length ? '…' : '');
+  function control(code: number): void {
+    if (code < 0x20 && passControls.includes(String.fromCharCode(code))) out += String.fromCharCode(code);
+    else mark(controlPicture(code));
   }
 
-  function endString(terminator: string): void {
-    mark(stringHead() + terminator);
-    state = GROUND;
-  }
-
-  function ground(c: number, ch: string): void {
-    if (c === 0x1b) {
-      state = ESC;
-      seq = '';
-    } else if (c < 0x20 && passControls.includes(ch)) {
-      out += ch;
-    } else {
-      mark(controlPicture(c));
-    }
-  }
-
-  /** Handles one char in any state but GROUND; returns false when it must be handled again. */
-  function step(c: number, ch: string): boolean {
-    switch (state) {
-      case ESC:
-        if (c === 0x5b) {
-          state = CSI;
-          seq = ch;
-        } else if (STRING_INTRODUCERS.includes(ch)) {
-          state = STR;
-          seq = ch;
-          preview = '';
-          bodyLength = 0;
-        } else if (c >= 0x20 && c <= 0x2f) {
-          state = ESC_INTER;
-          seq = ch;
-        } else if (c >= 0x30 && c <= 0x7e) {
-          mark(ESC_PICTURE + ch);
-          state = GROUND;
-        } else {
-          mark(ESC_PICTURE);
-          state = GROUND;
-          return false;
-        }
-        return true;
-      case ESC_INTER:
-      case CSI: {
-        const inter = state === ESC_INTER;
-        if ((c >= 0x20 && c <= 0x2f) || (!inter && c >= 0x30 && c <= 0x3f)) {
-          seq += ch;
-          if (seq.length > maxSequence) {
-            mark(ESC_PICTURE + seq + '…');
-            state = inter ? GROUND : CSI_IGNORE;
-          }
-          return true;
-        }
-        if ((inter && c >= 0x30 && c <= 0x7e) || (!inter && c >= 0x40 && c <= 0x7e)) {
-          if (!inter && c === 0x6d && passSgr && SGR_PARAMS.test(seq)) out += '\x1b' + seq + ch;
-          else mark(ESC_PICTURE + seq + ch);
-          state = GROUND;
-          return true;
-        }
-        mark(ESC_PICTURE + seq);
-        state = GROUND;
-        return false;
-      }
-      case CSI_IGNORE:
-        if (c >= 0x20 && c <= 0x3f) return true;
-        state = GROUND;
-        return c >= 0x40 && c <= 0x7e;
-      case STR:
-        if (c === 0x07 || c === 0x9c || c === 0x18 || c === 0x1a) endString(controlPicture(c));
-        else if (c === 0x1b) state = STR_ESC;
-        else if (c === 0x0a) {
-          endString('');
-          return false;
-        } else if (c >= 0x20 && (c < 0x7f || c > 0x9f)) {
-          bodyLength += 1;
-          if (preview.length < previewLength) preview += ch;
-          if (bodyLength > maxString) {
-            mark(stringHead());
-            state = DISCARD;
-          }
-        }
-        return true;
-      case STR_ESC:
-        if (c === 0x5c) {
-          endString(ESC_PICTURE + '\\');
-          return true;
-        }
-        endString('');
-        state = ESC;
-        seq = '';
-        return false;
-      case DISCARD:
-        if (c === 0x07 || c === 0x9c || c === 0x18 || c === 0x1a) state = GROUND;
-        else if (c === 0x1b) state = DISCARD_ESC;
-        else if (c === 0x0a) {
-          state = GROUND;
-          return false;
-        }
-        return true;
+  function sequence(t: EscapeTokenizer): void {
+    switch (t.kind) {
+      case 'csi':
+        if (t.final === 0x6d && passSgr && SGR_PARAMS.test(t.seq)) out += `\x1b${t.seq}m`;
+        else mark(ESC_PICTURE + t.seq + String.fromCharCode(t.final));
+        break;
+      case 'esc':
+        mark(ESC_PICTURE + t.seq + String.fromCharCode(t.final));
+        break;
+      case 'string':
+        mark(ESC_PICTURE + t.seq + t.preview + (t.length > t.preview.length ? '…' : '') + (STRING_ENDS[t.ends] ?? ''));
+        break;
+      case 'overflow':
+        mark(`${ESC_PICTURE + t.seq}…`);
+        break;
       default:
-        state = c === 0x5c ? GROUND : ESC;
-        seq = '';
-        return c === 0x5c;
+        mark(ESC_PICTURE + t.seq);
+        if (t.final >= 0) control(t.final);
     }
   }
 
-  function take(): string {
+  const tokenizer = new EscapeTokenizer({
+    c1: true,
+    newlineEndsString: true,
+    maxSequenceLength: options.maxSequenceLength ?? 64,
+    maxStringLength: options.maxStringLength ?? 4096,
+    previewLength: options.previewLength ?? 32,
+  });
+
+  /** Maps `token` (and those after it until NONE) to `out`; BELs in a row go to `onBell` as one run. */
+  function read(first: Token): string {
+    let bells = 0;
+    for (let token = first; token !== NONE; token = tokenizer.next()) {
+      if (token === CONTROL && tokenizer.code === 0x07 && onBell) {
+        bells += 1;
+        continue;
+      }
+      if (bells > 0) {
+        onBell!(bells);
+        bells = 0;
+      }
+      if (token === TEXT) {
+        const { chunk, start, stop } = tokenizer;
+        out += start === 0 && stop === chunk.length ? chunk : chunk.slice(start, stop);
+      } else if (token === CONTROL) control(tokenizer.code);
+      else sequence(tokenizer);
+    }
+    if (bells > 0) onBell!(bells);
     const text = out;
     out = '';
     return text;
@@ -190,37 +116,11 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
 
   return {
     push(text) {
-      let i = 0;
-      while (i < text.length) {
-        if (state === GROUND) {
-          SPECIAL.lastIndex = i;
-          const m = SPECIAL.exec(text);
-          if (!m) {
-            out += i === 0 ? text : text.slice(i);
-            break;
-          }
-          if (m.index > i) out += text.slice(i, m.index);
-          i = m.index;
-          if (onBell && text.charCodeAt(i) === 0x07) {
-            const run = i;
-            while (text.charCodeAt(i) === 0x07) i += 1;
-            onBell(i - run);
-            continue;
-          }
-          ground(text.charCodeAt(i), text[i]!);
-          i += 1;
-          continue;
-        }
-        if (step(text.charCodeAt(i), text[i]!)) i += 1;
-      }
-      return take();
+      tokenizer.push(text);
+      return read(tokenizer.next());
     },
     end() {
-      if (state === ESC || state === ESC_INTER || state === CSI) mark(ESC_PICTURE + seq);
-      else if (state === STR || state === STR_ESC) mark(stringHead());
-      state = GROUND;
-      seq = '';
-      return take();
+      return read(tokenizer.end());
     },
   };
 }
