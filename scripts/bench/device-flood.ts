@@ -13,6 +13,17 @@ export interface DeviceFloodResult {
   readonly linesPerSecond: number;
   readonly seconds: number;
   readonly bytes: number;
+  /** CPU seconds (user + sys) the console's process spent from the first byte written to the last line shown. */
+  readonly cpuSeconds: number;
+  /** Bytes the console wrote to its terminal over the same span. */
+  readonly outputBytes: number;
+}
+
+export interface DeviceFloodOptions {
+  /** The console's command line in place of the default; `{device}` stands for the device path. */
+  readonly command?: string;
+  /** SIGTERM the console and wait for it to exit before closing its pty (so `--cpu-prof` writes its profile). */
+  readonly graceful?: boolean;
 }
 
 const END = 'END-OF-FLOOD';
@@ -58,13 +69,19 @@ const COMMANDS: Record<FloodConsole, (device: string) => string> = {
  * pty, `count` lines written into the other end as fast as it takes them (`cat`); the time from
  * the first byte written until the last line is on the console's output.
  */
-export async function deviceFlood(console: FloodConsole, content: FloodContent, count = 200_000): Promise<DeviceFloodResult> {
+export async function deviceFlood(
+  console: FloodConsole,
+  content: FloodContent,
+  count = 200_000,
+  options: DeviceFloodOptions = {},
+): Promise<DeviceFloodResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sis-device-flood-'));
   const text = floodText(content, count);
   const file = join(dir, 'flood.txt');
   writeFileSync(file, text);
   const pair = await startPtyPair(dir);
-  const pty = new PtyProcess(COMMANDS[console](pair.b), { env: { SIS_CONSOLE_HISTORY: '' } });
+  const command = options.command?.replaceAll('{device}', pair.b) ?? COMMANDS[console](pair.b);
+  const pty = new PtyProcess(command, { env: { SIS_CONSOLE_HISTORY: '' } });
   try {
     // Ready once a line written into the far end shows: both consoles attached and drawing.
     for (let attempt = 0; ; attempt++) {
@@ -75,12 +92,18 @@ export async function deviceFlood(console: FloodConsole, content: FloodContent, 
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     const last = pty.waitFor(`${END} ${count}`, 600_000);
+    let outputBytes = 0;
+    const stopCounting = pty.onOutput((text) => void (outputBytes += text.length));
+    const cpuAtStart = pty.cpuSeconds();
     const start = performance.now();
     const writer = spawn('sh', ['-c', `cat "${file}" > "${pair.a}"`], { stdio: 'ignore' });
     await last;
     const seconds = (performance.now() - start) / 1000;
+    const cpuSeconds = pty.cpuSeconds() - cpuAtStart;
+    stopCounting();
     writer.kill('SIGKILL');
-    return { linesPerSecond: count / seconds, seconds, bytes: text.length };
+    if (options.graceful === true) await pty.terminate();
+    return { linesPerSecond: count / seconds, seconds, bytes: text.length, cpuSeconds, outputBytes };
   } finally {
     await pty.kill();
     pair.kill();

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** A command on a real pseudo-terminal (util-linux `script`), as a person's terminal would run it. */
 export class PtyProcess {
@@ -51,11 +52,30 @@ export class PtyProcess {
     this.child.stdin.write(text);
   }
 
-  /** Resident set size in KiB of the process `script` runs (its only child). */
+  /** The id of the process `script` runs (its only child). */
+  private commandPid(): number {
+    return Number(execFileSync('pgrep', ['-P', String(this.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0]);
+  }
+
+  /** Resident set size in KiB of the process `script` runs. */
   rssKiB(): number {
-    const pid = execFileSync('pgrep', ['-P', String(this.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0]!;
-    const status = execFileSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' });
+    const status = readFileSync(`/proc/${this.commandPid()}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  }
+
+  /** CPU seconds (user + sys) the process `script` runs has used so far; /proc counts in 1/100 s ticks. */
+  cpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.commandPid()}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  }
+
+  /** SIGTERM the process `script` runs and wait until it has exited. */
+  async terminate(): Promise<void> {
+    const pid = this.commandPid();
+    process.kill(pid, 'SIGTERM');
+    while (existsSync(`/proc/${pid}`)) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   kill(): Promise<void> {
