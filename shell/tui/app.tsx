@@ -1,5 +1,5 @@
 import { Box, Text, renderToString, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
 import type { HistoryEntry } from '../results/history/index.js';
@@ -12,6 +12,7 @@ import { macroHelpLines } from './macros.js';
 import { TerminalPrompt } from './terminal-prompt.js';
 import { useTerminalFeatures, type TerminalOptions } from './use-terminal-features.js';
 import { useClock } from './use-clock.js';
+import type { FrameGate } from './frame-gate.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { CompareRunsPanel } from './views/compare-runs-panel.js';
 import { HistoryPager, HistoryView, LivePanel, panelWidth, StatusLine, statusSeed, type LinkState } from './views/index.js';
@@ -44,6 +45,8 @@ export interface AppProps {
   terminal?: TerminalOptions;
   /** Where the scrollback is written and how the screen is cleared; default through Ink's `write`. */
   screen?: ConsoleScreen;
+  /** Paces the frames the unfinished line and the live panel cause during a flood; absent: every change draws. */
+  pace?: FrameGate;
 }
 
 export interface ConsoleScreen {
@@ -80,16 +83,20 @@ function queueText(queued: readonly string[]): string | null {
 }
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
-export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false, terminal = {}, screen: ownScreen }: AppProps) {
+export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false, terminal = {}, screen: ownScreen, pace }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
   const { columns: width, rows } = useTerminalSize();
   // Without a terminal of its own (tests), the screen is cleared by scrolling it into the history.
   const screen = ownScreen ?? { print: write, clearScreen: () => write('\n'.repeat(rows)) };
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
-  const tail = useSyncExternalStore((l) => scrollback.subscribe(l), () => scrollback.tail);
+  const tailSubscribe = useMemo(() => {
+    const subscribe = (listener: () => void) => scrollback.subscribe(listener);
+    return pace ? pace.gate(subscribe) : subscribe;
+  }, [scrollback, pace]);
+  const tail = useSyncExternalStore(tailSubscribe, useCallback(() => scrollback.tail, [scrollback]));
   const linkNow = useSyncExternalStore(link.subscribe, link.get);
-  const live = useLiveSnapshot(feed);
+  const live = useLiveSnapshot(feed, pace);
   const [menuOpen, setMenuOpen] = useState(false);
   const [past, setPast] = useState<readonly HistoryEntry[] | null>(null);
   const [quitting, setQuitting] = useState(false);

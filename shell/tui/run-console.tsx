@@ -6,6 +6,8 @@ import { App, type ConsoleInfo } from './app.js';
 import { ClockContext } from './clock-context.js';
 import { inCi, type StartedConsole } from './console-start.js';
 import { SHOW_CURSOR } from './live-region.js';
+import { FloodMeter } from './flood-meter.js';
+import { FrameGate } from './frame-gate.js';
 import { createCardWriter } from './result-cards.js';
 import type { TerminalOptions } from './use-terminal-features.js';
 
@@ -31,6 +33,10 @@ export function terminalLost(): boolean {
 export async function runConsole(started: StartedConsole, options: RunConsoleOptions): Promise<number> {
   const { clock, port, conversation, scrollback, engine, feed, region, frames, screen, link, lineState, runtimeLog, history } = started;
   started.attachCards(createCardWriter({ scrollback, width: () => process.stdout.columns || 80 }));
+  // While the far end floods, the unfinished line and the live panel draw together, ten times a second.
+  const meter = new FloodMeter({ clock });
+  const stopMeter = port.onData((chunk) => meter.add(chunk.length));
+  const pace = new FrameGate({ clock, flooding: () => meter.flooding });
   const showCursor = (): void => {
     if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SHOW_CURSOR);
   };
@@ -60,6 +66,7 @@ export async function runConsole(started: StartedConsole, options: RunConsoleOpt
         {...(options.pastResults && { pastResults: options.pastResults })}
         {...(options.terminal && { terminal: options.terminal })}
         screen={screen}
+        pace={pace}
       />
     </ClockContext.Provider>
   );
@@ -97,6 +104,8 @@ export async function runConsole(started: StartedConsole, options: RunConsoleOpt
     scrollback.setWriter(undefined);
     region.close();
   }
+  stopMeter();
+  pace.dispose();
   await started.stop();
   // Whatever styling a device sequence left on, the user's shell gets the terminal back plain.
   if (process.stdout.isTTY && !lostTerminal) process.stdout.write(SGR_RESET);
