@@ -15,9 +15,22 @@ const BOOT_LINE = [
   /^Starting kernel \.\.\./,
 ];
 
+/** The patterns by the character each must start with (after `^`, unescaped): a line is tried only against its own. */
+const BY_FIRST = new Map<string, RegExp[]>();
+for (const pattern of BOOT_LINE) {
+  if (!/^\^(?:\\[^\w]|[^\\()[\].?*+{|^$])/.test(pattern.source)) throw new Error(`boot line pattern must start with a literal: ${pattern.source}`);
+  const first = pattern.source[1] === '\\' ? pattern.source[2]! : pattern.source[1]!;
+  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), pattern]);
+}
+const LEADING_SPACE = /\s*/y;
+
 /** The cleaned line starts a boot: returns the line, or null. */
 export function bootMarker(line: string): string | null {
   if (line.length > 200) return null;
+  LEADING_SPACE.lastIndex = 0;
+  LEADING_SPACE.test(line);
+  const patterns = BY_FIRST.get(line.charAt(LEADING_SPACE.lastIndex));
+  if (patterns === undefined) return null;
   const t = line.trimStart();
-  return BOOT_LINE.some((pattern) => pattern.test(t)) ? t : null;
+  return patterns.some((pattern) => pattern.test(t)) ? t : null;
 }

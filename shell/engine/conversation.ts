@@ -11,6 +11,7 @@ import type { ConversationOptions, Running } from './conversation-options.js';
 export type { ConversationOptions, SendCheck } from './conversation-options.js';
 
 const CTRL_C = Uint8Array.of(0x03);
+const NON_BLANK = /\S/;
 /** After a reconnect, how long line mode waits for the prompt to come back before going raw. */
 const STICKY_GRACE_MS = 3000;
 
@@ -157,13 +158,14 @@ export class Conversation {
     const tailText = this.tail.cleaned;
     const answers = this.queries.scan(chunk, () => tailText.length);
     if (answers !== null) this.options.send(new TextEncoder().encode(answers));
-    if (this.options.prompt.bare(tailText)) {
+    const prompt = this.options.prompt.match(tailText);
+    if (prompt === 'bare') {
       this.candidateSince = now;
       this.family = true;
       this.wakes.promptShown(now);
     } else {
       this.candidateSince = null;
-      if (this.options.prompt.glued(tailText)) this.sawGlued(now);
+      if (prompt === 'glued') this.sawGlued(now);
     }
   }
 
@@ -173,7 +175,7 @@ export class Conversation {
       this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
       if (event.type === 'boot') this.rebooted(event.text);
     }
-    const [line] = this.tail.push(text);
+    const line = this.tail.pushPiece(text);
     if (line === undefined) return;
     const running = this.running;
     if (running && !running.echo.echoed) {
@@ -306,11 +308,11 @@ export class Conversation {
   }
 
   private observeLine(line: string, now: number): void {
-    if (line.trim() !== '') this.lastLine = line;
+    if (NON_BLANK.test(line)) this.lastLine = line;
     const marker = bootMarker(line);
     if (marker !== null) this.rebooted(marker);
     else if (this.running?.echo.isEchoLine(line)) return;
-    else if (this.options.prompt.glued(line) || this.options.prompt.bare(line)) this.sawGlued(now);
+    else if (this.options.prompt.match(line) !== null) this.sawGlued(now);
   }
 
   private sawGlued(now: number): void {

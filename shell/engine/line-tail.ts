@@ -27,6 +27,23 @@ export class LineTail {
     return lines;
   }
 
+  /**
+   * Feeds a piece of decoded text with no `\n` but maybe a last one (the engine cuts reads so);
+   * returns the line it ended, cleaned, as `push` would, without an array per line.
+   */
+  pushPiece(piece: string): string | undefined {
+    const nl = piece.indexOf('\n');
+    if (nl < 0) {
+      this.append(piece);
+      return undefined;
+    }
+    if (nl !== piece.length - 1) return this.push(piece)[0];
+    this.append(piece.slice(0, nl));
+    const line = this.overlong ? '' : this.cleaned;
+    this.reset();
+    return line;
+  }
+
   /** The current line, cleaned; '' while it is too long to be a prompt. */
   get cleaned(): string {
     if (this.overlong) return '';

@@ -8,6 +8,8 @@ export interface PromptPattern {
   bare(line: string): boolean;
   /** The line starts with a prompt match and has more after it (`sis> [TIMER] …`). */
   glued(line: string): boolean;
+  /** Both questions in one scan: `bare`, `glued` or null. */
+  match(line: string): 'bare' | 'glued' | null;
 }
 
 export type PromptParse = { ok: true; pattern: PromptPattern } | { ok: false; message: string };
@@ -31,10 +33,12 @@ export function createPromptPattern(source: string = SIS_PROMPT_SOURCE): PromptP
   if (regex.test('')) return { ok: false, message: `--prompt: '${source}' matches an empty line` };
   const scan = (line: string): 'bare' | 'glued' | null => {
     if (line.length > PROMPT_LINE_LIMIT) return null;
-    const end = line.trimEnd().length;
+    let end = -1;
     let found: 'glued' | null = null;
     regex.lastIndex = 0;
     for (let m = regex.exec(line); m !== null; m = regex.exec(line)) {
+      // Most lines match nothing: the trimmed length is wanted only once one does.
+      if (end < 0) end = line.trimEnd().length;
       const stop = m.index + m[0].length;
       if (stop >= end && m[0].length > 0) return 'bare';
       found = 'glued';
@@ -48,6 +52,7 @@ export function createPromptPattern(source: string = SIS_PROMPT_SOURCE): PromptP
       source,
       bare: (line) => scan(line) === 'bare',
       glued: (line) => scan(line) === 'glued',
+      match: scan,
     },
   };
 }

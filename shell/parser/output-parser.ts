@@ -25,6 +25,16 @@ export interface OutputParser {
 }
 
 /**
+ * The line without the `\r`s that end it: CR LF lines then need no cleaning pass. Cleaning drops
+ * them anyway, and no escape sequence ends in or spans a CR that nothing follows.
+ */
+function withoutTrailingCr(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 0x0d) end--;
+  return end === raw.length ? raw : raw.slice(0, end);
+}
+
+/**
  * Incremental parser of the kernel's console output (reference §8.7). Any split of the same
  * bytes into chunks yields the same events: lines are cut at `\n` and at fixed multiples of
  * `maxLineLength`, and the prompt is announced as soon as a line is known to start with `sis> `.
@@ -50,7 +60,7 @@ export function createOutputParser(options: OutputParserOptions = {}): OutputPar
 
   function handleLine(raw: string): void {
     lineNumber++;
-    const cleaned = cleanControls(raw);
+    const cleaned = cleanControls(withoutTrailingCr(raw));
     if (lineStartsWithPrompt(raw, cleaned)) {
       if (!promptEmitted) machine.prompt();
       machine.promptRemainder(applyBackspaces(cleaned.slice(PROMPT.length)));

@@ -29,7 +29,6 @@ export function createCardWriter(options: CardWriterOptions): (event: EngineEven
     }
     if (event.type !== 'parsed') return;
     const parsed = event.event;
-    const width = options.width();
     switch (parsed.type) {
       // The echo names a command typed elsewhere too (another client of a shared line).
       case 'command':
@@ -39,17 +38,21 @@ export function createCardWriter(options: CardWriterOptions): (event: EngineEven
       case 'compare-phase':
         compareSide = parsed.side;
         return;
-      case 'result':
+      case 'result': {
+        const width = options.width();
         if (compareSide !== null) halves = { ...halves, [compareSide]: parsed.result.metrics };
         scrollback.writeBlock(renderToString(<ResultCard result={parsed.result} compareSide={compareSide} width={width} />, { columns: width }));
         return;
-      case 'compare':
+      }
+      case 'compare': {
+        const width = options.width();
         compareSide = null;
         scrollback.writeBlock(
           renderToString(<CompareTable compare={parsed.compare} command={command} halves={halves} width={panelWidth(width)} />, { columns: width }),
         );
         halves = { off: null, on: null };
         return;
+      }
     }
   };
 }
