@@ -99,12 +99,20 @@ function ChaosTimeline({ test, width }: { test: LiveTest; width: number }) {
   if (total === 0) return null;
   const label = 'chaos ';
   const marks = timeline.slice(Math.max(0, timeline.length - (width - label.length)));
+  // Marks of one colour in a row are one run: the same cells, a few text nodes instead of one per mark.
+  const runs: Array<{ color: string; text: string }> = [];
+  for (const m of marks) {
+    const { mark, color } = CHAOS_MARKS[m.outcome];
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.color === color) last.text += mark;
+    else runs.push({ color, text: mark });
+  }
   return (
     <Text wrap="truncate-end">
       {label}
-      {marks.map((m, i) => (
-        <Text key={i} color={CHAOS_MARKS[m.outcome].color}>
-          {CHAOS_MARKS[m.outcome].mark}
+      {runs.map((run, i) => (
+        <Text key={i} color={run.color}>
+          {run.text}
         </Text>
       ))}
     </Text>
