@@ -1,7 +1,5 @@
-import { read } from 'node:fs';
-import { promisify } from 'node:util';
-
-const readAsync = promisify(read);
+import { readSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** The parts of serialport's binding and unix port objects this module relies on. */
 export interface BindingLike {
@@ -18,7 +16,9 @@ interface UnixPortLike {
  * serialport's unix read retries forever when read() returns 0 bytes, which is what a pty whose
  * other side has closed returns: the port spins instead of reporting the disconnect (a real
  * device that is unplugged fails with EIO/ENXIO instead). This binding wraps each opened unix
- * port so a 0-byte read (EOF with VMIN = 1) is a disconnect; everything else is unchanged.
+ * port so a 0-byte read (EOF with VMIN = 1) is a disconnect. Its reads are also cheaper: the fd
+ * is non-blocking, so read() is called directly, one per turn of the event loop, rather than
+ * through the thread pool; an empty device waits on the port's poller as before.
  */
 export function hangupSafeBinding<B extends BindingLike>(binding: B): B {
   return {
@@ -36,11 +36,13 @@ function isUnixPort(port: object): port is UnixPortLike {
 
 function withSafeRead<P extends UnixPortLike>(port: P): P {
   const safeRead = async (buffer: Buffer, offset: number, length: number) => {
+    // A flood never leaves the device empty: yielding first lets timers, keys and frames run between reads.
+    await nextTurn();
     for (;;) {
       const fd = port.fd;
       if (!port.isOpen || fd === null) throw Object.assign(new Error('Port is not open'), { canceled: true });
       try {
-        const { bytesRead } = await readAsync(fd, buffer, offset, length, null);
+        const bytesRead = readSync(fd, buffer, offset, length, null);
         if (bytesRead === 0) throw Object.assign(new Error('device hung up'), { disconnect: true });
         return { bytesRead, buffer };
       } catch (error) {
