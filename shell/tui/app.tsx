@@ -67,11 +67,14 @@ const FRAME_ROWS_BESIDE_PANEL = 4;
  * The target's unfinished last line (usually its prompt) as the input line's start; in line mode,
  * after unsolicited output ended with a complete line, the prompt is shown again.
  */
-function promptText(tail: string, width: number, lastPrompt: string | null): string {
-  if (tail === '' && lastPrompt !== null) return lastPrompt;
+function promptText(tail: string, width: number, lastPrompt: string | null): { text: string; lead?: string } {
+  if (tail === '' && lastPrompt !== null) return { text: lastPrompt };
   const room = Math.max(10, Math.floor(width / 2));
-  return tail.length > room ? `…${tail.slice(-(room - 1))}` : tail;
+  // The `…` of a cut line is drawn in place of an ASCII stand-in (see InputLine's promptLead).
+  return tail.length > room ? { text: `.${tail.slice(-(room - 1))}`, lead: '…' } : { text: tail };
 }
+
+const inputPrompt = ({ text, lead }: { text: string; lead?: string }) => ({ prompt: text, ...(lead !== undefined && { promptLead: lead }) });
 
 const CTRL_T = Uint8Array.of(0x14);
 const EMPTY_VIEW = { text: '', cursor: 0, candidates: [], search: undefined, hint: undefined };
@@ -224,7 +227,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
       />
       {past === null && running && <LivePanel test={running} width={panelWidth(width)} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
       {past === null && compareRuns && <CompareRunsPanel runs={compareRuns} width={panelWidth(width)} nowMs={clock} maxRows={rows - FRAME_ROWS_BESIDE_PANEL} />}
-      <InputLine prompt={promptText(tail, width, lineMode ? view.prompt : null)} view={lineMode ? input.view : EMPTY_VIEW} />
+      <InputLine {...inputPrompt(promptText(tail, width, lineMode ? view.prompt : null))} view={lineMode ? input.view : EMPTY_VIEW} />
       {features.asking !== null ? (
         <TerminalPrompt asking={features.asking} mapText={features.mapText} defaultProtocol={terminal.sendProtocol ?? 'raw'} width={width} />
       ) : lineMenu.overlay ?? (menuOpen ? (

@@ -59,6 +59,16 @@ describe('InputLine frames', () => {
     ).toBe(`sis> stresstest m${INV(' ')}\nmemory  multi`);
   });
 
+  test('a prompt lead replaces the stand-in at the start of the first row only, the rows wrapped as before', () => {
+    const prompt = `.${'x'.repeat(9)}`;
+    const text = 'y'.repeat(200);
+    const plain = frame({ prompt, view: view({ text, cursor: text.length }) });
+    const led = frame({ prompt, promptLead: '…', view: view({ text, cursor: text.length }) });
+    expect(led).toBe(`…${plain!.slice(1)}`);
+    expect(led!.split('\n')).toHaveLength(3);
+    expect(frame({ prompt: '', promptLead: '…', view: view({ text: 'ab', cursor: 2 }) })).toBe(`ab${INV(' ')}`);
+  });
+
   test('the reverse search prompt', () => {
     const search = "(reverse-i-search)'chaos': stresstest chaos --quiet";
     expect(frame({ prompt: 'sis> ', view: view({ text: 'stresstest chaos --quiet', cursor: 11, search }) })).toBe(

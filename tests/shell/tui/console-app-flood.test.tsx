@@ -14,7 +14,7 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });
 
-describe('the console paced during a flood', () => {
+describe('the console during a flood', () => {
   test("the target's unfinished line is drawn at once while it does not flood, and at the gate's next frame while it does", async () => {
     const far = new FakePort('tcp:far');
     const scrollback = new Scrollback({ flushMs: 1 });
@@ -46,5 +46,19 @@ describe('the console paced during a flood', () => {
     expect(frame().split('\n')[0]).toBe('login:');
     clock.advance(100);
     expect(await waitFor(() => frame().split('\n')[0] === 'login: x')).toBe(true);
+  });
+
+  test("a cut unfinished line shows '…' and its end", async () => {
+    const far = new FakePort('tcp:far');
+    const scrollback = new Scrollback({ flushMs: 1 });
+    const { engine, feed, dispose } = createConsoleEngine({ port: far, scrollback, size: () => ({ columns: 100, rows: 30 }), liveIntervalMs: 0 });
+    const connected = { kind: 'connected' as const };
+    const link = { get: () => connected, subscribe: () => () => {} };
+    const ui = render(<App engine={engine} scrollback={scrollback} feed={feed} info={{ transport: 'tcp:far' }} link={link} history={createHistoryList()} />);
+    cleanup.push(() => ui.unmount(), dispose);
+    await engine.open();
+    far.send(`${'z'.repeat(30)}0123456789${'A'.repeat(60)}`);
+    // Half the width (50 columns): the ellipsis and the last 49 characters.
+    expect(await waitFor(() => (ui.lastFrame() ?? '').split('\n')[0] === `…${'A'.repeat(49)}`)).toBe(true);
   });
 });
