@@ -4,7 +4,7 @@ import { systemClock, type HostClock } from '../../uart/index.js';
 export type Subscribe = (listener: () => void) => () => void;
 
 export interface FrameGateOptions {
-  /** Least wall ms between two batches of changes while `flooding()`; default 100 (the live panel's rate). */
+  /** Least wall ms between two batches of changes while `flooding()`; default 200 (five frames a second). */
   minIntervalMs?: number;
   /** Whether the far end is sending fast enough for frames to be paced; default never. */
   flooding?: () => boolean;
@@ -28,7 +28,7 @@ export class FrameGate {
   private readonly clock: HostClock;
 
   constructor(options: FrameGateOptions = {}) {
-    this.minIntervalMs = options.minIntervalMs ?? 100;
+    this.minIntervalMs = options.minIntervalMs ?? 200;
     this.flooding = options.flooding ?? (() => false);
     this.clock = options.clock ?? systemClock;
   }

@@ -33,7 +33,8 @@ export function terminalLost(): boolean {
 export async function runConsole(started: StartedConsole, options: RunConsoleOptions): Promise<number> {
   const { clock, port, conversation, scrollback, engine, feed, region, frames, screen, link, lineState, runtimeLog, history } = started;
   started.attachCards(createCardWriter({ scrollback, width: () => process.stdout.columns || 80 }));
-  // While the far end floods, the unfinished line and the live panel draw together, ten times a second.
+  // While the far end floods, the unfinished line and the live panel draw together, five times a second:
+  // each Ink frame costs milliseconds of CPU, and a flood scrolls faster than anyone reads.
   const meter = new FloodMeter({ clock });
   const stopMeter = port.onData((chunk) => meter.add(chunk.length));
   const pace = new FrameGate({ clock, flooding: () => meter.flooding });
