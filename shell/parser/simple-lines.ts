@@ -11,6 +11,7 @@ const SUMMARY = /^([^:]+):\s*(.*)$/;
 const SUMMARY_VALUE = /(?<![A-Za-z0-9_])[0-9_]*([A-Za-z][A-Za-z0-9_]*)=(-?\d+(?:\.\d+)?)/g;
 
 const AUTONOMY_TAGS = new Set(['AUTONOMY', 'PRED_MEM', 'META']);
+const TRANSPARENT_TAGS = new Set(['TIMER', 'AI', 'SAFETY', 'SUMMARY', ...AUTONOMY_TAGS]);
 
 /**
  * Lines that can arrive in the middle of any block (reference §8.6) or mark elided text: they
@@ -23,6 +24,9 @@ export function classifyTransparentLine(line: string): ParserEvent | null {
     return m ? { type: 'metric', name: m[1]!, value: Number(m[2]), raw: m[2]! } : null;
   }
   if (c === 0x5b /* [ */) {
+    // Most tagged lines of a flood (`[CHAOS] …`) are not transparent: the tag alone tells, before the whole-line pattern.
+    const close = line.indexOf(']');
+    if (close < 0 || !TRANSPARENT_TAGS.has(line.slice(1, close))) return null;
     const m = TAG.exec(line);
     if (!m) return null;
     const tag = m[1]!;
