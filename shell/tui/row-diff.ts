@@ -146,6 +146,11 @@ export function plainWidth(line: string): number | null {
  * null when unsure, or when they and a frame of `frameRows` would not fit on the screen together.
  */
 export function textRows(text: string, size: TerminalSize, frameRows: number): number | null {
+  // A flood's batch of a thousand lines is known not to fit after rows + 1 of them, not split whole.
+  let newlines = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (++newlines + frameRows > size.rows) return null;
+  }
   const lines = text.split('\n');
   if (lines.length - 1 + frameRows > size.rows || plainWidth(lines[lines.length - 1]!) !== 0) return null;
   let rows = 0;
