@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { mkdtempSync, openSync, closeSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
@@ -51,6 +51,25 @@ describeWithTools([socat], 'the hangup-safe read', () => {
     order.push('read');
     expect(buffer.toString('latin1', 0, second.bytesRead)).toBe('bcd');
     expect(order).toEqual(['turn', 'read']);
+  });
+
+  test('a flood larger than a pty read arrives whole and in order, each read filling from its offset', async () => {
+    const port = await openWrapped(pair.b);
+    const far = openSync(pair.a, 'r+');
+    cleanup.push(() => closeSync(far));
+    const sent = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `${String(i).padStart(5, '0')} `).join(''), 'latin1');
+    // Written from the thread pool: a blocking write here would wait for the reads below.
+    const writing = new Promise<void>((resolve, reject) => write(far, sent, (error) => (error ? reject(error) : resolve())));
+    const received: Buffer[] = [];
+    let total = 0;
+    const buffer = Buffer.alloc(65536 + 100);
+    while (total < sent.length) {
+      const { bytesRead } = await port.read(buffer, 100, 65536);
+      received.push(Buffer.from(buffer.subarray(100, 100 + bytesRead)));
+      total += bytesRead;
+    }
+    await writing;
+    expect(Buffer.concat(received).equals(sent)).toBe(true);
   });
 
   test('a read that waits for bytes gets them once the far end writes', async () => {
