@@ -1,7 +1,8 @@
 import { createSessionResults } from '../../shell/results/session/index.js';
 import { createConsoleEngine } from '../../shell/tui/console-engine.js';
+import { createCardWriter } from '../../shell/tui/result-cards.js';
 import { Scrollback } from '../../shell/tui/scrollback.js';
-import { Listeners, type BytePort, type PortError } from '../../uart/index.js';
+import { createManualClock, Listeners, type BytePort, type PortError } from '../../uart/index.js';
 import { floodText, type FloodContent } from './device-flood.js';
 
 /**
@@ -22,10 +23,12 @@ export function engineFloodCpu(content: FloodContent, count = 200_000): number {
     onData: (listener) => data.add(listener),
     onClose: (_listener: (reason?: PortError) => void) => () => {},
   };
-  const scrollback = new Scrollback({ setTimer: () => 0, clearTimer: () => {} });
+  // Its timers never fire: the loop below flushes as the console's flush timer would.
+  const scrollback = new Scrollback({ clock: createManualClock() });
   scrollback.setWriter(() => {});
   const results = createSessionResults({ version: 'bench', target: { kind: 'board', transport: 'bench' } });
-  const { engine, dispose } = createConsoleEngine({ port, scrollback, results, size: () => ({ columns: 120, rows: 40 }) });
+  const { engine, attachCards, dispose } = createConsoleEngine({ port, scrollback, results, size: () => ({ columns: 120, rows: 40 }) });
+  attachCards(createCardWriter({ scrollback, width: () => 120 }));
   const bytes = Buffer.from(floodText(content, count), 'latin1');
   const start = process.cpuUsage();
   for (let at = 0; at < bytes.length; at += 4095) {
