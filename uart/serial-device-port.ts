@@ -3,6 +3,7 @@ import { access, stat } from 'node:fs/promises';
 import type { SerialPort } from 'serialport';
 import { hangupSafeBinding, type BindingLike } from './hangup-safe-binding.js';
 import { createSerialLineControl } from './serial-line-control.js';
+import type { HostClock } from './host-clock.js';
 import { checkLineSettings, DEFAULT_BAUD_RATE, type LineSettings } from './line-settings.js';
 import { Listeners } from './listeners.js';
 import { WriteTracker } from './write-tracker.js';
@@ -14,6 +15,8 @@ export interface SerialDevicePortOptions extends LineSettings {
   readonly path: string;
   /** Take an exclusive lock (TIOCEXCL + flock) so a second program cannot open it. Default true. */
   readonly lock?: boolean;
+  /** The BREAK's hold runs on it; default the system clock. */
+  readonly clock?: HostClock;
 }
 
 type Phase = 'idle' | 'opening' | 'open' | 'closed';
@@ -94,7 +97,7 @@ export function createSerialDevicePort(options: SerialDevicePortOptions): BytePo
 
   return {
     description: path,
-    lineControl: createSerialLineControl(path, () => (phase === 'open' ? device : undefined), options),
+    lineControl: createSerialLineControl(path, () => (phase === 'open' ? device : undefined), options, options.clock),
 
     async open() {
       if (phase !== 'idle') throw portError('io', `${path}: open() called twice`);

@@ -68,7 +68,7 @@ export function portFactory(target: TargetSpec, speed: Speed, seed: bigint, cloc
       }).port;
     }
     case 'device':
-      return () => createSerialDevicePort({ path: target.path, ...target.line });
+      return () => createSerialDevicePort({ path: target.path, ...target.line, clock });
     case 'socket':
       return () => createSocketPort({ endpoint: target.endpoint, clock });
     case 'telnet':
