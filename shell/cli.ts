@@ -13,8 +13,12 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]):
 const SUBCOMMAND = /^[a-z]+(-[a-z]+)*$/;
 
 const argv = process.argv.slice(2);
-// Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
-if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) delete process.env.CI;
+if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) {
+  // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
+  delete process.env.CI;
+  // The console's first frame needs these modules: they load beside the console's own.
+  void import('./tui/console-start.js').catch(() => undefined);
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;

@@ -42,6 +42,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     macros = read.macros;
   }
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  // The console's first frame needs these modules: they load while the target opens.
+  const consoleStart = interactive ? import('../tui/console-start.js') : undefined;
+  consoleStart?.catch(() => undefined);
   // Plain mode: a signal from here on ends the session cleanly, even one that comes while the
   // target is still being opened (a --send transfer, a DTR pulse): what was received is on disk
   // first, then the results of what finished are written; a second signal exits at once.
@@ -59,8 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { connection } = opened;
   flushLog = () => connection.log?.flushSync();
-  return interactive
-    ? runInteractive(connection, options.results, options.conversation, {
+  return consoleStart
+    ? runInteractive(connection, consoleStart, options.results, options.conversation, {
       ...(options.connect.lineFlags !== undefined && { breakMs: options.connect.lineFlags.breakMs }),
       ...(options.connect.log !== undefined && { logDefaults: options.connect.log }),
     }, {
@@ -115,6 +118,7 @@ async function runPlain(
 
 async function runInteractive(
   connection: Connection,
+  consoleStart: Promise<typeof import('../tui/console-start.js')>,
   resultsOptions: ConsoleResultsOptions,
   conversation: ConversationSettings,
   lineOptions: { breakMs?: number; logDefaults?: LogSpec },
@@ -138,7 +142,7 @@ async function runInteractive(
   });
   const historyPath = resultsOptions.historyPath;
   // The target's output is on the screen before Ink, the largest module, has loaded.
-  const { startConsole } = await import('../tui/console-start.js');
+  const { startConsole } = await consoleStart;
   const started = startConsole({ port, clock: connection.clock, results, conversation, ...lineOptions, ...(log !== undefined && { log }) });
   await started.shown;
   const tui = await (await import('../tui/load-console.js')).loadConsole();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { writeSync, type Stats } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -87,6 +86,8 @@ async function writeDescriptor(path: string, fd: number, text: string): Promise<
 }
 
 async function replace(path: string, real: string, text: string, old: Stats | null): Promise<WriteResult> {
+  // Loaded on the first write, not at start-up: node:crypto is among Node's slowest modules to load.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {
