@@ -3,6 +3,17 @@ import { applyBackspaces, tailOf } from './scrollback-lines.js';
 
 /** An escape that may still become a clear-screen (`ESC`, `ESC[`, `ESC[2`, `ESC[1;1` ...) at the end of a read. */
 const PARTIAL_ESCAPE = /\x1b(?:\[[\d;]*)?$/;
+/** Longest such start worth holding back: a clear-screen's parameters are a few characters. */
+const PARTIAL_ESCAPE_MAX = 16;
+
+/** Where an escape that may still become a clear-screen starts at the end of `text`, or -1; only its end is read. */
+function partialEscapeAt(text: string): number {
+  const from = Math.max(0, text.length - PARTIAL_ESCAPE_MAX);
+  const at = text.indexOf('\x1b', from);
+  if (at < 0) return -1;
+  const found = text.slice(at).search(PARTIAL_ESCAPE);
+  return found < 0 ? -1 : at + found;
+}
 /** Longest unfinished line kept, in bytes (as the output parser's default): longer ones are written in pieces. */
 const MAX_PARTIAL = 65536;
 
@@ -54,7 +65,7 @@ export class DeviceText {
     // An invalid byte shows as U+FFFD (logs keep the bytes).
     let decoded = this.rawCarry;
     for (const chunk of chunks) decoded += this.decoder.decode(chunk, { stream: true });
-    const open = decoded.search(PARTIAL_ESCAPE);
+    const open = partialEscapeAt(decoded);
     this.rawCarry = open < 0 ? '' : decoded.slice(open);
     if (open >= 0) decoded = decoded.slice(0, open);
     let lineStartMs = this.partial === '' ? nowMs : this.partialStartMs ?? nowMs;
