@@ -98,14 +98,17 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
   /** Between our command-sent and its finish: the engine, not the prompt, closes the cycle. */
   let ownCommand = false;
 
+  /** The last write queued: writes go one after another, so files and their notices come in order. */
+  let lastWrite: Promise<unknown> = Promise.resolve();
   function write(path: string, doc: ResultsDocument, what: string): void {
-    pending.push(
-      writeFileAtomic(path, toResultsJson(doc)).then((result) => {
-        if (result.ok) notice({ level: 'info', message: `${what} written to ${path} (${describeCounts(doc)})` });
-        else notice({ level: 'error', message: result.error.message });
-        return result.ok;
-      }),
-    );
+    const text = toResultsJson(doc);
+    const written = lastWrite.catch(() => undefined).then(() => writeFileAtomic(path, text)).then((result) => {
+      if (result.ok) notice({ level: 'info', message: `${what} written to ${path} (${describeCounts(doc)})` });
+      else notice({ level: 'error', message: result.error.message });
+      return result.ok;
+    });
+    lastWrite = written;
+    pending.push(written);
   }
 
   function closeCycle(): void {
