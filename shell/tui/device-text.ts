@@ -20,6 +20,12 @@ const MAX_PARTIAL = 65536;
 export interface DeviceTextOptions {
   /** A finished line, sanitised; `startMs` is when its first byte arrived (undefined: not known). */
   line: (text: string, startMs: number | undefined) => void;
+  /**
+   * The finished lines of a read as one block (each line ends with `\n`), for a caller that can
+   * take them whole; when it returns false they come one by one to `line`. A flood's lines then
+   * cost no work of their own.
+   */
+  lines?: (block: string) => boolean;
   /** The device cleared its screen here. */
   cleared: () => void;
   /** BELs in the text (the sanitiser takes them out). */
@@ -75,7 +81,12 @@ export class DeviceText {
     for (let i = 0; i < parts.length; i++) {
       const text = this.partial + this.sanitizer.push(parts[i]!);
       let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      const last = text.lastIndexOf('\n');
+      if (last >= 0 && this.options.lines?.(last === text.length - 1 ? text : text.slice(0, last + 1))) {
+        start = last + 1;
+        lineStartMs = nowMs;
+      }
+      for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
         line(text.slice(start, end), lineStartMs);
         lineStartMs = nowMs;
         start = end + 1;

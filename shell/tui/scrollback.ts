@@ -64,6 +64,7 @@ export class Scrollback {
     this.bells = new BellNotes({ clock: this.clock, note: (text) => this.writeBlock(text) });
     this.text = new DeviceText({
       line: (text, startMs) => this.addLine(text, startMs),
+      lines: (block) => this.addLines(block),
       cleared: () => this.pending.own('\n'.repeat(Math.max(1, this.rows()))),
       bell: (count) => this.bells.bell(count),
     });
@@ -173,6 +174,17 @@ export class Scrollback {
     const stamp = mode === 'off' ? '' : this.stamps.stamp(mode, startMs ?? this.clock.wallMs());
     if (!this.current.metrics && METRIC_LINE.test(line)) return;
     this.pending.deviceLine(`${stamp}${line}\n`);
+  }
+
+  /**
+   * Lines that need nothing of `addLine` line by line (no stamps, no backspaces, no METRIC line to
+   * hide) go as one block, their CRs dropped as `addLine` drops them.
+   */
+  private addLines(block: string): boolean {
+    if (this.current.timestamps !== 'off' || block.includes('\b')) return false;
+    if (!this.current.metrics && block.includes('METRIC ')) return false;
+    this.pending.deviceLine(block.includes('\r') ? block.replace(/\r/g, '') : block);
+    return true;
   }
 
   private finishPartial(): void {
