@@ -47,13 +47,21 @@ export function startEarlyTerminal(parts: {
   let show = (): void => {};
   const shown = new Promise<void>((resolve) => (show = resolve));
   const wait = parts.clock.setTimer(show, FIRST_OUTPUT_WAIT_MS);
-  // Received text is written at once rather than batched: there is little of it before Ink draws.
-  const offReceived = parts.engine.on((event) => {
-    if (event.type !== 'received') return;
+  // Received text is written once per read, not batched over time: there is little of it before Ink
+  // draws. The engine hands a read on line by line; the microtask runs when the whole read is in.
+  let stopped = false;
+  let flushQueued = false;
+  const flushRead = (): void => {
+    flushQueued = false;
+    if (stopped) return;
     scrollback.flush();
     show();
+  };
+  const offReceived = parts.engine.on((event) => {
+    if (event.type !== 'received' || flushQueued) return;
+    flushQueued = true;
+    queueMicrotask(flushRead);
   });
-  let stopped = false;
   return {
     shown,
     stop() {
