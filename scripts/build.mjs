@@ -4,7 +4,8 @@ import { chmodSync, rmSync } from 'node:fs';
 /**
  * One ESM bundle for the CLI; the Ink console is a separate chunk loaded only in TUI mode.
  * serialport (for real devices) stays external because its native binding is located relative to its
- * package; the virtual port's stream and mock binding, plain JavaScript, are bundled.
+ * package; the virtual port's stream and mock binding, plain JavaScript, are bundled, their `debug`
+ * tracing replaced by loggers that are off (it cost start-up its loading and its environment scan).
  */
 // Chunk names carry content hashes: clear old ones so dist/ holds one build.
 rmSync('dist', { recursive: true, force: true });
@@ -18,6 +19,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['serialport', '@serialport/bindings-cpp', 'react-devtools-core'],
+  alias: { debug: './scripts/debug-off.mjs' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __sisCreateRequire } from 'node:module';\nconst require = __sisCreateRequire(import.meta.url);",
   },
