@@ -49,6 +49,7 @@ export interface StartedConsole {
   readonly link: { get(): LinkState; subscribe(listener: () => void): () => void };
   readonly lineState: LineState;
   readonly runtimeLog: RuntimeLog;
+  /** Read from its file on first use (by the input line, once Ink draws): not on the way to the first frame. */
   readonly history: ConsoleHistory;
   /** The port's opening, started at once; a target that is not there yet keeps it waiting. */
   readonly opened: Promise<void>;
@@ -146,8 +147,12 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
   });
   const flushRuntimeLog = (): void => runtimeLog.flushSync();
   process.on('exit', flushRuntimeLog);
-  const history = openConsoleHistory({ clock, onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
-  if (history.note) scrollback.writeBlock(`sis: ${history.note}`);
+  let history: ConsoleHistory | undefined;
+  const openHistory = (): ConsoleHistory => {
+    const opened = openConsoleHistory({ clock, onNote: (note) => scrollback.writeBlock(`sis: ${note}`) });
+    if (opened.note) scrollback.writeBlock(`sis: ${opened.note}`);
+    return opened;
+  };
   const opened = engine.open();
   // Awaited by the caller once Ink draws; until then a failure must not count as unhandled.
   opened.catch(() => undefined);
@@ -167,7 +172,9 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
     link,
     lineState,
     runtimeLog,
-    history,
+    get history() {
+      return (history ??= openHistory());
+    },
     handOver: early.stop,
     async stop() {
       early.stop();
@@ -178,7 +185,7 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
       stopRetryTimer();
       process.stdout.off('resize', onResize);
       forgetSize();
-      await history.flush();
+      await history?.flush();
     },
   };
 }
