@@ -8,3 +8,4 @@ export { closeStyling, SGR_RESET, SgrState } from './sgr-state.js';
 export { BELL_GAP_MS, createBellLimit, type BellLimit } from './bell-limit.js';
 export { createClearSplitter, dropHomeAfterClear, splitAtClears } from './clear-screen.js';
 export type { ClearSplitter } from './clear-screen.js';
+export { createUtf8Stream, type Utf8Stream } from './utf8-stream.js';

@@ -1,4 +1,5 @@
 import { createSanitizer } from './sanitizer.js';
+import { createUtf8Stream } from './utf8-stream.js';
 
 /** SGR reset: colours and attributes the device left on are not the user's terminal's to keep. */
 const RESET = '\x1b[0m';
@@ -17,10 +18,10 @@ export interface TerminalFilter {
  * the user's terminal).
  */
 export function createTerminalFilter(): TerminalFilter {
-  const decoder = new TextDecoder('utf-8');
+  const utf8 = createUtf8Stream();
   const sanitizer = createSanitizer();
   return {
-    push: (bytes) => sanitizer.push(decoder.decode(bytes, { stream: true })),
-    end: () => sanitizer.push(decoder.decode()) + sanitizer.end() + RESET,
+    push: (bytes) => sanitizer.push(utf8.decode(bytes)),
+    end: () => sanitizer.push(utf8.end()) + sanitizer.end() + RESET,
   };
 }

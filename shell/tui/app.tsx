@@ -7,7 +7,7 @@ import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console
 import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLineMenu, type LineConsole } from './line-menu.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
-import { nextTimestamps, type Scrollback } from './scrollback.js';
+import { nextTimestamps, type Scrollback, type ScreenWriter } from './scrollback.js';
 import { macroHelpLines } from './macros.js';
 import { TerminalPrompt } from './terminal-prompt.js';
 import { useTerminalFeatures, type TerminalOptions } from './use-terminal-features.js';
@@ -51,7 +51,7 @@ export interface AppProps {
 
 export interface ConsoleScreen {
   /** Writes finished lines above the console's frame. */
-  print(text: string): void;
+  print: ScreenWriter;
   /** Clears the visible screen without erasing the terminal's history. */
   clearScreen(): void;
 }
@@ -91,7 +91,8 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   const { write } = useStdout();
   const { columns: width, rows } = useTerminalSize();
   // Without a terminal of its own (tests), the screen is cleared by scrolling it into the history.
-  const screen = ownScreen ?? { print: write, clearScreen: () => write('\n'.repeat(rows)) };
+  const writePieces = useCallback((text: string | readonly string[]) => write(typeof text === 'string' ? text : text.join('')), [write]);
+  const screen = ownScreen ?? { print: writePieces, clearScreen: () => write('\n'.repeat(rows)) };
   const view = useSyncExternalStore(engine.subscribe, engine.getView);
   const tailSubscribe = useMemo(() => {
     const subscribe = (listener: () => void) => scrollback.subscribe(listener);

@@ -12,7 +12,7 @@ import type { LiveFeed } from './live-state/live-feed.js';
 import { HIDE_CURSOR, LiveRegion, type TerminalSize } from './live-region.js';
 import type { LogDefaults } from './log-form.js';
 import { RuntimeLog } from './runtime-log.js';
-import { Scrollback } from './scrollback.js';
+import { Scrollback, type ScreenWriter } from './scrollback.js';
 import { slicePort } from './sliced-port.js';
 import { startEarlyTerminal } from './early-terminal.js';
 import { assumeSizeWhenUnknown } from './terminal-size.js';
@@ -45,7 +45,7 @@ export interface StartedConsole {
   readonly attachCards: ConsoleEngine['attachCards'];
   readonly region: LiveRegion;
   readonly frames: FrameStdout;
-  readonly screen: { print(text: string): void; clearScreen(): void };
+  readonly screen: { print: ScreenWriter; clearScreen(): void };
   readonly link: { get(): LinkState; subscribe(listener: () => void): () => void };
   readonly lineState: LineState;
   readonly runtimeLog: RuntimeLog;
@@ -101,7 +101,7 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
   // Ink throttles its frames itself, except in debug mode, where the region does.
   const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0, clock });
   const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
-  const screen = { print: (text: string) => region.print(text), clearScreen: () => region.clearScreen() };
+  const screen = { print: (text: string | readonly string[]) => region.print(text), clearScreen: () => region.clearScreen() };
   const onResize = (): void => {
     engine.resizeTerminal(size());
     region.resized();

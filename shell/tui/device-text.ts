@@ -1,4 +1,4 @@
-import { closeStyling, createClearSplitter, createSanitizer, type Sanitizer } from '../sanitize/index.js';
+import { closeStyling, createClearSplitter, createSanitizer, createUtf8Stream, type Sanitizer } from '../sanitize/index.js';
 import { applyBackspaces, tailOf } from './scrollback-lines.js';
 
 /** An escape that may still become a clear-screen (`ESC`, `ESC[`, `ESC[2`, `ESC[1;1` ...) at the end of a read. */
@@ -38,7 +38,7 @@ export interface DeviceTextOptions {
  * lines; the unfinished last line is kept, and shown as the tail.
  */
 export class DeviceText {
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly utf8 = createUtf8Stream();
   private readonly clears = createClearSplitter();
   private sanitizer: Sanitizer;
   /** The end of the text received, held while it may be the start of a clear-screen split across reads. */
@@ -67,10 +67,30 @@ export class DeviceText {
 
   /** Reads `chunks`, which arrived at `nowMs`; with `stamped` false times are not kept. */
   push(chunks: readonly Uint8Array[], nowMs: number, stamped: boolean): void {
+    // Read by read, so that no string grows beyond a read's size: a flood's text is never copied whole.
+    for (const chunk of chunks) this.take(this.utf8.decode(chunk), nowMs, stamped);
+    // The tail is drawn inside the console's own frame, beside the input line: its styling ends with it.
+    const tail = closeStyling(applyBackspaces(tailOf(this.partial).replace(/\r/g, '')));
+    if (tail !== this.tailText) {
+      this.tailText = tail;
+      this.tailChanged = true;
+    }
+  }
+
+  /** Ends the unfinished line (and anything held back) as a line of its own; the sanitiser starts afresh. */
+  finish(): void {
+    const held = this.partial + this.sanitizer.push(this.rawCarry) + this.sanitizer.end();
+    this.rawCarry = '';
+    if (held) this.options.line(held, this.partialStartMs);
+    this.partial = '';
+    this.tailText = '';
+    this.tailChanged = true;
+    this.sanitizer = this.newSanitizer();
+  }
+
+  private take(text: string, nowMs: number, stamped: boolean): void {
     const { line } = this.options;
-    // An invalid byte shows as U+FFFD (logs keep the bytes).
-    let decoded = this.rawCarry;
-    for (const chunk of chunks) decoded += this.decoder.decode(chunk, { stream: true });
+    let decoded = this.rawCarry + text;
     const open = partialEscapeAt(decoded);
     this.rawCarry = open < 0 ? '' : decoded.slice(open);
     if (open >= 0) decoded = decoded.slice(0, open);
@@ -105,23 +125,6 @@ export class DeviceText {
       this.partial = this.partial.slice(MAX_PARTIAL);
     }
     this.partialStartMs = this.partial === '' || !stamped ? undefined : lineStartMs;
-    // The tail is drawn inside the console's own frame, beside the input line: its styling ends with it.
-    const tail = closeStyling(applyBackspaces(tailOf(this.partial).replace(/\r/g, '')));
-    if (tail !== this.tailText) {
-      this.tailText = tail;
-      this.tailChanged = true;
-    }
-  }
-
-  /** Ends the unfinished line (and anything held back) as a line of its own; the sanitiser starts afresh. */
-  finish(): void {
-    const held = this.partial + this.sanitizer.push(this.rawCarry) + this.sanitizer.end();
-    this.rawCarry = '';
-    if (held) this.options.line(held, this.partialStartMs);
-    this.partial = '';
-    this.tailText = '';
-    this.tailChanged = true;
-    this.sanitizer = this.newSanitizer();
   }
 
   private newSanitizer(): Sanitizer {

@@ -2,7 +2,7 @@ import { signalStatus } from '../connect/index.js';
 import type { HostClock } from '../../uart/index.js';
 import type { EngineDriver } from '../engine/index.js';
 import { SHOW_CURSOR, type LiveRegion } from './live-region.js';
-import type { Scrollback } from './scrollback.js';
+import type { Scrollback, ScreenWriter } from './scrollback.js';
 
 /** How long Ink's loading waits for a silent target's first output. */
 const FIRST_OUTPUT_WAIT_MS = 100;
@@ -21,7 +21,7 @@ export function startEarlyTerminal(parts: {
   engine: EngineDriver;
   clock: HostClock;
   description: string;
-  print: (text: string) => void;
+  print: ScreenWriter;
 }): { shown: Promise<void>; stop(): void } {
   const { scrollback, region } = parts;
   const stdin = process.stdin;

@@ -28,6 +28,9 @@ export const SHOW_CURSOR = `${ESC}[?25h`;
 const up = (n: number): string => (n > 0 ? `${ESC}[${n}A` : '');
 const down = (n: number): string => (n > 0 ? `${ESC}[${n}B` : '');
 
+/** Text up to this many characters is written in one piece with the frame around it. */
+const SHARED_WRITE_CHARS = 4096;
+
 /**
  * The console's frame (live panel, input line, status line) at the bottom of a normal terminal
  * screen, with the scrollback above it. Between writes the cursor rests at the frame's top-left
@@ -68,7 +71,8 @@ export class LiveRegion {
    * which follows them down. When their rows can be counted, the frame is moved rather than
    * redrawn: newlines below it scroll the screen, `ESC[nL` opens the rows above it.
    */
-  print(text: string): void {
+  print(text: string | readonly string[]): void {
+    if (typeof text !== 'string') return this.printPieces(text);
     if (this.closed || text === '') return this.options.write(text);
     this.followSize();
     const h = this.drawn.length;
@@ -79,10 +83,30 @@ export class LiveRegion {
       this.options.write(`${SYNC_ON}${open}${text}${SYNC_OFF}`);
       return;
     }
+    this.printPieces([text]);
+  }
+
+  /**
+   * Text whose rows are not counted (a flood's, or pieces of it): the frame is erased, the text
+   * written, the frame drawn again below it. A long text and the frame go in writes of their own,
+   * so the text is never copied into one string with the frame's (wide) characters.
+   */
+  private printPieces(pieces: readonly string[]): void {
+    if (this.closed || this.drawn.length === 0) {
+      for (const piece of pieces) this.options.write(piece);
+      return;
+    }
+    this.followSize();
     this.cancel();
     this.wanted = this.fit(this.wanted);
     const body = this.full(this.wanted);
-    this.options.write(`${SYNC_ON}\r${ERASE_BELOW}${text}${body}${SYNC_OFF}`);
+    if (pieces.length === 1 && pieces[0]!.length <= SHARED_WRITE_CHARS) {
+      this.options.write(`${SYNC_ON}\r${ERASE_BELOW}${pieces[0]}${body}${SYNC_OFF}`);
+    } else {
+      this.options.write(`${SYNC_ON}\r${ERASE_BELOW}`);
+      for (const piece of pieces) this.options.write(piece);
+      this.options.write(`${body}${SYNC_OFF}`);
+    }
     this.drawn = this.wanted;
     this.lastDraw = this.clock.now();
   }

@@ -1,5 +1,8 @@
 import { SGR_RESET, SgrState } from '../sanitize/index.js';
 
+/** Longest run of device lines kept as one part: each part is scanned for styling on its own, never a flood's whole text. */
+const DEVICE_PART_CHARS = 32 * 1024;
+
 /**
  * Text waiting for the next write to the terminal: the device's (styled by it) and the console's
  * own (cards, notes, blank lines of a clear). The device's styling is switched back on where its
@@ -15,10 +18,10 @@ export class PendingWrites {
     return this.parts.length === 0;
   }
 
-  /** A finished line of the device's: lines in a row are one part, one string per flush for a flood. */
+  /** A finished line of the device's: lines in a row are one part, up to DEVICE_PART_CHARS. */
   deviceLine(text: string): void {
     const last = this.parts[this.parts.length - 1];
-    if (last?.device) last.text += text;
+    if (last?.device && last.text.length < DEVICE_PART_CHARS) last.text += text;
     else this.parts.push({ text, device: true });
   }
 
@@ -31,8 +34,12 @@ export class PendingWrites {
     this.parts.push({ text, device: false });
   }
 
-  /** Everything pending, rendered as one string; nothing is pending afterwards. */
-  take(): string {
+  /**
+   * Everything pending, rendered as pieces to write in order (one unless a flood's lines fill more
+   * than one part), so that no string of a flood's whole size is ever built; nothing is pending afterwards.
+   */
+  take(): string[] {
+    const pieces: string[] = [];
     let out = '';
     let on = false;
     for (const part of this.parts) {
@@ -40,6 +47,10 @@ export class PendingWrites {
         if (!on) out += this.styling.restore;
         this.styling.observe(part.text);
         on = true;
+        if (out.length >= DEVICE_PART_CHARS) {
+          pieces.push(out);
+          out = '';
+        }
         out += part.text;
       } else {
         if (on && this.styling.open) out += SGR_RESET;
@@ -48,6 +59,7 @@ export class PendingWrites {
       }
     }
     this.parts = [];
-    return on && this.styling.open ? `${out}${SGR_RESET}` : out;
+    pieces.push(on && this.styling.open ? `${out}${SGR_RESET}` : out);
+    return pieces;
   }
 }

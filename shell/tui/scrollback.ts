@@ -31,6 +31,9 @@ export interface ScrollbackOptions {
  */
 const TAIL_MS = 50;
 
+/** Where finished text goes: one string, or a flood's text as pieces to write in order. */
+export type ScreenWriter = (text: string | readonly string[]) => void;
+
 /**
  * What the far end printed, as the user's terminal shows it: sanitised as it arrives (device
  * escape sequences cannot move the cursor, retitle or clear the terminal; a BEL rings the bell at
@@ -38,7 +41,7 @@ const TAIL_MS = 50;
  * hidden, or a hex dump; finished lines are batched into few writes.
  */
 export class Scrollback {
-  private writer: ((text: string) => void) | undefined;
+  private writer: ScreenWriter | undefined;
   private readonly pending = new PendingWrites();
   private timer: unknown;
   /** Bytes received since the last flush, handled together: one decode and one pass for many lines. */
@@ -96,7 +99,7 @@ export class Scrollback {
   }
 
   /** Where finished text goes (Ink's `write`); text before it is set waits. */
-  setWriter(writer: ((text: string) => void) | undefined): void {
+  setWriter(writer: ScreenWriter | undefined): void {
     this.writer = writer;
     if (writer) this.flush();
   }
@@ -138,7 +141,9 @@ export class Scrollback {
     }
     this.absorb();
     if (this.writer && (!this.pending.empty || this.bells.ringing)) {
-      this.writer(this.pending.take() + (this.bells.takeRing() ? '\x07' : ''));
+      const pieces = this.pending.take();
+      if (this.bells.takeRing()) pieces[pieces.length - 1] += '\x07';
+      this.writer(pieces.length === 1 ? pieces[0]! : pieces);
     }
     if (this.text.takeTailChange()) this.tailChanged = true;
     if (this.tailChanged) {

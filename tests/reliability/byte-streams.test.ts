@@ -5,6 +5,7 @@ import { MB, pseudoRandomBytes, settledHeap } from './heap.js';
 import { bootKernel, firstNonAscii, fromLatin1, latin1 } from './kernel-drive.js';
 import type { Kernel } from '../../kernel/index.js';
 import { createManualClock } from '../../uart/index.js';
+import { screenText } from '../shell/tui/screen-text.js';
 
 /** What a serial line delivers at a time, about. */
 const CHUNK = 4096;
@@ -37,7 +38,8 @@ class ConsoleSide {
   lastWrite = '';
 
   constructor() {
-    this.scrollback.setWriter((text) => {
+    this.scrollback.setWriter((pieces) => {
+      const text = screenText(pieces);
       this.written += text.length;
       this.lastWrite = text;
     });

@@ -14,6 +14,7 @@ import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { lineControlOf } from '../../../uart/index.js';
 import { waitFor } from '../../helpers/wait.js';
 import { FakePort } from '../connect/fake-port.js';
+import { screenText } from './screen-text.js';
 
 let dir: string;
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -43,7 +44,7 @@ async function mountConsole() {
   let scrolled = '';
   const scrollback = new (class extends Scrollback {
     override setWriter(writer: ((text: string) => void) | undefined): void {
-      super.setWriter(writer && ((text: string) => (scrolled += text)));
+      super.setWriter(writer && ((text) => (scrolled += screenText(text))));
     }
   })({ flushMs: 1 });
   const { engine, feed, attachCards, dispose } = createConsoleEngine({ port, scrollback, size: () => ({ columns: 100, rows: 30 }), liveIntervalMs: 0 });
@@ -221,7 +222,7 @@ describe('a console without line control', () => {
     let scrolled = '';
     const scrollback = new (class extends Scrollback {
       override setWriter(writer: ((text: string) => void) | undefined): void {
-        super.setWriter(writer && ((text: string) => (scrolled += text)));
+        super.setWriter(writer && ((text) => (scrolled += screenText(text))));
       }
     })({ flushMs: 1 });
     const { engine, feed, dispose } = createConsoleEngine({ port: far, scrollback, size: () => ({ columns: 100, rows: 30 }) });

@@ -16,6 +16,7 @@ import { createReconnectingPort, type BytePort } from '../../../uart/index.js';
 import { describeWithTools, requireTool } from '../../helpers/tools.js';
 import { waitFor } from '../../helpers/wait.js';
 import { FakePort } from '../connect/fake-port.js';
+import { screenText } from './screen-text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sis-terminal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +44,7 @@ async function mountConsole(far: BytePort & { quiescent?(): boolean }, options: 
   let scrolled = '';
   const scrollback = new (class extends Scrollback {
     override setWriter(writer: ((text: string) => void) | undefined): void {
-      super.setWriter(writer && ((t: string) => (scrolled += t)));
+      super.setWriter(writer && ((t) => (scrolled += screenText(t))));
     }
   })({ flushMs: 1 });
   const port: ConsolePort = createConsolePort({

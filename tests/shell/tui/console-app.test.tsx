@@ -8,6 +8,7 @@ import { createHistoryList } from '../../../shell/tui/input/index.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { waitFor } from '../../helpers/wait.js';
 import { FakePort } from '../connect/fake-port.js';
+import { screenText } from './screen-text.js';
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -21,7 +22,7 @@ async function mountConsole() {
   // The app hands the scrollback Ink's writer when it mounts; here every write is collected instead.
   const scrollback = new (class extends Scrollback {
     override setWriter(writer: ((text: string) => void) | undefined): void {
-      super.setWriter(writer && ((text: string) => (scrolled += text)));
+      super.setWriter(writer && ((text) => (scrolled += screenText(text))));
     }
   })({ flushMs: 1 });
   const { engine, feed, attachCards, dispose } = createConsoleEngine({
@@ -105,7 +106,7 @@ describe('the console on targets and queues', () => {
     let scrolled = '';
     const scrollback = new (class extends Scrollback {
       override setWriter(writer: ((text: string) => void) | undefined): void {
-        super.setWriter(writer && ((text: string) => (scrolled += text)));
+        super.setWriter(writer && ((text) => (scrolled += screenText(text))));
       }
     })({ flushMs: 1 });
     const { engine, feed, dispose } = createConsoleEngine({ port: far, scrollback, size: () => ({ columns: 100, rows: 30 }) });

@@ -12,6 +12,7 @@ import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { waitFor } from '../../helpers/wait.js';
 import { FakePort } from '../connect/fake-port.js';
 import { historyDocument } from './views/history-fixture.js';
+import { screenText } from './screen-text.js';
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -30,7 +31,7 @@ async function mountConsole(options: MountOptions = {}) {
   let scrolled = '';
   const scrollback = new (class extends Scrollback {
     override setWriter(writer: ((text: string) => void) | undefined): void {
-      super.setWriter(writer && ((text: string) => (scrolled += text)));
+      super.setWriter(writer && ((text) => (scrolled += screenText(text))));
     }
   })({ flushMs: 1 });
   const { engine, feed, attachCards, dispose } = createConsoleEngine({

@@ -4,6 +4,7 @@ import { startEarlyTerminal } from '../../../shell/tui/early-terminal.js';
 import type { LiveRegion } from '../../../shell/tui/live-region.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { createManualClock } from '../../../uart/index.js';
+import { screenText } from './screen-text.js';
 
 const BOOT = ['!KERNEL(U)', 'STACK OK', 'VECTORS OK', 'MMU ON', 'UART: READY', 'LAUNCHING SHELL', '', '=== SIS Kernel Shell ==='];
 
@@ -21,7 +22,7 @@ function earlyTerminal() {
       return () => (listener = undefined);
     },
   } as unknown as EngineDriver;
-  const early = startEarlyTerminal({ scrollback, region, engine, clock, description: 'virtual', print: (text) => void prints.push(text) });
+  const early = startEarlyTerminal({ scrollback, region, engine, clock, description: 'virtual', print: (text) => void prints.push(screenText(text)) });
   /** One read from the target, handed on line by line as the engine does. */
   const read = (text: string): void => {
     const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
@@ -67,7 +68,7 @@ describe('the console before Ink draws', () => {
     await Promise.resolve();
     expect(prints).toEqual([]);
     const inkWrites: string[] = [];
-    scrollback.setWriter((text) => void inkWrites.push(text));
+    scrollback.setWriter((text) => void inkWrites.push(screenText(text)));
     expect(inkWrites).toEqual(['late\n']);
   });
 });

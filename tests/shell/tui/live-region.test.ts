@@ -77,6 +77,21 @@ describe('LiveRegion', () => {
     expect(r.out[1]).toBe(SYNC(`\r\x1b[J1\n2\n3\n${NOWRAP('panel\r\nstatus\r\x1b[1A')}`));
   });
 
+  test("a flood's text in pieces: the same bytes as one print, the frame in a write of its own", () => {
+    const lines = Array.from({ length: 800 }, (_, i) => `line ${i} ${'x'.repeat(10)}\n`).join('');
+    const pieces = [lines.slice(0, 9000), lines.slice(9000)];
+    const whole = rig({ columns: 20, rows: 4 });
+    whole.region.frame('panel \u25cf\nstatus');
+    whole.region.print(lines);
+    const split = rig({ columns: 20, rows: 4 });
+    split.region.frame('panel \u25cf\nstatus');
+    split.region.print(pieces);
+    const frame = NOWRAP('panel \u25cf\r\nstatus\r\x1b[1A');
+    expect(split.out.slice(1)).toEqual(['\x1b[?2026h\r\x1b[J', ...pieces, `${frame}\x1b[?2026l`]);
+    expect(whole.out.slice(1).join('')).toBe(split.out.slice(1).join(''));
+    expect(whole.out.slice(1).at(-1)).toBe(`${frame}\x1b[?2026l`);
+  });
+
   test('after a resize the old frame is erased from its top, whatever the terminal did to it', () => {
     const r = rig({ columns: 20, rows: 10 });
     r.region.frame(`${'x'.repeat(20)}\nstatus`);

@@ -4,6 +4,7 @@ import { createOutputParser } from '../../../shell/parser/index.js';
 import { createCardWriter } from '../../../shell/tui/result-cards.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { createManualClock } from '../../../uart/index.js';
+import { screenText } from './screen-text.js';
 
 const transcript = readFileSync(new URL('../../fixtures/conformance/model-compare.txt', import.meta.url), 'latin1');
 
@@ -11,7 +12,7 @@ const transcript = readFileSync(new URL('../../fixtures/conformance/model-compar
 function cards() {
   const written: string[] = [];
   const scrollback = new Scrollback({ clock: createManualClock() });
-  scrollback.setWriter((text) => written.push(text));
+  scrollback.setWriter((text) => written.push(screenText(text)));
   const write = createCardWriter({ scrollback, width: () => 100 });
   const parser = createOutputParser();
   const titles = (): string[] => {

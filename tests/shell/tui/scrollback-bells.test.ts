@@ -1,13 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { createManualClock } from '../../../uart/index.js';
+import { screenText } from './screen-text.js';
 
 /** A scrollback on a manual clock: timers fire only when the test advances time. */
 function rig() {
   const clock = createManualClock();
   const written: string[] = [];
   const sb = new Scrollback({ clock });
-  sb.setWriter((text) => written.push(text));
+  sb.setWriter((text) => written.push(screenText(text)));
   return { sb, written, advance: (ms: number) => clock.advance(ms) };
 }
 

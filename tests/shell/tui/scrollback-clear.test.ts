@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { splitAtClears } from '../../../shell/sanitize/index.js';
 import { Scrollback } from '../../../shell/tui/scrollback.js';
 import { createManualClock } from '../../../uart/index.js';
+import { screenText } from './screen-text.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 const BLANK = '\n'.repeat(5);
@@ -10,7 +11,7 @@ const BLANK = '\n'.repeat(5);
 function scrollback() {
   const written: string[] = [];
   const sb = new Scrollback({ clock: createManualClock(), rows: () => 5 });
-  sb.setWriter((text) => written.push(text));
+  sb.setWriter((text) => written.push(screenText(text)));
   return { sb, out: () => written.join('') };
 }
 

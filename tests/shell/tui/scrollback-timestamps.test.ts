@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { nextTimestamps, Scrollback } from '../../../shell/tui/scrollback.js';
 import { createManualClock } from '../../../uart/index.js';
+import { screenText } from './screen-text.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 
@@ -9,7 +10,7 @@ function scrollback() {
   const written: string[] = [];
   const clock = createManualClock({ wallStartMs: Date.UTC(2026, 11, 7, 11, 30, 0, 0) });
   const sb = new Scrollback({ clock });
-  sb.setWriter((text) => written.push(text));
+  sb.setWriter((text) => written.push(screenText(text)));
   return {
     sb,
     at: (ms: number) => clock.advance(ms - clock.now()),
