@@ -19,7 +19,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['serialport', '@serialport/bindings-cpp', 'react-devtools-core'],
-  alias: { debug: './scripts/debug-off.mjs' },
+  alias: { debug: './scripts/debug-off.cjs' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __sisCreateRequire } from 'node:module';\nconst require = __sisCreateRequire(import.meta.url);",
   },
