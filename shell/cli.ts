@@ -1,3 +1,5 @@
+import { endOnStdoutError, exitAfterStdout } from './cli/stdout-errors.js';
+
 /** Subcommands load on demand, so the console does not pay for what it does not use. */
 const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]): Promise<number> }>> = {
   console: () => import('./cli/console.js'),
@@ -13,6 +15,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: readonly string[]):
 const SUBCOMMAND = /^[a-z]+(-[a-z]+)*$/;
 
 const argv = process.argv.slice(2);
+endOnStdoutError();
 if (process.stdin.isTTY && process.stdout.isTTY && !SUBCOMMAND.test(argv[0] ?? '')) {
   // Ink renders only its final frame when it believes it runs in CI; a terminal is interactive.
   delete process.env.CI;
@@ -45,7 +48,7 @@ main(argv).then(
     if (status === HANGUP_STATUS && process.stdout.isTTY && (await (await import('./tui/load-console.js')).loadConsole()).terminalLost()) {
       process.kill(process.pid, 'SIGHUP');
     } else {
-      process.exit(status);
+      exitAfterStdout(status);
     }
   },
   (error: unknown) => {

@@ -24,7 +24,7 @@ export {
   type OpenTargetResult,
 } from './open-target.js';
 export { describeState, reportStates } from './state-lines.js';
-export { stopOnSignals, signalStatus, EXIT_SIGNALS, type ExitSignal, type SignalStop } from './signal-exit.js';
+export { stopOnSignals, signalStatus, PIPE_STATUS, EXIT_SIGNALS, type ExitSignal, type SignalStop } from './signal-exit.js';
 export { choice, integerIn, parseSeed, parseSpeed, SEED_RANGE, SPEED_RANGE, ValueReader } from './values.js';
 export {
   CONVERSATION_ARGS,

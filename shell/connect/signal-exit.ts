@@ -3,6 +3,9 @@ import { constants } from 'node:os';
 export const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type ExitSignal = (typeof EXIT_SIGNALS)[number];
 
+/** 128 + SIGPIPE (13): what shells report for a writer whose reader went away (`sis history | head`). */
+export const PIPE_STATUS = 128 + constants.signals.SIGPIPE;
+
 /** 128 + the signal number, as shells report a process a signal ended: 130, 143, 129. */
 export function signalStatus(signal: ExitSignal): number {
   return 128 + constants.signals[signal];

@@ -11,7 +11,7 @@ import {
   type TerminalSize,
 } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
-import { signalStatus, type ExitSignal } from '../connect/index.js';
+import { PIPE_STATUS, signalStatus, type ExitSignal } from '../connect/index.js';
 import type { SessionResults } from '../results/session/index.js';
 import { createTerminalFilter } from '../sanitize/terminal-filter.js';
 import { systemClock, type HostClock } from '../../uart/index.js';
@@ -126,13 +126,14 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   let linkUpAt = clock.now();
   // Received pieces (one per line) reach stdout in one write per turn of the event loop.
   let unwritten: Uint8Array[] = [];
+  let outputFailed = false;
   const screen = options.sanitize ? createTerminalFilter() : null;
   const writeOut = (): void => {
     if (unwritten.length === 0) return;
     const pieces = unwritten;
     unwritten = [];
     const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
-    output.write(screen ? screen.push(bytes) : bytes);
+    if (!outputFailed) output.write(screen ? screen.push(bytes) : bytes);
   };
   // One look per turn of the event loop, however many events the turn brought.
   let checkQueued = false;
@@ -182,6 +183,16 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
     check();
   });
 
+  // A reader that went away (`| head`) ends the session as SIGPIPE would, after the results of what
+  // finished are written; any other failure to write says so once.
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (outputFailed) return;
+    outputFailed = true;
+    unwritten = [];
+    if (error.code !== 'EPIPE') say(`standard output: ${error.message}`);
+    signalled = true;
+    finish(error.code === 'EPIPE' ? PIPE_STATUS : PLAIN_EXIT.GONE);
+  });
   void options.stopOn?.then((signal) => {
     signalled = true;
     finish(signalStatus(signal));
@@ -191,10 +202,10 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   check();
   const status = await done;
   writeOut();
-  if (screen) output.write(screen.end());
+  if (screen && !outputFailed) output.write(screen.end());
   lines.close();
   driver.dispose();
-  await new Promise<void>((resolve) => output.write('', () => resolve()));
+  if (!outputFailed) await new Promise<void>((resolve) => output.write('', () => resolve()));
   await port.close();
   // Results files are written once the stream has ended; one that could not be written is exit 2.
   const results = await options.results?.finish({ cancelled: signalled });
