@@ -4,7 +4,7 @@ import { SIS_PROMPT_SOURCE, type EngineDriver } from '../engine/index.js';
 import { isQuitLine } from '../engine/quit-lines.js';
 import type { HistoryEntry } from '../results/history/index.js';
 import { menuAction, menuHelpText, menuPrompt, type MenuAction } from './console-menu.js';
-import { InputLine, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
+import { InputLine, keyToAction, useLineEditor, useRawKeys, type LineHistory } from './input/index.js';
 import { useLineMenu, type LineConsole } from './line-menu.js';
 import { useLiveSnapshot, type LiveFeed } from './live-state/index.js';
 import { nextTimestamps, type Scrollback, type ScreenWriter } from './scrollback.js';
@@ -84,6 +84,9 @@ function queueText(queued: readonly string[]): string | null {
   const next = queued[0]!.length > 24 ? `${queued[0]!.slice(0, 23)}…` : queued[0]!;
   return `${queued.length} queued: ${next}`;
 }
+
+/** Menu actions after which the input line (or the target) takes keys again at once: none opens a form of its own. */
+const KEYS_PASS_AFTER: ReadonlySet<MenuAction> = new Set<MenuAction>(['help', 'timestamps', 'metrics', 'hex', 'clear', 'send-escape', 'drop-queue', 'break', 'dtr', 'rts', 'echo', 'close']);
 
 /** The `sis>` console: scrollback above (written by the Scrollback), live panel, input line, status line. */
 export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed, info, link, history, pastResults, line, closing = false, terminal = {}, screen: ownScreen, pace }: AppProps) {
@@ -199,10 +202,26 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
   };
 
   // Always listening, acting only while open as rendered: the key after Ctrl-T may come before
-  // Ink has moved its listeners (an effect) from the line editor to the menu.
+  // Ink has moved its listeners (an effect) from the line editor to the menu. Keys read after the
+  // menu's key and before the frame that closes it go where they would once it is closed (the input
+  // line, or the target in raw mode), not to the menu again; after an action that opens a form of
+  // its own they are dropped.
   const menuShown = useRef(false);
+  const afterMenuKey = useRef<'forward' | 'drop' | null>(null);
   menuShown.current = menuOpen;
-  useInput((text, key) => void (menuShown.current && act(menuAction(text, key.ctrl, key.escape), text)));
+  if (!menuOpen) afterMenuKey.current = null;
+  useInput((text, key) => {
+    if (!menuShown.current || afterMenuKey.current === 'drop') return;
+    if (afterMenuKey.current === 'forward') {
+      if (lineMode) return input.dispatch(keyToAction(text, key, undefined));
+      const bytes = new TextEncoder().encode(text);
+      engine.key(bytes);
+      return features.echoKeys(bytes);
+    }
+    const action = menuAction(text, key.ctrl, key.escape);
+    afterMenuKey.current = KEYS_PASS_AFTER.has(action) ? 'forward' : 'drop';
+    act(action, text);
+  });
 
   const settings = scrollback.settings;
   const flags = [settings.timestamps !== 'off' && `timestamps ${settings.timestamps}`, settings.metrics && 'METRIC shown', settings.hex && 'hex', ...features.flags].filter(Boolean);

@@ -72,6 +72,20 @@ describe('the sis> console (Ink)', () => {
     );
   });
 
+  test('keys typed right after a menu key, before the menu has closed, reach the input line', async () => {
+    const { ui, scrolled } = await mountConsole();
+    ui.stdin.write('\x14');
+    expect(await waitFor(() => (ui.lastFrame() ?? '').includes('Ctrl-T:'))).toBe(true);
+    // Ctrl-T t turns timestamps on; the line that follows comes in the same turn, before any frame.
+    ui.stdin.write('t');
+    ui.stdin.write('m');
+    ui.stdin.write('etricsctl status');
+    ui.stdin.write('\r');
+    expect(await waitFor(() => /\] \[METRICSCTL\] capture: ON\n/.test(scrolled()))).toBe(true);
+    expect(scrolled()).toMatch(/\] sis> metricsctl status\n/);
+    expect(scrolled()).not.toContain('Unknown command');
+  });
+
   test('Ctrl-C at an idle prompt clears the typed line without sending it', async () => {
     const { ui, scrolled } = await mountConsole();
     ui.stdin.write('autoctl');
