@@ -157,7 +157,8 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
         break;
       case 'command-lost':
         lost = true;
-        say(`'${event.command.line}' lost: ${event.detail}`);
+        // Once stdout's reader has gone, the lines not sent are not news to anyone.
+        if (!outputFailed) say(`'${event.command.line}' lost: ${event.detail}`);
         break;
       case 'command-refused':
         say(event.message);
