@@ -85,6 +85,8 @@ function queueText(queued: readonly string[]): string | null {
   return `${queued.length} queued: ${next}`;
 }
 
+const KEY_ENCODER = new TextEncoder();
+
 /** Menu actions after which the input line (or the target) takes keys again at once: none opens a form of its own. */
 const KEYS_PASS_AFTER: ReadonlySet<MenuAction> = new Set<MenuAction>(['help', 'timestamps', 'metrics', 'hex', 'clear', 'send-escape', 'drop-queue', 'break', 'dtr', 'rts', 'echo', 'close']);
 
@@ -214,7 +216,7 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     if (!menuShown.current || afterMenuKey.current === 'drop') return;
     if (afterMenuKey.current === 'forward') {
       if (lineMode) return input.dispatch(keyToAction(text, key, undefined));
-      const bytes = new TextEncoder().encode(text);
+      const bytes = KEY_ENCODER.encode(text);
       engine.key(bytes);
       return features.echoKeys(bytes);
     }

@@ -72,7 +72,10 @@ export class LiveRegion {
    * redrawn: newlines below it scroll the screen, `ESC[nL` opens the rows above it.
    */
   print(text: string | readonly string[]): void {
-    if (typeof text !== 'string') return this.printPieces(text);
+    if (typeof text !== 'string') {
+      if (!this.closed && this.drawn.length > 0) this.followSize();
+      return this.printPieces(text);
+    }
     if (this.closed || text === '') return this.options.write(text);
     this.followSize();
     const h = this.drawn.length;
@@ -96,7 +99,6 @@ export class LiveRegion {
       for (const piece of pieces) this.options.write(piece);
       return;
     }
-    this.followSize();
     this.cancel();
     this.wanted = this.fit(this.wanted);
     const body = this.full(this.wanted);
