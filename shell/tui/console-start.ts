@@ -15,6 +15,7 @@ import { RuntimeLog } from './runtime-log.js';
 import { Scrollback, type ScreenWriter } from './scrollback.js';
 import { slicePort } from './sliced-port.js';
 import { startEarlyTerminal } from './early-terminal.js';
+import { terminalLineEnds } from './terminal-output.js';
 import { assumeSizeWhenUnknown } from './terminal-size.js';
 import type { LinkState } from './views/index.js';
 
@@ -99,7 +100,7 @@ export function startConsole(options: StartConsoleOptions): StartedConsole {
   // Ink renders frames into `frames`; the region draws them, and the scrollback above them. Both
   // read the size from the terminal itself, which knows of a resize before its signal arrives.
   // Ink throttles its frames itself, except in debug mode, where the region does.
-  const region = new LiveRegion({ write: (text) => void process.stdout.write(text), size: liveSize, frameMs: inCi() ? 16 : 0, clock });
+  const region = new LiveRegion({ write: (text) => void process.stdout.write(terminalLineEnds(text)), size: liveSize, frameMs: inCi() ? 16 : 0, clock });
   const frames = new FrameStdout({ size: liveSize, onFrame: (text) => region.frame(text), debug: inCi() });
   const screen = { print: (text: string | readonly string[]) => region.print(text), clearScreen: () => region.clearScreen() };
   const onResize = (): void => {

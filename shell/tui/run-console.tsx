@@ -8,6 +8,7 @@ import { inCi, type StartedConsole } from './console-start.js';
 import { SHOW_CURSOR } from './live-region.js';
 import { FloodMeter } from './flood-meter.js';
 import { FrameGate } from './frame-gate.js';
+import { outputProcessingOff } from './terminal-output.js';
 import { createCardWriter } from './result-cards.js';
 import type { TerminalOptions } from './use-terminal-features.js';
 
@@ -74,6 +75,8 @@ export async function runConsole(started: StartedConsole, options: RunConsoleOpt
   // Ink writes each whole frame to `frames` (at most 60 a second) and leaves the terminal to the region.
   started.handOver();
   const app = render(consoleApp(false), { stdout: frames as unknown as NodeJS.WriteStream, debug: inCi(), maxFps: 60, exitOnCtrlC: false, patchConsole: false });
+  // After Ink's first frame, not before: a flood is what it speeds up, and start-up pays nothing for it.
+  const outputRaw = setImmediate(() => outputProcessingOff());
   let endedBy: ExitSignal | undefined;
   // The console's frame is erased before it ends, unless the terminal is gone.
   const quitOn = (signal: ExitSignal) => (): void => {
@@ -97,6 +100,7 @@ export async function runConsole(started: StartedConsole, options: RunConsoleOpt
   process.once('SIGINT', onInt);
   await started.opened;
   await app.waitUntilExit();
+  clearImmediate(outputRaw);
   if (!lostTerminal) {
     // Lines received after the console's last (empty) frame still reach the scrollback, before the
     // link closes; then the region leaves the cursor where the frame began, for the shell's prompt.

@@ -15,7 +15,7 @@ afterEach(() => {
   server?.close();
 });
 
-const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END";
+const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(opost|icanon|echo)' | tr '\\n' ' '; echo END";
 
 function startShell(history: string): Tmux {
   const t = new Tmux('bash --norc --noprofile', {
@@ -37,7 +37,7 @@ async function expectTtyRestored(t: Tmux): Promise<void> {
   await t.expectScreen((s) => s.trimEnd().endsWith('SHELL$'));
   t.typeCommand(STTY);
   t.key('Enter');
-  await t.expectScreen((s) => /icanon echo END/.test(s));
+  await t.expectScreen((s) => /^opost icanon echo END$/m.test(s));
 }
 
 describeWithTools([requireTool('tmux', 'tmux')], 'the console in a real terminal', () => {

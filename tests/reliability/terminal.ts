@@ -50,14 +50,14 @@ export async function exitStatus(t: Tmux): Promise<number> {
   return Number(/^status=(\d+)$/m.exec(t.history())![1]);
 }
 
-const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END";
+const STTY = "stty -a | tr ' ' '\\n' | grep -xE -- '-?(opost|icanon|echo)' | tr '\\n' ' '; echo END";
 
-/** Back at the shell prompt with the terminal in canonical mode with echo. */
+/** Back at the shell prompt with the terminal in canonical mode with echo and its output processing on. */
 export async function expectTtyRestored(t: Tmux): Promise<void> {
   await t.expectScreen((s) => s.trimEnd().endsWith('SHELL$'));
   t.typeCommand(STTY);
   t.key('Enter');
-  await t.expectScreen((s) => /^icanon echo END$/m.test(s));
+  await t.expectScreen((s) => /^opost icanon echo END$/m.test(s));
 }
 
 export interface FakeDevice {
