@@ -31,6 +31,17 @@ describe('cleanControls', () => {
   test('drops a stray escape byte but keeps what follows it', () => {
     expect(cleanControls('x\x1b[12')).toBe('x[12');
   });
+
+  test('a line\'s closing CR goes as any other control there would, whatever came before it', () => {
+    const piece = fc.constantFrom('a', 'sis> ', '\x1b', '[', '1;32', 'm', ']0;t', '\x07', '\\', '\r', '\n', '\x00', '\b', '\t', '\x7f');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const line = pieces.join('');
+        expect(cleanControls(`${line}\r`)).toBe(cleanControls(`${line}\x01`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('applyBackspaces', () => {
