@@ -6,6 +6,7 @@ import { chmodSync, rmSync } from 'node:fs';
  * serialport (for real devices) stays external because its native binding is located relative to its
  * package; the virtual port's stream and mock binding, plain JavaScript, are bundled, their `debug`
  * tracing replaced by loggers that are off (it cost start-up its loading and its environment scan).
+ * Ink's string-width is `shell/tui/text-width.ts`, which counts the console's own text itself.
  */
 // Chunk names carry content hashes: clear old ones so dist/ holds one build.
 rmSync('dist', { recursive: true, force: true });
@@ -19,7 +20,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['serialport', '@serialport/bindings-cpp', 'react-devtools-core'],
-  alias: { debug: './scripts/debug-off.cjs' },
+  alias: { debug: './scripts/debug-off.cjs', 'string-width': './shell/tui/text-width.ts' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __sisCreateRequire } from 'node:module';\nconst require = __sisCreateRequire(import.meta.url);",
   },

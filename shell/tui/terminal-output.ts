@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 
 /** `text` with each '\n' as '\r\n', the line end a terminal without output processing needs. */
 export function terminalLineEnds(text: string): string {
-  return text.indexOf('\n') < 0 ? text : text.replaceAll('\n', '\r\n');
+  // split and join: one copy, where replaceAll builds the result piece by piece.
+  return text.indexOf('\n') < 0 ? text : text.split('\n').join('\r\n');
 }
 
 type SpawnSync = typeof import('node:child_process').spawnSync;
