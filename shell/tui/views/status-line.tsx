@@ -46,9 +46,9 @@ interface Segment {
 }
 
 /**
- * Plain ASCII on purpose: the status line is in the console's first frame, and the first
- * non-ASCII text Ink measures costs about 90 ms of start-up (grapheme segmentation and its emoji
- * tables initialise on first use).
+ * Plain ASCII on purpose: the status line is in the console's first frame, which is drawn before
+ * Ink is loaded, and outside the bundle Ink's string-width builds its emoji tables (tens of ms) on
+ * the first text that is not ASCII.
  */
 const SEPARATOR = ' | ';
 
