@@ -69,10 +69,11 @@ export class Prng {
     if (span !== span >>> 0) return min + (x % span);
     // The remainder by floor division, exact for integers below 2^32 (x / span never rounds up to
     // the next integer) and without the x87 remainder loop that % on doubles compiles to.
-    const r = min + (x - Math.floor(x / span) * span);
-    // The same value, but as a small integer when it is one: unoptimised code computes r from a
-    // heap number (x above 2^31 - 1) and would hand one on, deoptimising callers that saw integers.
-    return (r | 0) === r ? r | 0 : r;
+    const r = x - Math.floor(x / span) * span;
+    // As an int32 when the result is one (min and max are, as every caller's are): unoptimised code
+    // computes r from a heap number (x above 2^31 - 1) and would hand one on, deoptimising callers
+    // that saw integers.
+    return (min | 0) === min && (max | 0) === max ? (min + r) | 0 : min + r;
   }
 
   /** f32(u32) / f32(u32::MAX), where f32(u32::MAX) rounds to 2^32: 1.0 is reachable. */

@@ -73,6 +73,18 @@ describe('Prng (xorshift64 13/7/17)', () => {
     }
   });
 
+  test('rand_range is min + u32 % span for any span, small or up to and beyond 2^32', () => {
+    const span = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 30 + 5 }), fc.integer({ min: 2 ** 30 - 5, max: 2 ** 33 }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: MASK }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), span, (seed, min, width) => {
+        const a = new Prng(seed);
+        const b = new Prng(seed);
+        for (let i = 0; i < 20; i++) expect(a.randRange(min, min + width)).toBe(min + Number(BigInt(b.randU32()) % BigInt(width)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('rand_range with min >= max returns min without advancing', () => {
     const prng = new Prng(7n);
     const before = prng.state;
