@@ -17,3 +17,26 @@ export function encodeLine(line: string, lineEnding: string, encoding: LineEncod
 export function decodeLatin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
+
+/**
+ * `chunks` with each run of views that follow one another in the same buffer joined into one view
+ * (no bytes copied). The engine hands a read on line by line, as views into the read: joined, a
+ * consumer that takes bytes whole gets the read back, not a line at a time.
+ */
+export function joinAdjacent(chunks: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let i = 0;
+  while (i < chunks.length) {
+    const first = chunks[i]!;
+    let end = first.byteOffset + first.byteLength;
+    let j = i + 1;
+    for (; j < chunks.length; j++) {
+      const next = chunks[j]!;
+      if (next.buffer !== first.buffer || next.byteOffset !== end) break;
+      end += next.byteLength;
+    }
+    out.push(j === i + 1 ? first : new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset));
+    i = j;
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import {
   createPromptPattern,
   EngineDriver,
+  joinAdjacent,
   timingFor,
   type EngineEvent,
   type EnginePort,
@@ -130,7 +131,7 @@ export async function runPlainMode(options: PlainModeOptions): Promise<number> {
   const screen = options.sanitize ? createTerminalFilter() : null;
   const writeOut = (): void => {
     if (unwritten.length === 0) return;
-    const pieces = unwritten;
+    const pieces = joinAdjacent(unwritten);
     unwritten = [];
     const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
     if (!outputFailed) output.write(screen ? screen.push(bytes) : bytes);

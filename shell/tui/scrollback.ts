@@ -1,4 +1,5 @@
 import { systemClock, type HostClock } from '../../uart/index.js';
+import { joinAdjacent } from '../engine/index.js';
 import { createHexDumper, type HexDumper } from '../sanitize/index.js';
 import { BellNotes } from './bell-notes.js';
 import { DeviceText } from './device-text.js';
@@ -168,7 +169,7 @@ export class Scrollback {
       return;
     }
     const stamped = this.current.timestamps !== 'off';
-    this.text.push(chunks, stamped ? this.clock.wallMs() : 0, stamped);
+    this.text.push(joinAdjacent(chunks), stamped ? this.clock.wallMs() : 0, stamped);
   }
 
   /** `raw` is sanitised already. */
