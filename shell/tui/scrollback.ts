@@ -107,13 +107,8 @@ export class Scrollback {
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    const last = this.raw[this.raw.length - 1];
-    // The engine hands a read on line by line, as views of one buffer: they are joined back, not copied.
-    if (last !== undefined && last.buffer === chunk.buffer && last.byteOffset + last.length === chunk.byteOffset) {
-      this.raw[this.raw.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + chunk.length);
-    } else {
-      this.raw.push(chunk);
-    }
+    // The engine hands a read on line by line, as views of one buffer: `absorb` joins them back.
+    this.raw.push(chunk);
     // Stamped lines carry the time their bytes arrived: taken in now, not at the next flush.
     if (this.current.timestamps !== 'off') this.absorb();
     this.schedule();
