@@ -203,15 +203,20 @@ export function App({ engine, promptSource = SIS_PROMPT_SOURCE, scrollback, feed
     setSettingsVersion((v) => v + 1);
   };
 
-  // Always listening, acting only while open as rendered: the key after Ctrl-T may come before
-  // Ink has moved its listeners (an effect) from the line editor to the menu. Keys read after the
-  // menu's key and before the frame that closes it go where they would once it is closed (the input
-  // line, or the target in raw mode), not to the menu again; after an action that opens a form of
-  // its own they are dropped.
+  // Always listening: Ink moves its listeners in effects, after the frame. The menu takes keys from
+  // the frame that opens it (the key after Ctrl-T may come before the line editor has let go), and
+  // lets go of them only in the effects of the frame that closes it, with the line editor taking
+  // them in the same pass: no key falls between the two. Keys read after the menu's key go where
+  // they would once it is closed (the input line, or the target in raw mode), not to the menu again;
+  // after an action that opens a form of its own they are dropped.
   const menuShown = useRef(false);
   const afterMenuKey = useRef<'forward' | 'drop' | null>(null);
-  menuShown.current = menuOpen;
-  if (!menuOpen) afterMenuKey.current = null;
+  if (menuOpen) menuShown.current = true;
+  useEffect(() => {
+    if (menuOpen) return;
+    menuShown.current = false;
+    afterMenuKey.current = null;
+  }, [menuOpen]);
   useInput((text, key) => {
     if (!menuShown.current || afterMenuKey.current === 'drop') return;
     if (afterMenuKey.current === 'forward') {

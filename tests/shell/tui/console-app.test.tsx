@@ -86,6 +86,28 @@ describe('the sis> console (Ink)', () => {
     expect(scrolled()).not.toContain('Unknown command');
   });
 
+  test('a key typed as the frame that closes the menu is drawn, before the line editor listens again, reaches the input line', async () => {
+    const { ui, scrolled } = await mountConsole();
+    ui.stdin.write('\x14');
+    expect(await waitFor(() => (ui.lastFrame() ?? '').includes('Ctrl-T:'))).toBe(true);
+    // Ink writes a frame when React commits it; the effects that move key listeners run after.
+    const write = ui.stdout.write.bind(ui.stdout);
+    let typed = false;
+    ui.stdout.write = (frame: string) => {
+      write(frame);
+      if (!typed && !frame.includes('Ctrl-T:')) {
+        typed = true;
+        ui.stdin.write('m');
+      }
+      return true;
+    };
+    ui.stdin.write('t');
+    expect(await waitFor(() => typed)).toBe(true);
+    ui.stdin.write('etricsctl status\r');
+    expect(await waitFor(() => /\] \[METRICSCTL\] capture: ON\n/.test(scrolled()))).toBe(true);
+    expect(scrolled()).not.toContain('Unknown command');
+  });
+
   test('Ctrl-C at an idle prompt clears the typed line without sending it', async () => {
     const { ui, scrolled } = await mountConsole();
     ui.stdin.write('autoctl');
