@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CLI, ROOT, TEST_HISTORY } from '../helpers/cli.js';
 import { describeWithTools, requireTool } from '../helpers/tools.js';
 import { Tmux } from '../helpers/tmux.js';
+import { waitFor } from '../helpers/wait.js';
 
 let tmux: Tmux | undefined;
 afterEach(() => tmux?.kill());
@@ -13,6 +14,23 @@ const ENV = { TERM: 'xterm-256color', SIS_HISTORY: TEST_HISTORY, SIS_CONSOLE_HIS
 
 function resize(t: Tmux, width: number, height: number): void {
   t.tmux('resize-window', '-t', t.session, '-x', String(width), '-y', String(height));
+}
+
+/**
+ * Resizes once the screen is still (two captures alike: the console is between frames). A resize that
+ * overtakes bytes already written (drawn for the old size, applied by tmux at the new one) can leave
+ * a piece of a frame behind, which the console cannot see; this test is about what the console does
+ * once it learns the new size, with its live panel still running.
+ */
+async function resizeWhenStill(t: Tmux, width: number, height: number): Promise<void> {
+  let last = t.screen();
+  await waitFor(() => {
+    const now = t.screen();
+    const still = now === last;
+    last = now;
+    return still;
+  });
+  resize(t, width, height);
 }
 
 const lines = (text: string): string[] => text.split('\n');
@@ -31,7 +49,7 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console frame in a real te
       [60, 15],
       [200, 60],
     ] as const) {
-      resize(tmux, width, height);
+      await resizeWhenStill(tmux, width, height);
       // The panel is drawn again at the new width, and still while the test runs.
       await tmux.expectScreen(panelTop(width));
       await tmux.expectScreen((s) => s.includes('▶ Memory Stress Test'));
