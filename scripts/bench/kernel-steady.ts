@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spread, type Spread } from './stats.js';
+import { measureVirtualSpeed, type KernelClass } from './virtual-speed.js';
 
 /**
  * Kernel-alone virtual speed once the JIT has warmed up, optionally beside another checkout's kernel:
@@ -9,44 +10,21 @@ import { spread, type Spread } from './stats.js';
  *   node --import ./scripts/ts-node-register.mjs scripts/bench/kernel-steady.ts [memory|chaos] [--runs N] [--baseline DIR [--rounds R]]
  *
  * One process runs the 60 s test five times to warm up, then N times more (default 15): it prints
- * the median of those, sim ms per wall ms. With `--baseline DIR` (another checkout, e.g. a
+ * the median of those, sim ms per wall ms (`--root DIR`: of that checkout's kernel). With `--baseline DIR` (another checkout, e.g. a
  * `git worktree`), R rounds (default 6) each run one such process for DIR, then one for this
  * checkout, so both see the same machine load; two kernels in one process disturb each other's JIT.
  */
-type KernelClass = new (options: { seed: bigint }) => {
-  boot(): void;
-  takeOutput(): Uint8Array;
-  receive(bytes: Uint8Array): void;
-  advance(targetUs: number): void;
-  readonly busy: boolean;
-  readonly nowUs: number;
-};
-
 const WARM_UP_RUNS = 5;
 const SELF = fileURLToPath(import.meta.url);
 const REGISTER = fileURLToPath(new URL('../ts-node-register.mjs', import.meta.url));
-
-function runOnce(Kernel: KernelClass, command: string): number {
-  const kernel = new Kernel({ seed: 1n });
-  kernel.boot();
-  kernel.takeOutput();
-  kernel.receive(new TextEncoder().encode(`${command}\r`));
-  const virtualStart = kernel.nowUs;
-  const wallStart = performance.now();
-  while (kernel.busy) {
-    kernel.advance(kernel.nowUs + 50_000);
-    kernel.takeOutput();
-  }
-  return (kernel.nowUs - virtualStart) / 1000 / (performance.now() - wallStart);
-}
 
 /** The steady-state median of the kernel at `root`, measured in this process. */
 async function measure(root: string, type: string, runs: number): Promise<number> {
   const { Kernel } = (await import(pathToFileURL(resolve(root, 'kernel/index.ts')).href)) as { Kernel: KernelClass };
   const command = `stresstest ${type} --duration 60000 --seed 1`;
-  for (let i = 0; i < WARM_UP_RUNS; i++) runOnce(Kernel, command);
+  for (let i = 0; i < WARM_UP_RUNS; i++) measureVirtualSpeed(command, Kernel);
   const ratios: number[] = [];
-  for (let i = 0; i < runs; i++) ratios.push(runOnce(Kernel, command));
+  for (let i = 0; i < runs; i++) ratios.push(measureVirtualSpeed(command, Kernel).ratio);
   return spread(ratios).median;
 }
 
