@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** A command on a real pseudo-terminal (util-linux `script`), as a person's terminal would run it. */
 export class PtyProcess {
@@ -55,6 +55,12 @@ export class PtyProcess {
   /** The id of the process `script` runs (its only child). */
   private commandPid(): number {
     return Number(execFileSync('pgrep', ['-P', String(this.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0]);
+  }
+
+  /** The modes of the terminal the process `script` runs reads, as `stty -a` lists them (`-icanon`, `opost` ...). */
+  ttyModes(): string[] {
+    const tty = readlinkSync(`/proc/${this.commandPid()}/fd/0`);
+    return execFileSync('stty', ['-a', '-F', tty], { encoding: 'utf8' }).split(/[\s;]+/);
   }
 
   /** Resident set size in KiB of the process `script` runs. */

@@ -1,6 +1,5 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PtyProcess } from '../../scripts/bench/pty.js';
@@ -13,12 +12,6 @@ afterEach(async () => {
   pty = undefined;
 });
 
-/** The terminal the console (the only child of `script`) reads, as `stty -a` reports it. */
-function consoleTty(script: PtyProcess): string {
-  const pid = execFileSync('pgrep', ['-P', String(script.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0]!;
-  return execFileSync('stty', ['-a', '-F', readlinkSync(`/proc/${pid}/fd/0`)], { encoding: 'utf8' });
-}
-
 describeWithTools([requireTool('script', 'bsdutils'), requireTool('stty', 'coreutils')], 'the console before Ink has loaded', () => {
   test('the first frame comes at once with the terminal raw, and keys typed then reach the kernel', async () => {
     const state = mkdtempSync(join(tmpdir(), 'sis-early-'));
@@ -30,7 +23,7 @@ describeWithTools([requireTool('script', 'bsdutils'), requireTool('stty', 'coreu
     await pty.waitFor('starting the console');
     // Raw from the first frame on: a key typed now is neither echoed by the terminal over the frame
     // nor held back for a whole line; it waits, unseen, for the input line.
-    const modes = consoleTty(pty).split(/\s+/);
+    const modes = pty.ttyModes();
     expect(modes).toEqual(expect.arrayContaining(['-icanon', '-echo']));
     pty.write('autoctl off\r');
     await pty.waitFor('Autonomous mode DISABLED');

@@ -1,11 +1,11 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PtyProcess } from '../../scripts/bench/pty.js';
 import { CLI, TEST_HISTORY } from '../helpers/cli.js';
 import { describeWithTools, requireTool } from '../helpers/tools.js';
+import { waitFor } from '../helpers/wait.js';
 
 let pty: PtyProcess | undefined;
 afterEach(async () => {
@@ -13,22 +13,8 @@ afterEach(async () => {
   pty = undefined;
 });
 
-/** The output flags of the terminal `script` runs its command on (`opost` or `-opost`). */
-function outputProcessing(script: PtyProcess): string | undefined {
-  const pid = execFileSync('pgrep', ['-P', String(script.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0]!;
-  const modes = execFileSync('stty', ['-a', '-F', readlinkSync(`/proc/${pid}/fd/0`)], { encoding: 'utf8' }).split(/\s+/);
-  return modes.find((mode) => mode === 'opost' || mode === '-opost');
-}
-
-async function eventually<T>(read: () => T, wanted: T, timeoutMs = 10_000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  let value = read();
-  while (value !== wanted && performance.now() < until) {
-    await new Promise((resolve) => setImmediate(resolve));
-    value = read();
-  }
-  expect(value).toBe(wanted);
-}
+/** The output flag of the terminal `script` runs its command on: `opost` or `-opost`. */
+const outputProcessing = (script: PtyProcess): string | undefined => script.ttyModes().find((mode) => mode === 'opost' || mode === '-opost');
 
 describeWithTools([requireTool('script', 'bsdutils'), requireTool('stty', 'coreutils'), requireTool('pgrep', 'procps')], "the console's terminal output", () => {
   test('runs with the terminal output processing off, ends every line with CR LF itself, and turns it back on when it quits', async () => {
@@ -41,7 +27,7 @@ describeWithTools([requireTool('script', 'bsdutils'), requireTool('stty', 'coreu
     pty.onOutput((text) => void (output += text));
     await pty.waitFor('autonomy ON');
     const shell = pty;
-    await eventually(() => outputProcessing(shell), '-opost');
+    expect(await waitFor(() => outputProcessing(shell) === '-opost')).toBe(true);
     const from = output.length;
     pty.write('help stresstest\r');
     await pty.waitFor('Show the last 5 runs');
@@ -52,7 +38,7 @@ describeWithTools([requireTool('script', 'bsdutils'), requireTool('stty', 'coreu
     pty.write('\x14');
     await pty.waitFor('q quit');
     pty.write('q');
-    await eventually(() => existsSync(after) && readFileSync(after, 'utf8').includes('\n'), true);
+    expect(await waitFor(() => existsSync(after) && readFileSync(after, 'utf8').includes('\n'))).toBe(true);
     expect(readFileSync(after, 'utf8').split(/\s+/)).toEqual(expect.arrayContaining(['opost', 'onlcr', 'icanon', 'echo']));
   }, 60_000);
 });
