@@ -22,4 +22,7 @@ export default {
   testTimeout: 30000,
   // Most end-to-end tests wait on child processes and terminals: two workers keep both cores busy.
   maxWorkers: 2,
+  // A worker's exit frees its whole heap: at ~700 MB that took longer than the 500 ms jest waits, and
+  // jest reported a worker that "failed to exit gracefully". Workers above 300 MB are replaced between files.
+  workerIdleMemoryLimit: '300MB',
 };
