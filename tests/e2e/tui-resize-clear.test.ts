@@ -17,20 +17,25 @@ function resize(t: Tmux, width: number, height: number): void {
 }
 
 /**
- * Resizes once the screen is still (two captures alike: the console is between frames). A resize that
- * overtakes bytes already written (drawn for the old size, applied by tmux at the new one) can leave
- * a piece of a frame behind, which the console cannot see; this test is about what the console does
- * once it learns the new size, with its live panel still running.
+ * Resizes while the console is stopped (SIGSTOP) and tmux has applied every byte it wrote: a resize
+ * that overtakes bytes already written for the old size (tmux applies them at the new one) leaves a
+ * piece of that frame in the history, which no program can erase. This test is about what the
+ * console does once it learns the new size (SIGWINCH, delivered when it continues).
  */
-async function resizeWhenStill(t: Tmux, width: number, height: number): Promise<void> {
-  let last = t.screen();
-  await waitFor(() => {
-    const now = t.screen();
-    const still = now === last;
-    last = now;
-    return still;
-  });
-  resize(t, width, height);
+async function resizeStopped(t: Tmux, pid: number, width: number, height: number): Promise<void> {
+  process.kill(pid, 'SIGSTOP');
+  try {
+    let last = t.screen();
+    await waitFor(() => {
+      const now = t.screen();
+      const still = now === last;
+      last = now;
+      return still;
+    });
+    resize(t, width, height);
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
 }
 
 const lines = (text: string): string[] => text.split('\n');
@@ -44,12 +49,14 @@ describeWithTools([requireTool('tmux', 'tmux')], 'the console frame in a real te
     tmux.typeCommand('stresstest memory --duration 12000 --seed 3');
     tmux.key('Enter');
     await tmux.expectScreen(panelTop(120));
+    const pid = tmux.processPid(CLI);
+    if (pid === undefined) throw new Error(`no process of ${CLI} in the pane`);
     for (const [width, height] of [
       [80, 24],
       [60, 15],
       [200, 60],
     ] as const) {
-      await resizeWhenStill(tmux, width, height);
+      await resizeStopped(tmux, pid, width, height);
       // The panel is drawn again at the new width, and still while the test runs.
       await tmux.expectScreen(panelTop(width));
       await tmux.expectScreen((s) => s.includes('▶ Memory Stress Test'));

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { waitFor } from './wait.js';
 
 /** A tmux session on a private socket, driven one key per call as a person types. */
@@ -36,6 +37,21 @@ export class Tmux {
   typeCommand(text: string): void {
     // An argument ending in ';' would be read by tmux as a command separator.
     this.tmux('send-keys', '-t', this.session, '-l', text.endsWith(';') ? `${text.slice(0, -1)}\\;` : text);
+  }
+
+  /** The pane's process whose command line contains `match` (the pane's own, or one it started), or undefined. */
+  processPid(match: string): number | undefined {
+    const pending = [Number(this.tmux('display-message', '-p', '-t', this.session, '#{pane_pid}').trim())];
+    for (let pid = pending.shift(); pid !== undefined; pid = pending.shift()) {
+      try {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(match)) return pid;
+        const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+        if (children !== '') pending.push(...children.split(' ').map(Number));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return undefined;
   }
 
   screen(): string {
