@@ -3,8 +3,10 @@ import fastifyWebsocket from '@fastify/websocket';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { systemClock, type HostClock } from '../../uart/index.js';
 import { checkAccess, type AccessOptions, type Grant } from './access.js';
 import { registerApiRoutes, sendError } from './api-routes.js';
+import { closeViewers } from './close-viewers.js';
 import { registerEventsRoute } from './events-route.js';
 import type { Hub } from './hub.js';
 import { pageHtml, TOKEN_COOKIE } from './page-html.js';
@@ -16,6 +18,8 @@ export interface DashboardServerOptions {
   access: AccessOptions;
   /** The bundled page (dist/web): app.js and app.css. */
   assetsDir: string;
+  /** Times the viewers' close on shutdown; default the system clock. */
+  clock?: HostClock;
 }
 
 const grants = new WeakMap<object, Grant>();
@@ -60,7 +64,13 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
       },
     },
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  const clock = options.clock ?? systemClock;
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    preClose(done) {
+      closeViewers(this.websocketServer, clock, done);
+    },
+  });
   const assets = readAssets(options.assetsDir);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {

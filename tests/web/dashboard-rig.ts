@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openTarget, type TargetSpec } from '../../shell/connect/index.js';
 import type { Speed } from '../../shell/connect/kernel-host.js';
+import type { HostClock } from '../../uart/index.js';
 import { attachTarget } from '../../shell/web/attach.js';
 import { createHub, type Hub } from '../../shell/web/hub.js';
 import { createDashboardServer } from '../../shell/web/server.js';
@@ -22,6 +23,8 @@ export interface RigOptions {
   target?: TargetSpec;
   speed?: Speed;
   access?: Partial<AccessOptions>;
+  /** The server's clock (the viewers' close on shutdown); default the system clock. */
+  serverClock?: HostClock;
 }
 
 const ASSETS = join(process.cwd(), 'dist', 'web');
@@ -46,6 +49,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     version: 'test',
     assetsDir: ASSETS,
     access: { writeToken: null, readToken: null, loopback: true, ...options.access },
+    ...(options.serverClock !== undefined && { clock: options.serverClock }),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
