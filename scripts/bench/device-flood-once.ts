@@ -1,4 +1,6 @@
 import { deviceFlood, type FloodConsole, type FloodContent } from './device-flood.js';
+import { takeOption } from './script-args.js';
+import { spread } from './stats.js';
 
 /**
  * Device floods for one console, each with the CPU its process spent on it:
@@ -7,18 +9,13 @@ import { deviceFlood, type FloodConsole, type FloodContent } from './device-floo
  * loaded machine wall time varies with the load; the CPU seconds are the steadier figure.
  */
 const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const runs = Number(flag('--runs') ?? 1);
-const sisPath = flag('--sis') ?? 'dist/sis.js';
-const profDir = flag('--cpu-prof');
+const runs = Number(takeOption(args, '--runs') ?? 1);
+const sisPath = takeOption(args, '--sis') ?? 'dist/sis.js';
+const profDir = takeOption(args, '--cpu-prof');
 const [consoleName = 'sis', content = 'plain', countArg = '200000'] = args;
 const count = Number(countArg);
 if (consoleName !== 'sis' && (profDir !== undefined || sisPath !== 'dist/sis.js')) throw new Error('--cpu-prof and --sis apply to sis only');
 const node = profDir === undefined ? 'node' : `node --cpu-prof --cpu-prof-interval 100 --cpu-prof-dir ${profDir}`;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const rates: number[] = [];
 const cpus: number[] = [];
 for (let run = 0; run < runs; run++) {
@@ -32,4 +29,4 @@ for (let run = 0; run < runs; run++) {
   const out = `${(result.outputBytes / 1e6).toFixed(1)} MB to the terminal for ${(result.bytes / 1e6).toFixed(1)} MB received`;
   console.log(`${line} CPU ${result.cpuSeconds.toFixed(2)} s = ${((result.cpuSeconds * 1e6) / count).toFixed(2)} µs/line; ${out}`);
 }
-if (runs > 1) console.log(`median of ${runs}: ${median(rates).toFixed(0)} lines/s, CPU ${median(cpus).toFixed(2)} s`);
+if (runs > 1) console.log(`median of ${runs}: ${spread(rates).median.toFixed(0)} lines/s, CPU ${spread(cpus).median.toFixed(2)} s`);

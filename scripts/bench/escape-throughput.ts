@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { takeOption } from './script-args.js';
 import { spread, type Spread } from './stats.js';
 
 /**
@@ -166,12 +167,8 @@ export function measureEscapeThroughput(checkouts: readonly Consumers[], runs = 
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const option = (flag: string): string | undefined => {
-    const at = args.indexOf(flag);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const baseline = option('--baseline');
-  const runs = Number(option('--runs') ?? 7);
+  const baseline = takeOption(args, '--baseline');
+  const runs = Number(takeOption(args, '--runs') ?? 7);
   const roots = baseline ? [baseline, '.'] : ['.'];
   const checkouts = await Promise.all(roots.map((root) => loadConsumers(root)));
   const rows = measureEscapeThroughput(checkouts, runs);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { takeOption } from './script-args.js';
 import { spread, type Spread } from './stats.js';
 import { measureVirtualSpeed, type KernelClass } from './virtual-speed.js';
 
@@ -10,9 +11,10 @@ import { measureVirtualSpeed, type KernelClass } from './virtual-speed.js';
  *   node --import ./scripts/ts-node-register.mjs scripts/bench/kernel-steady.ts [memory|chaos] [--runs N] [--baseline DIR [--rounds R]]
  *
  * One process runs the 60 s test five times to warm up, then N times more (default 15): it prints
- * the median of those, sim ms per wall ms (`--root DIR`: of that checkout's kernel). With `--baseline DIR` (another checkout, e.g. a
- * `git worktree`), R rounds (default 6) each run one such process for DIR, then one for this
- * checkout, so both see the same machine load; two kernels in one process disturb each other's JIT.
+ * the median of those, sim ms per wall ms, of this checkout's kernel (`--root DIR`: of DIR's). With
+ * `--baseline DIR` (another checkout, e.g. a `git worktree`), R rounds (default 6) each run one such
+ * process for DIR, then one for this checkout, so both see the same machine load; two kernels in one
+ * process disturb each other's JIT.
  */
 const WARM_UP_RUNS = 5;
 const SELF = fileURLToPath(import.meta.url);
@@ -29,14 +31,10 @@ async function measure(root: string, type: string, runs: number): Promise<number
 }
 
 const args = process.argv.slice(2);
-const option = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args.splice(at, 2)[1] : undefined;
-};
-const baseline = option('--baseline');
-const root = option('--root') ?? '.';
-const runs = Number(option('--runs') ?? 15);
-const rounds = Number(option('--rounds') ?? 6);
+const baseline = takeOption(args, '--baseline');
+const root = takeOption(args, '--root') ?? '.';
+const runs = Number(takeOption(args, '--runs') ?? 15);
+const rounds = Number(takeOption(args, '--rounds') ?? 6);
 const type = args[0] ?? 'memory';
 if (baseline === undefined) {
   process.stdout.write(`${(await measure(root, type, runs)).toFixed(0)}\n`);

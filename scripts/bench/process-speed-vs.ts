@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { processVirtualSpeed } from './process-speed.js';
+import { takeOption } from './script-args.js';
 import { spread } from './stats.js';
 
 /**
@@ -11,12 +12,8 @@ import { spread } from './stats.js';
  * DIR must hold a build (`node scripts/build.mjs` there, e.g. in a `git worktree`).
  */
 const args = process.argv.slice(2);
-const option = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args.splice(at, 2)[1] : undefined;
-};
-const baseline = option('--baseline');
-const runs = Number(option('--runs') ?? 6);
+const baseline = takeOption(args, '--baseline');
+const runs = Number(takeOption(args, '--runs') ?? 6);
 const type = (args[0] ?? 'memory') as 'memory' | 'chaos';
 if (baseline === undefined) throw new Error('--baseline DIR is needed');
 const builds = [resolve(baseline, 'dist/sis.js'), resolve('dist/sis.js')];

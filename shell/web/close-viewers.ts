@@ -7,7 +7,7 @@ export const VIEWER_CLOSE_GRACE_MS = 500;
 /**
  * Ends every viewer when the dashboard shuts down: each gets a close frame (1001, going away) and
  * `VIEWER_CLOSE_GRACE_MS` to answer it; the sockets of those that have not (a suspended tab, a
- * peer gone from the network) are cut then. Without this the server waited on each for 30 s.
+ * peer gone from the network) are cut then: left to ws, the server would wait 30 s for each.
  */
 export function closeViewers(server: WebSocketServer, clock: HostClock, done: () => void): void {
   const open = [...server.clients];
