@@ -2,8 +2,9 @@ import { createOutputParser, type OutputParser } from '../parser/index.js';
 import { bootMarker } from './boot-markers.js';
 import { EchoWatch } from './echo-watch.js';
 import { LineTail } from './line-tail.js';
+import { ReceivedRun } from './received-run.js';
 import { TerminalQueries, type TerminalSize } from './terminal-queries.js';
-import type { CommandRef, EngineMode, InterruptResult, LostReason } from './types.js';
+import type { CommandRef, EngineEvent, EngineMode, InterruptResult, LostReason } from './types.js';
 import { decodeLatin1, encodeLine } from './bytes.js';
 import { WakeSchedule, type WakeFacts } from './wake-schedule.js';
 import type { ConversationOptions, Running } from './conversation-options.js';
@@ -23,6 +24,8 @@ const STICKY_GRACE_MS = 3000;
  */
 export class Conversation {
   private readonly tail = new LineTail();
+  private readonly received = new ReceivedRun();
+  private readonly emitNow = (event: EngineEvent): void => this.options.emit(event);
   private readonly parser: OutputParser = createOutputParser();
   private readonly queries: TerminalQueries;
   private readonly lineEnding: string;
@@ -138,7 +141,7 @@ export class Conversation {
     this.candidateSince = null;
     this.wakes.linkChanged(up, now);
     if (!up) this.lose('link-down', 'the link went down');
-    this.options.emit({ type: 'link', up });
+    this.emit({ type: 'link', up });
     this.announceMode();
   }
 
@@ -151,10 +154,11 @@ export class Conversation {
     const text = decodeLatin1(chunk);
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      this.receivePiece(chunk.subarray(start, nl + 1), text.slice(start, nl + 1), now);
+      this.receivePiece(chunk, start, nl + 1, text.slice(start, nl + 1), now);
       start = nl + 1;
     }
-    if (start < chunk.length) this.receivePiece(chunk.subarray(start), text.slice(start), now);
+    if (start < chunk.length) this.receivePiece(chunk, start, chunk.length, text.slice(start), now);
+    this.received.flush(this.emitNow);
     const tailText = this.tail.cleaned;
     const answers = this.queries.scan(chunk, () => tailText.length);
     if (answers !== null) this.options.send(new TextEncoder().encode(answers));
@@ -169,10 +173,11 @@ export class Conversation {
     }
   }
 
-  private receivePiece(piece: Uint8Array, text: string, now: number): void {
-    this.options.emit({ type: 'received', chunk: piece, command: this.running?.ref.id ?? null });
+  /** Bytes `[start, end)` of `chunk`, one line or the unterminated rest, decoded as `text`. */
+  private receivePiece(chunk: Uint8Array, start: number, end: number, text: string, now: number): void {
+    this.received.add(chunk, start, end, this.running?.ref.id ?? null, this.emitNow);
     for (const event of this.parser.pushText(text)) {
-      this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
+      this.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
       if (event.type === 'boot') this.rebooted(event.text);
     }
     const line = this.tail.pushPiece(text);
@@ -180,7 +185,7 @@ export class Conversation {
     const running = this.running;
     if (running && !running.echo.echoed) {
       running.echo.observe([line]);
-      if (running.echo.echoed) this.options.emit({ type: 'command-echoed', command: running.ref });
+      if (running.echo.echoed) this.emit({ type: 'command-echoed', command: running.ref });
     }
     this.observeLine(line, now);
   }
@@ -195,7 +200,7 @@ export class Conversation {
   submit(line: string, now: number): void {
     this.queue.push(line);
     this.interruptArmed = false;
-    this.options.emit({ type: 'queue', lines: [...this.queue] });
+    this.emit({ type: 'queue', lines: [...this.queue] });
     if (this.settled && this.running === null) this.sendNext(now);
     else this.wakes.armReask(now, this.facts);
   }
@@ -223,8 +228,8 @@ export class Conversation {
   dropQueue(): readonly string[] {
     const lines = this.queue.splice(0);
     if (lines.length > 0) {
-      this.options.emit({ type: 'queue-dropped', lines });
-      this.options.emit({ type: 'queue', lines: [] });
+      this.emit({ type: 'queue-dropped', lines });
+      this.emit({ type: 'queue', lines: [] });
     }
     return lines;
   }
@@ -232,7 +237,7 @@ export class Conversation {
   /** The stream has ended: the parser's last events, and a running command is lost. */
   end(): void {
     for (const event of this.parser.end()) {
-      this.options.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
+      this.emit({ type: 'parsed', event, command: this.running?.ref.id ?? null });
     }
     this.lose('ended', 'the connection ended');
   }
@@ -307,6 +312,12 @@ export class Conversation {
     return this.options.unknownPrompt === 'quiet' && this.queue.length > 0 && this.receivedAny;
   }
 
+  /** Every event but `received` goes out here: bytes received before it go first. */
+  private emit(event: EngineEvent): void {
+    this.received.flush(this.emitNow);
+    this.options.emit(event);
+  }
+
   private observeLine(line: string, now: number): void {
     if (NON_BLANK.test(line)) this.lastLine = line;
     const marker = bootMarker(line);
@@ -333,7 +344,7 @@ export class Conversation {
 
   private wake(attempt: number): void {
     if (!this.link) return;
-    this.options.emit({ type: 'wake', attempt });
+    this.emit({ type: 'wake', attempt });
     this.options.send(encodeLine('', this.lineEnding));
   }
 
@@ -347,7 +358,7 @@ export class Conversation {
     this.wakes.promptSettled();
     this.announceMode();
     if (this.running !== null) this.finish();
-    this.options.emit({ type: 'prompt' });
+    this.emit({ type: 'prompt' });
     this.sendNext(now);
   }
 
@@ -355,7 +366,7 @@ export class Conversation {
     const running = this.running;
     if (running === null) return;
     this.running = null;
-    this.options.emit({ type: 'command-finished', command: running.ref });
+    this.emit({ type: 'command-finished', command: running.ref });
   }
 
   private sendNext(now: number, quiet = false): void {
@@ -363,14 +374,14 @@ export class Conversation {
     for (let line = this.queue.shift(); line !== undefined; line = this.queue.shift()) {
       const checked = this.options.beforeSend?.(line, this.mode) ?? { send: line };
       if ('quit' in checked) {
-        this.options.emit({ type: 'queue', lines: [...this.queue] });
+        this.emit({ type: 'queue', lines: [...this.queue] });
         this.quitting = true;
-        this.options.emit({ type: 'quit', line });
+        this.emit({ type: 'quit', line });
         return;
       }
       if ('refused' in checked) {
-        this.options.emit({ type: 'queue', lines: [...this.queue] });
-        this.options.emit({ type: 'command-refused', line, message: checked.refused });
+        this.emit({ type: 'queue', lines: [...this.queue] });
+        this.emit({ type: 'command-refused', line, message: checked.refused });
         continue;
       }
       const ref: CommandRef = { id: this.nextId++, line: checked.send };
@@ -382,8 +393,8 @@ export class Conversation {
       this.gluedPending = false;
       this.candidateSince = null;
       this.interruptArmed = false;
-      this.options.emit({ type: 'queue', lines: [...this.queue] });
-      this.options.emit({ type: 'command-sent', command: ref });
+      this.emit({ type: 'queue', lines: [...this.queue] });
+      this.emit({ type: 'command-sent', command: ref });
       this.options.send(bytes);
       return;
     }
@@ -403,13 +414,13 @@ export class Conversation {
     const running = this.running;
     if (running === null) return;
     this.running = null;
-    this.options.emit({ type: 'command-lost', command: running.ref, reason, detail });
+    this.emit({ type: 'command-lost', command: running.ref, reason, detail });
   }
 
   private announceMode(): void {
     const mode = this.mode;
     if (mode === this.lastMode) return;
     this.lastMode = mode;
-    this.options.emit({ type: 'mode', mode });
+    this.emit({ type: 'mode', mode });
   }
 }

@@ -292,3 +292,29 @@ describe('unknown prompts, raw mode, Ctrl-C', () => {
     expect(h.sent()).toBe('\x1b[40;5R\x1b[?1;2c\x1b[40;120R\x1b[8;40;120t');
   });
 });
+
+describe('received bytes', () => {
+  test("a read's lines go out together until an event they caused, and split where the command changes", () => {
+    const h = harness({ prompt: '^/ # ' });
+    h.engine.linkChanged(true, 0);
+    h.rx('/ # ');
+    h.advance(SETTLE);
+    h.engine.submit('sleep 20', h.now());
+    h.events.length = 0;
+    h.rx('sleep 20\r\n[CHAOS] Network partition (120ms)\r\n  -> recovered in 5us\r\n[    0.000000] Linux version 6.1.0\r\n/ # ');
+    const shape = h.events
+      .filter((e) => e.type !== 'mode')
+      .map((e) => (e.type === 'received' ? `${e.command}:${Buffer.from(e.chunk).toString('latin1')}` : e.type === 'parsed' ? e.event.type : e.type));
+    expect(shape).toEqual([
+      '1:sleep 20\r\n',
+      'other',
+      'command-echoed',
+      '1:[CHAOS] Network partition (120ms)\r\n  -> recovered in 5us\r\n',
+      'chaos-event',
+      '1:[    0.000000] Linux version 6.1.0\r\n',
+      'other',
+      'command-lost',
+      'null:/ # ',
+    ]);
+  });
+});
