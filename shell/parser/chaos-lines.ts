@@ -17,38 +17,57 @@ const KINDS: Record<string, ChaosKind> = {
   recovery: 'recovery',
 };
 
-const PARAM = /^(\d+(?:\.\d+)?)\s*(\S*)$/;
 const SPACE = /\s/;
+/** Kinds by the name as printed: most floods repeat a few names, so each is lowercased and looked up once. */
+const kindByName = new Map<string, ChaosKind>();
+const KIND_CACHE_LIMIT = 256;
+
+function kindOf(name: string): ChaosKind {
+  let kind = kindByName.get(name);
+  if (kind === undefined) {
+    const lower = name.toLowerCase();
+    kind = Object.hasOwn(KINDS, lower) ? KINDS[lower]! : 'unknown';
+    if (kindByName.size < KIND_CACHE_LIMIT) kindByName.set(name, kind);
+  }
+  return kind;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** `91 allocs`, `120ms`, `2.5 s`: a number, optional white space, then a unit without white space. */
+function parseParam(text: string): ChaosParam | null {
+  const s = text.trim();
+  let i = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  if (i === 0) return null;
+  if (s.charCodeAt(i) === 0x2e && isDigit(s.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  }
+  // trimStart drops exactly what `\s` matches (WhiteSpace and LineTerminator).
+  const unit = s.slice(i).trimStart();
+  return SPACE.test(unit) ? null : { value: Number(s.slice(0, i)), unit };
+}
 
 /**
- * `[CHAOS] name (param)` split by hand, in one pass: the name, and the text of a final
- * parenthesis (preceded by white space, with no other parenthesis in it), if there is one.
+ * `[CHAOS] Memory spike (91 allocs)` → the event without outcome; null for other lines. Split by
+ * hand, in one pass: the name, and the text of a final parenthesis (preceded by white space, with
+ * no other parenthesis in it), if there is one.
  */
-function splitChaos(text: string): { name: string; param: string | undefined } | null {
+export function parseChaosLine(line: string): ChaosEventEvent | null {
+  const text = line.trim();
   if (!text.startsWith('[CHAOS]') || !SPACE.test(text.charAt(7))) return null;
   const body = text.slice(8).trimStart();
   if (body.endsWith(')')) {
     const open = body.lastIndexOf('(');
-    const inner = open > 0 ? body.slice(open + 1, -1) : '(';
-    if (!inner.includes('(') && !inner.includes(')') && SPACE.test(body.charAt(open - 1))) {
+    if (open > 0 && body.indexOf(')', open) === body.length - 1 && SPACE.test(body.charAt(open - 1))) {
       const name = body.slice(0, open).trimEnd();
-      if (name !== '') return { name, param: inner };
+      if (name !== '') return { type: 'chaos-event', kind: kindOf(name), name, param: parseParam(body.slice(open + 1, -1)), outcome: null };
     }
   }
-  return body === '' ? null : { name: body, param: undefined };
-}
-
-/** `[CHAOS] Memory spike (91 allocs)` → the event without outcome; null for other lines. */
-export function parseChaosLine(line: string): ChaosEventEvent | null {
-  const m = splitChaos(line.trim());
-  if (!m) return null;
-  const { name } = m;
-  let param: ChaosParam | null = null;
-  if (m.param !== undefined) {
-    const p = PARAM.exec(m.param.trim());
-    if (p) param = { value: Number(p[1]), unit: p[2]! };
-  }
-  return { type: 'chaos-event', kind: KINDS[name.toLowerCase()] ?? 'unknown', name, param, outcome: null };
+  return body === '' ? null : { type: 'chaos-event', kind: kindOf(body), name: body, param: null, outcome: null };
 }
 
 const DONE = /^->\s*(recovered|ok) in (\d+)\s*us$/;
@@ -59,9 +78,11 @@ export function parseChaosOutcome(line: string): ChaosOutcome | null {
   const t = line.trim();
   if (t === '[FAILED]') return { status: 'failed', us: null, reason: null };
   if (!t.startsWith('->')) return null;
-  let m = DONE.exec(t);
-  if (m) return { status: m[1] as 'recovered' | 'ok', us: Number(m[2]) };
-  m = FAILED.exec(t);
-  if (m) return { status: 'failed', us: Number(m[1]), reason: m[2] ?? null };
-  return null;
+  // The two patterns exclude each other: try only the one the line can match.
+  if (t.indexOf('FAILED', 2) < 0) {
+    const m = DONE.exec(t);
+    return m ? { status: m[1] as 'recovered' | 'ok', us: Number(m[2]) } : null;
+  }
+  const m = FAILED.exec(t);
+  return m ? { status: 'failed', us: Number(m[1]), reason: m[2] ?? null } : null;
 }

@@ -40,12 +40,22 @@ function read(first: Token, stopAtIncomplete: boolean): string {
   return cleaned;
 }
 
+/**
+ * The last line found to have no controls: the engine's parser and its line tail clean each
+ * received line in turn, and comparing with the line before costs less than the scan.
+ */
+let lastPlain = '';
+
 /** Removes escape sequences, `\r` and other control characters except `\b` and `\t`. */
 export function cleanControls(raw: string): string {
   // Most lines' only control is the CR of their CR LF: cut it off rather than copy the line.
   const end = raw.length - 1;
   const body = end >= 0 && raw.charCodeAt(end) === 0x0d ? raw.slice(0, end) : raw;
-  if (!NEEDS_CLEANING.test(body)) return body;
+  if (body === lastPlain) return body;
+  if (!NEEDS_CLEANING.test(body)) {
+    lastPlain = body;
+    return body;
+  }
   // Without an ESC there is no sequence: what goes is what the tokenizer would yield as controls.
   if (raw.indexOf('\x1b') < 0) return raw.replace(CONTROLS, '');
   tokenizer.push(raw);

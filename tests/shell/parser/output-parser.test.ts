@@ -148,6 +148,15 @@ describe('chaos events', () => {
       outcome: { status: 'failed', us: null, reason: null },
     });
   });
+
+  test('an event named like an Object property is of an unknown kind', () => {
+    const events = parseAll('[CHAOS] Constructor (5 x)\n[CHAOS] __proto__\n[CHAOS] toString\n');
+    expect(events.map((e) => (e.type === 'chaos-event' ? [e.name, e.kind] : e.type))).toEqual([
+      ['Constructor', 'unknown'],
+      ['__proto__', 'unknown'],
+      ['toString', 'unknown'],
+    ]);
+  });
 });
 
 describe('the model-glued fixture', () => {
