@@ -114,8 +114,11 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     return text;
   }
 
+  const handled = handledChars(passControls);
   return {
     push(text) {
+      // Text with nothing to handle (most of a flood) comes out as it went in.
+      if (tokenizer.idle && !handled.test(text)) return text;
       tokenizer.push(text);
       return read(tokenizer.next());
     },
@@ -123,6 +126,15 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
       return read(tokenizer.end());
     },
   };
+}
+
+/** What the tokenizer must see: C0 controls that do not pass, DEL and C1. */
+function handledChars(passControls: string): RegExp {
+  let c0 = '';
+  for (let code = 0; code < 0x20; code++) {
+    if (!passControls.includes(String.fromCharCode(code))) c0 += `\\x${code.toString(16).padStart(2, '0')}`;
+  }
+  return new RegExp(`[${c0}\\x7f-\\x9f]`);
 }
 
 /** Sanitises a complete text in one call. */
