@@ -31,8 +31,9 @@ export function createPromptPattern(source: string = SIS_PROMPT_SOURCE): PromptP
     return { ok: false, message: `--prompt: invalid regular expression '${source}' (${(error as Error).message})` };
   }
   if (regex.test('')) return { ok: false, message: `--prompt: '${source}' matches an empty line` };
+  const prefix = anchoredPrefix(source);
   const scan = (line: string): 'bare' | 'glued' | null => {
-    if (line.length > PROMPT_LINE_LIMIT) return null;
+    if (line.length > PROMPT_LINE_LIMIT || !line.startsWith(prefix)) return null;
     let end = -1;
     let found: 'glued' | null = null;
     regex.lastIndex = 0;
@@ -55,4 +56,20 @@ export function createPromptPattern(source: string = SIS_PROMPT_SOURCE): PromptP
       match: scan,
     },
   };
+}
+
+const LITERAL_AFTER_CARET = /^\^([^\\^$.*+?()[\]{}|]*)/;
+
+/**
+ * The text every match must start the line with, for a pattern anchored by `^` (most lines are
+ * then turned away without running the pattern); '' when there is none to rely on: no `^`, an
+ * alternation (`^a|b` anchors only `a`), or no literal after the `^`.
+ */
+export function anchoredPrefix(source: string): string {
+  const m = LITERAL_AFTER_CARET.exec(source);
+  if (m === null || source.includes('|')) return '';
+  const literal = m[1]!;
+  const next = source.charAt(1 + literal.length);
+  // A quantifier that allows zero of the last character leaves it out of what must be there.
+  return next === '*' || next === '?' || next === '{' ? literal.slice(0, -1) : literal;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { bootMarker } from '../../../shell/engine/boot-markers.js';
 import { LineTail } from '../../../shell/engine/line-tail.js';
-import { createPromptPattern } from '../../../shell/engine/prompt-pattern.js';
+import { anchoredPrefix, createPromptPattern } from '../../../shell/engine/prompt-pattern.js';
 
 describe('boot markers', () => {
   test('each boot line is found, after leading blanks too; lines starting with the same characters are not', () => {
@@ -46,6 +46,30 @@ describe('prompt pattern', () => {
       for (const line of ['sis> ', 'sis>   ', 'sis> [TIMER] tick', 'root@board:~# ', 'a $ b $ ', 'login: ', 'login: root', 'plain text', '']) {
         const expected = p.bare(line) ? 'bare' : p.glued(line) ? 'glued' : null;
         expect(p.match(line)).toBe(expected);
+      }
+    }
+  });
+
+  test('a pattern anchored by ^ answers as the regular expression does, with or without a literal start', () => {
+    expect(['^sis> ', '^sis>?', '^ab*c', '^a{0,2}b', '^(sis)> ', '^\\w+# ', '^a|b# ', '[$#] ', '^sis+> '].map(anchoredPrefix)).toEqual([
+      'sis> ',
+      'sis',
+      'a',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'sis',
+    ]);
+    const lines = ['sis> ', 'sis>', 'sis', 'si ', 'ssis> ', 'sisss> x', 'ac', 'abbbc ', 'b', 'aab', 'x b# ', 'root# ', 'b# ', ''];
+    for (const source of ['^sis> ', '^sis>?', '^ab*c', '^a{0,2}b', '^a|b# ', '^sis+> ', '^\\w+# ']) {
+      const parsed = createPromptPattern(source);
+      if (!parsed.ok) throw new Error(parsed.message);
+      for (const line of lines) {
+        const matches = [...line.matchAll(new RegExp(source, 'g'))].filter((m) => m[0].length > 0);
+        const expected = matches.length === 0 ? null : matches.some((m) => m.index + m[0].length >= line.trimEnd().length) ? 'bare' : 'glued';
+        expect([source, line, parsed.pattern.match(line)]).toEqual([source, line, expected]);
       }
     }
   });
