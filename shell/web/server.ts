@@ -49,6 +49,9 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
     logger: false,
     bodyLimit: 16 * 1024,
     return503OnClosing: true,
+    // Shutdown ends every connection, one with a request in flight too (a stalled upload, a
+    // download nobody reads): such a request held the exit for ever, until it completed.
+    forceCloseConnections: true,
     // Unknown properties are refused, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
