@@ -8,53 +8,51 @@ import { isType, startRig, Viewer } from './dashboard-rig.js';
 
 const REASON = 'the dashboard is shutting down';
 
-/** A viewer that completes the WebSocket upgrade and then never answers anything (a suspended tab). */
-class DeadViewer {
+/** A client on a raw socket of the dashboard that sends one request head and then nothing more. */
+class SilentClient {
   readonly socket: Socket;
   received = '';
   closed = false;
 
-  constructor(base: string) {
+  constructor(base: string, head: (host: string) => string) {
     const { hostname, port } = new URL(base);
     this.socket = connect(Number(port), hostname);
     this.socket.on('error', () => {});
     this.socket.on('data', (chunk: Buffer) => (this.received += chunk.toString('latin1')));
     this.socket.on('close', () => (this.closed = true));
-    this.socket.write(
-      `GET /events HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: ${base}\r\n\r\n`,
-    );
+    this.socket.write(head(`${hostname}:${port}`));
   }
 
-  async upgraded(): Promise<void> {
-    if (!(await waitFor(() => this.received.startsWith('HTTP/1.1 101')))) throw new Error(`no upgrade: ${this.received.slice(0, 200)}`);
+  async answered(status: string): Promise<void> {
+    if (!(await waitFor(() => this.received.startsWith(`HTTP/1.1 ${status}`)))) throw new Error(`no ${status}: ${this.received.slice(0, 200)}`);
   }
+}
+
+/** A viewer that completes the WebSocket upgrade and then never answers anything (a suspended tab). */
+async function deadViewer(base: string): Promise<SilentClient> {
+  const client = new SilentClient(
+    base,
+    (host) =>
+      `GET /events HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: ${base}\r\n\r\n`,
+  );
+  await client.answered('101');
+  return client;
 }
 
 /**
  * A request whose headers the server has (it answered `100 Continue`) and whose body never comes:
  * a stalled upload, a client gone from the network mid-request.
  */
-class StalledRequest {
-  readonly socket: Socket;
-  received = '';
-  closed = false;
-
-  constructor(base: string) {
-    const { hostname, port } = new URL(base);
-    this.socket = connect(Number(port), hostname);
-    this.socket.on('error', () => {});
-    this.socket.on('data', (chunk: Buffer) => (this.received += chunk.toString('latin1')));
-    this.socket.on('close', () => (this.closed = true));
-    this.socket.write(
-      `POST /api/stress/run HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${base}\r\nContent-Type: application/json\r\n` +
-        'Content-Length: 100\r\nExpect: 100-continue\r\n\r\n{"command":',
-    );
-  }
-
-  async inFlight(): Promise<void> {
-    if (!(await waitFor(() => this.received.startsWith('HTTP/1.1 100 Continue')))) throw new Error(`no 100 Continue: ${this.received.slice(0, 200)}`);
-  }
+async function stalledRequest(base: string): Promise<SilentClient> {
+  const client = new SilentClient(
+    base,
+    (host) =>
+      `POST /api/stress/run HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${base}\r\nContent-Type: application/json\r\n` +
+      'Content-Length: 100\r\nExpect: 100-continue\r\n\r\n{"command":',
+  );
+  await client.answered('100 Continue');
+  return client;
 }
 
 afterEach(killAll);
@@ -62,9 +60,8 @@ afterEach(killAll);
 test('on shutdown every viewer gets a close frame (1001) and a viewer that never answers is cut after the grace', async () => {
   const clock = createManualClock();
   const rig = await startRig({ serverClock: clock });
-  const dead = new DeadViewer(rig.base);
   const live = new Viewer(rig.wsUrl);
-  await Promise.all([dead.upgraded(), live.next(isType('hello'))]);
+  const [dead] = await Promise.all([deadViewer(rig.base), live.next(isType('hello'))]);
   const liveClosed = new Promise<[number, string]>((resolve) => live.socket.once('close', (code, reason) => resolve([code, reason.toString()])));
   let closed = false;
   const closing = rig.close().then(() => (closed = true));
@@ -82,31 +79,31 @@ test('on shutdown every viewer gets a close frame (1001) and a viewer that never
 
 test('shutdown cuts a request in flight whose body never comes', async () => {
   const rig = await startRig();
-  const stalled = new StalledRequest(rig.base);
-  await stalled.inFlight();
+  const stalled = await stalledRequest(rig.base);
   // Before, the server waited for that request for ever: this test's limit is 10 s.
   await rig.close();
   expect(await waitFor(() => stalled.closed)).toBe(true);
   expect(stalled.received).toBe('HTTP/1.1 100 Continue\r\n\r\n');
 }, 10_000);
 
-test('sis dashboard exits at once on Ctrl-C while a viewer never answers its close frame', async () => {
+/** `sis dashboard` with `client` on it, interrupted (Ctrl-C): how it exited, and the client. */
+async function interruptedWith(client: (base: string) => Promise<SilentClient>): Promise<[unknown, SilentClient]> {
   const dashboard = new SisProcess(['dashboard', '--listen', '127.0.0.1:0', '--no-history', '--speed', 'max']);
   const base = (await dashboard.untilStderr(/serving (http:\/\/[\d.:]+)\//))[1]!;
-  const dead = new DeadViewer(base);
-  await dead.upgraded();
+  const opened = await client(base);
   dashboard.kill('SIGINT');
-  // Before, the server waited 30 s for that viewer: this test's limit is 20 s.
-  expect(await dashboard.exited).toEqual({ status: 0, signal: null });
+  return [await dashboard.exited, opened];
+}
+
+// Before, the server waited 30 s for a silent viewer, and for ever for a stalled request: these tests' limit is 20 s.
+test('sis dashboard exits at once on Ctrl-C while a viewer never answers its close frame', async () => {
+  const [exit, dead] = await interruptedWith(deadViewer);
+  expect(exit).toEqual({ status: 0, signal: null });
   expect(dead.received).toContain(REASON);
 }, 20_000);
 
 test('sis dashboard exits at once on Ctrl-C while a request is in flight', async () => {
-  const dashboard = new SisProcess(['dashboard', '--listen', '127.0.0.1:0', '--no-history', '--speed', 'max']);
-  const base = (await dashboard.untilStderr(/serving (http:\/\/[\d.:]+)\//))[1]!;
-  const stalled = new StalledRequest(base);
-  await stalled.inFlight();
-  dashboard.kill('SIGINT');
-  expect(await dashboard.exited).toEqual({ status: 0, signal: null });
+  const [exit, stalled] = await interruptedWith(stalledRequest);
+  expect(exit).toEqual({ status: 0, signal: null });
   expect(await waitFor(() => stalled.closed)).toBe(true);
 }, 20_000);

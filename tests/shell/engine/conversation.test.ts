@@ -11,6 +11,15 @@ function bootToPrompt(h: ReturnType<typeof harness>, settle = SETTLE): void {
   h.advance(settle);
 }
 
+/** A Linux shell's `/ # ` prompt, settled. */
+function linuxAtPrompt(): ReturnType<typeof harness> {
+  const h = harness({ prompt: '^/ # ' });
+  h.engine.linkChanged(true, 0);
+  h.rx('/ # ');
+  h.advance(SETTLE);
+  return h;
+}
+
 describe('prompt rule', () => {
   test('a SIS board that glues prompts to timer lines while booting gets its first line only at the trailing bare prompt', () => {
     const h = harness();
@@ -89,10 +98,7 @@ describe('prompt rule', () => {
 
 describe('lost commands', () => {
   test('a target that reboots mid-command loses it, goes raw, and the next line waits for the new prompt', () => {
-    const h = harness({ prompt: '^/ # ' });
-    h.engine.linkChanged(true, 0);
-    h.rx('/ # ');
-    h.advance(SETTLE);
+    const h = linuxAtPrompt();
     h.engine.submit('sleep 20', h.now());
     h.engine.submit('echo after', h.now());
     h.rx('sleep 20\r\n');
@@ -295,10 +301,7 @@ describe('unknown prompts, raw mode, Ctrl-C', () => {
 
 describe('received bytes', () => {
   test("a read's lines go out together until an event they caused, and split where the command changes", () => {
-    const h = harness({ prompt: '^/ # ' });
-    h.engine.linkChanged(true, 0);
-    h.rx('/ # ');
-    h.advance(SETTLE);
+    const h = linuxAtPrompt();
     h.engine.submit('sleep 20', h.now());
     h.events.length = 0;
     h.rx('sleep 20\r\n[CHAOS] Network partition (120ms)\r\n  -> recovered in 5us\r\n[    0.000000] Linux version 6.1.0\r\n/ # ');
