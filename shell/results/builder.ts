@@ -21,7 +21,8 @@ export interface ResultsBuilderOptions {
 }
 
 export interface ResultsBuilder {
-  consume(event: ParserEvent): void;
+  /** `atMs`: wall ms the event's bytes arrived, for METRIC and summary stamps; default the clock now. */
+  consume(event: ParserEvent, atMs?: number): void;
   consumeAll(events: Iterable<ParserEvent>): void;
   /** A snapshot of everything so far; `finished_at` is the clock at this call. */
   document(): ResultsDocument;
@@ -128,7 +129,7 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
     for (const i of halves.on) runs[i]!.compare = { index, side: 'on' };
   }
 
-  function consume(event: ParserEvent): void {
+  function consume(event: ParserEvent, atMs?: number): void {
     switch (event.type) {
       case 'prompt':
         command = null;
@@ -165,10 +166,10 @@ export function createResultsBuilder(options: ResultsBuilderOptions): ResultsBui
           droppedSamples++;
           return;
         }
-        samples.push({ name: event.name, value: event.value, line: event.line ?? null, atMs: nowMs(), command });
+        samples.push({ name: event.name, value: event.value, line: event.line ?? null, atMs: atMs ?? nowMs(), command });
         return;
       case 'summary':
-        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, atMs: nowMs(), command });
+        summaries.push({ name: event.name, values: { ...event.values }, line: event.line ?? null, atMs: atMs ?? nowMs(), command });
         return;
       default:
         return;

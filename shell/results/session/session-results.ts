@@ -1,4 +1,4 @@
-import type { HostClock } from '../../../uart/index.js';
+import { systemClock, type HostClock } from '../../../uart/index.js';
 import type { EngineEvent } from '../../engine/index.js';
 import type { ParserEvent } from '../../parser/index.js';
 import { createOutputParser } from '../../parser/index.js';
@@ -82,6 +82,9 @@ interface Cycle {
 export function createSessionResults(options: SessionResultsOptions): SessionResults {
   const { version, target } = options;
   const { clock } = options;
+  const wallClock = clock ?? systemClock;
+  /** When the bytes of the last read arrived (engine-driven). */
+  let arrivedMs: number | null = null;
   const notice = options.onNotice ?? (() => undefined);
   const parser = createOutputParser();
   const session = createResultsBuilder({ version, target, ...(clock && { clock }) });
@@ -125,18 +128,18 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     if (cycle.outputJson !== null) write(cycle.outputJson, doc, `results of '${cycle.line ?? ''}'`);
   }
 
-  /** `cyclesByPrompt`: without an engine, the parser's prompt events end each command. */
-  function consume(events: readonly ParserEvent[], cyclesByPrompt: boolean): void {
+  /** `cyclesByPrompt`: without an engine, the parser's prompt events end each command; `atMs`: when their bytes arrived. */
+  function consume(events: readonly ParserEvent[], cyclesByPrompt: boolean, atMs: number): void {
     if (events.length === 0) return;
     for (const event of events) {
-      session.consume(event);
+      session.consume(event, atMs);
       if (event.type === 'prompt' && cyclesByPrompt) {
         closeCycle();
         cycle = newCycle();
         continue;
       }
       if (event.type === 'unknown-command') unknownCommands.push(event.command);
-      cycle.builder.consume(event);
+      cycle.builder.consume(event, atMs);
     }
     options.onEvents?.(events);
   }
@@ -166,16 +169,20 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
       return { ok: true, send: taken.command, outputJson: taken.outputJson };
     },
     receive(chunk) {
-      if (finishing === null) consume(parser.push(chunk), true);
+      if (finishing === null) consume(parser.push(chunk), true, wallClock.wallMs());
     },
     engineEvent(event) {
       engineDriven = true;
       if (finishing !== null) return;
       switch (event.type) {
+        case 'received':
+          // A read's events follow its bytes: one clock read stamps them all.
+          arrivedMs = wallClock.wallMs();
+          return;
         case 'parsed':
           // Between our commands, commands typed elsewhere (another client of a shared line,
           // raw keys) run from prompt to prompt, as in a transcript.
-          return consume([event.event], !ownCommand);
+          return consume([event.event], !ownCommand, arrivedMs ?? wallClock.wallMs());
         case 'command-sent': {
           ownCommand = true;
           nextCycle();
@@ -199,7 +206,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     document: () => session.document(),
     finish(finishOptions) {
       finishing ??= (async () => {
-        consume(parser.end(), true);
+        consume(parser.end(), true, wallClock.wallMs());
         if (finishOptions?.cancelled) {
           cycle.builder.cancelOpenTest();
           session.cancelOpenTest();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { createHistoryRecorder, readHistory } from '../../../../shell/results/history/index.js';
 import { projectDocument } from '../../../../shell/results/index.js';
+import { createManualClock } from '../../../../uart/index.js';
 import {
   createSessionResults,
   type SessionNotice,
@@ -181,5 +182,21 @@ describe('results from the conversation engine', () => {
     results.engineEvent({ type: 'command-finished', command });
     const doc = (await results.finish()).document;
     expect(doc.runs.map((r) => [r.type, r.command])).toEqual([['chaos', 'stresstest chaos --seed 3']]);
+  });
+
+  test('METRIC samples are stamped with the time their bytes arrived, not the time they were handled', async () => {
+    const clock = createManualClock({ wallStartMs: Date.UTC(2026, 11, 7, 12, 0, 0) });
+    const { results } = session({ clock });
+    const chunk = bytes('METRIC heap_pct=51\nMETRIC heap_pct=52\n');
+    results.engineEvent({ type: 'received', chunk, command: null });
+    clock.advance(1500);
+    for (const value of [51, 52]) {
+      results.engineEvent({ type: 'parsed', event: { type: 'metric', name: 'heap_pct', value, raw: String(value) }, command: null });
+    }
+    const doc = (await results.finish()).document;
+    expect(doc.metrics.samples.map((m) => [m.value, m.at])).toEqual([
+      [51, '2026-12-07T12:00:00.000Z'],
+      [52, '2026-12-07T12:00:00.000Z'],
+    ]);
   });
 });
