@@ -27,7 +27,8 @@ function kindOf(name: string): ChaosKind {
   if (kind === undefined) {
     const lower = name.toLowerCase();
     kind = Object.hasOwn(KINDS, lower) ? KINDS[lower]! : 'unknown';
-    if (kindByName.size < KIND_CACHE_LIMIT) kindByName.set(name, kind);
+    // A copy as the key: `name` is a view into the read it was cut from, which the key would keep alive.
+    if (kindByName.size < KIND_CACHE_LIMIT) kindByName.set(` ${name}`.slice(1), kind);
   }
   return kind;
 }
