@@ -128,9 +128,10 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     if (cycle.outputJson !== null) write(cycle.outputJson, doc, `results of '${cycle.line ?? ''}'`);
   }
 
-  /** `cyclesByPrompt`: without an engine, the parser's prompt events end each command; `atMs`: when their bytes arrived. */
-  function consume(events: readonly ParserEvent[], cyclesByPrompt: boolean, atMs: number): void {
+  /** `cyclesByPrompt`: without an engine, the parser's prompt events end each command; `atMs`: when their bytes arrived (default now). */
+  function consume(events: readonly ParserEvent[], cyclesByPrompt: boolean, atMs?: number): void {
     if (events.length === 0) return;
+    atMs ??= wallClock.wallMs();
     for (const event of events) {
       session.consume(event, atMs);
       if (event.type === 'prompt' && cyclesByPrompt) {
@@ -169,7 +170,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
       return { ok: true, send: taken.command, outputJson: taken.outputJson };
     },
     receive(chunk) {
-      if (finishing === null) consume(parser.push(chunk), true, wallClock.wallMs());
+      if (finishing === null) consume(parser.push(chunk), true);
     },
     engineEvent(event) {
       engineDriven = true;
@@ -182,7 +183,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
         case 'parsed':
           // Between our commands, commands typed elsewhere (another client of a shared line,
           // raw keys) run from prompt to prompt, as in a transcript.
-          return consume([event.event], !ownCommand, arrivedMs ?? wallClock.wallMs());
+          return consume([event.event], !ownCommand, arrivedMs ?? undefined);
         case 'command-sent': {
           ownCommand = true;
           nextCycle();
@@ -206,7 +207,7 @@ export function createSessionResults(options: SessionResultsOptions): SessionRes
     document: () => session.document(),
     finish(finishOptions) {
       finishing ??= (async () => {
-        consume(parser.end(), true, wallClock.wallMs());
+        consume(parser.end(), true);
         if (finishOptions?.cancelled) {
           cycle.builder.cancelOpenTest();
           session.cancelOpenTest();
