@@ -177,7 +177,8 @@ describe('the link to the target', () => {
     });
     await new Promise<void>((resolve) => board.listen(0, '127.0.0.1', resolve));
     const { port } = board.address() as AddressInfo;
-    rig = await startRig({ target: { kind: 'socket', endpoint: { kind: 'tcp', host: '127.0.0.1', port } } });
+    // The first retry waits a minute, so the link is still waiting on its first attempt while the API is read.
+    rig = await startRig({ target: { kind: 'socket', endpoint: { kind: 'tcp', host: '127.0.0.1', port } }, retryDelayMs: 60_000 });
     const viewer = new Viewer(rig.wsUrl);
     expect((await viewer.next(isType('hello'))).link.status).toBe('connected');
     board.close();

@@ -25,6 +25,8 @@ export interface RigOptions {
   access?: Partial<AccessOptions>;
   /** The server's clock (the viewers' close on shutdown); default the system clock. */
   serverClock?: HostClock;
+  /** The first wait before reconnecting to a target that went away (default 50 ms). */
+  retryDelayMs?: number;
 }
 
 const ASSETS = join(process.cwd(), 'dist', 'web');
@@ -39,7 +41,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     enter: 'cr',
     incomingCr: 'keep',
     defaultSpeed: options.speed ?? 'max',
-    initialDelayMs: 50,
+    initialDelayMs: options.retryDelayMs ?? 50,
   });
   if (!opened.ok) throw new Error(opened.message);
   const attachment = await attachTarget({ connection: opened.connection, version: 'test', historyPath });
