@@ -4,15 +4,18 @@ import type { SendFileResult } from './send-file.js';
 export type SendProtocol = 'raw' | 'xmodem' | 'xmodem-1k' | 'ymodem';
 export const SEND_PROTOCOLS: readonly SendProtocol[] = ['raw', 'xmodem', 'xmodem-1k', 'ymodem'];
 
-/** lrzsz's senders, as tio and picocom run them: XMODEM (128-byte blocks, CRC), XMODEM-1K, YMODEM batch. */
+/**
+ * lrzsz's senders, as tio and picocom run them: XMODEM (128-byte blocks, CRC), XMODEM-1K, YMODEM
+ * batch. `-vv`: with its output on a pipe, as here, lrzsz reports no block until told to be verbose.
+ */
 function command(protocol: Exclude<SendProtocol, 'raw'>, path: string): [string, string[]] {
   switch (protocol) {
     case 'xmodem':
-      return ['sx', ['-b', path]];
+      return ['sx', ['-vv', '-b', path]];
     case 'xmodem-1k':
-      return ['sx', ['-b', '-k', path]];
+      return ['sx', ['-vv', '-b', '-k', path]];
     case 'ymodem':
-      return ['sb', ['-b', path]];
+      return ['sb', ['-vv', '-b', path]];
   }
 }
 
@@ -30,14 +33,20 @@ export interface LrzszOptions {
   readonly clock?: HostClock;
 }
 
-/** lrzsz counts 128-byte sectors: `Xmodem sectors/kbytes sent:  12/ 1k` (`Ymodem` for sb). */
-const SECTORS = /[XY]modem sectors\/kbytes sent:\s*(\d+)\//g;
+/**
+ * lrzsz counts 128-byte sectors, `Xmodem sectors/kbytes sent:  12/ 1k` (`Ymodem` for sb), and ends
+ * a file with its bytes, `Bytes Sent:  20096   BPS:19868` (the last block has no sector report).
+ */
+const REPORTS = /[XY]modem sectors\/kbytes sent:\s*(\d+)\/|Bytes Sent:\s*(\d+)/g;
+
+/** Characters of the sender's stderr kept: its last lines, for progress and for the failure message. */
+const STDERR_KEPT = 4096;
 
 /** The bytes sent that the last progress report in `text` tells, at most `size`; undefined if none. */
 export function lrzszSentBytes(text: string, size: number): number | undefined {
-  let last: string | undefined;
-  for (const match of text.matchAll(SECTORS)) last = match[1];
-  return last === undefined ? undefined : Math.min(size, Number(last) * 128);
+  let last: number | undefined;
+  for (const match of text.matchAll(REPORTS)) last = match[1] !== undefined ? Number(match[1]) * 128 : Number(match[2]);
+  return last === undefined ? undefined : Math.min(size, last);
 }
 
 /**
@@ -60,7 +69,10 @@ export async function sendWithLrzsz(
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // What lrzsz last said: a report per block, so only the end is kept.
     let stderr = '';
+    // The most sent so far: YMODEM's closing batch block reports 0 sectors.
+    let sentBytes: number | undefined;
     const stopData = port.onData((chunk) => {
       if (child.stdin.writable) child.stdin.write(chunk);
     });
@@ -68,11 +80,12 @@ export async function sendWithLrzsz(
     child.stdin.on('error', () => {});
     child.stdout.on('data', (chunk: Buffer) => port.write(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('latin1');
-      // Only the end: stderr grows by a report per block.
+      stderr = (stderr + chunk.toString('latin1')).slice(-STDERR_KEPT);
       const recent = stderr.slice(-400);
       const line = recent.split(/[\r\n]/).filter((part) => part.trim().length > 0).pop();
-      if (line !== undefined) options.onProgress?.(line.trim(), lrzszSentBytes(recent, size));
+      const told = lrzszSentBytes(recent, size);
+      if (told !== undefined) sentBytes = Math.max(sentBytes ?? 0, told);
+      if (line !== undefined) options.onProgress?.(line.trim(), sentBytes);
     });
     let cancelled = false;
     const cancel = (): void => {
@@ -101,8 +114,7 @@ export async function sendWithLrzsz(
         return;
       }
       if (cancelled) {
-        const got = lrzszSentBytes(stderr.slice(-400), size);
-        done({ ok: false, message: `${label}: cancelled${got === undefined ? '' : ` after ${got} of ${size} bytes`}` });
+        done({ ok: false, message: `${label}: cancelled${sentBytes === undefined ? '' : ` after ${sentBytes} of ${size} bytes`}` });
         return;
       }
       const last = stderr.split(/[\r\n]/).map((part) => part.trim()).filter((part) => part.length > 0).pop();

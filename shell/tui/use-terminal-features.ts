@@ -81,8 +81,12 @@ export function useTerminalFeatures({ engine, scrollback, note, options }: Termi
     const controller = new AbortController();
     abort.current = controller;
     setAsking({ kind: 'sending', path, protocol, sent: 0, total: bytes.length });
-    const onProgress = (sent: number, total: number): void =>
-      setAsking((now) => (now?.kind === 'sending' ? { ...now, sent, total } : now));
+    // A frame per whole percent: lrzsz reports every 128-byte block, and each report drawn would slow the relay of its ACKs.
+    const onProgress = (sent: number, total: number): void => {
+      const now = askingRef.current;
+      if (now?.kind !== 'sending' || Math.floor((sent * 100) / total) === Math.floor((now.sent * 100) / now.total)) return;
+      setAsking({ ...now, sent, total });
+    };
     void sendFileFromConsole({ port: port!, path, bytes, protocol, onProgress, signal: controller.signal, clock }).then((result) => {
       abort.current = null;
       setAsking(null);

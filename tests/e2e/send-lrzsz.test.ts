@@ -3,6 +3,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sendWithLrzsz } from '../../shell/connect/index.js';
+import type { BytePort } from '../../uart/index.js';
 import { waitFor } from '../helpers/wait.js';
 import { killAll, SisProcess } from './transports-helpers.js';
 
@@ -64,4 +66,47 @@ test.each([
   expect(sis.stdout.includes(0x06)).toBe(false);
   sis.kill('SIGTERM');
   expect((await sis.exited).status).toBe(143);
+});
+
+/** A port whose far end is an lrzsz receiver on pipes, as sis's sender itself runs: no tty on either side. */
+function receiverOnPipes(command: string, inbox: string): BytePort {
+  receiver = spawn('sh', ['-c', `cd ${inbox} && exec ${command}`], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = receiver;
+  return {
+    description: command,
+    open: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+    write: (data) => void child.stdin!.write(data),
+    drain: () => Promise.resolve(),
+    onData: (listener) => {
+      const relay = (chunk: Buffer): void => listener(new Uint8Array(chunk));
+      child.stdout!.on('data', relay);
+      return () => child.stdout!.off('data', relay);
+    },
+    onClose: () => () => {},
+  };
+}
+
+test.each([
+  ['xmodem', 'rx -b got.bin', 128],
+  ['xmodem-1k', 'rx -b got.bin', 1024],
+  ['ymodem', 'rb -b', 1024],
+] as const)('%s: the sender reports each block as it goes, up to the whole file', async (protocol, command, block) => {
+  dir = mkdtempSync(join(tmpdir(), 'sis-lrzsz-'));
+  const inbox = join(dir, 'inbox');
+  mkdirSync(inbox);
+  const file = join(dir, 'firmware.bin');
+  const size = 20_000;
+  writeFileSync(file, Buffer.from(Array.from({ length: size }, (_, i) => (i * 13) & 0xff)));
+  const reports: number[] = [];
+  const result = await sendWithLrzsz(receiverOnPipes(command, inbox), file, size, protocol, {
+    onProgress: (_line, sent) => {
+      if (sent !== undefined) reports.push(sent);
+    },
+  });
+  expect(result).toMatchObject({ ok: true, bytes: size });
+  // A report per block or so (stderr chunks may carry several), never going back, ending at the size.
+  expect(reports.length).toBeGreaterThan(size / block / 4);
+  expect(reports.every((sent, i) => i === 0 || sent >= reports[i - 1]!)).toBe(true);
+  expect(reports.at(-1)).toBe(size);
 });
