@@ -3,6 +3,7 @@ import { pulseDtr } from './line-control.js';
 import type { LineFlags } from './line-flags.js';
 import { sendPaced } from './send-file.js';
 import { sendWithLrzsz } from './send-lrzsz.js';
+import { sendProgressLines } from './send-progress.js';
 
 export interface AfterConnectOptions {
   readonly flags: LineFlags | undefined;
@@ -33,12 +34,21 @@ export async function afterConnect(raw: BytePort, options: AfterConnectOptions):
   if (toSend === undefined || path === undefined) return undefined;
   const protocol = flags?.sendProtocol;
   const line = lineControlOf(raw).settings ?? options.line;
+  const how = protocol === undefined ? '' : ` by ${protocol}`;
+  const say = options.say;
+  const progress = say === undefined ? undefined : sendProgressLines(`${path}${how}`, toSend.length, clock, say);
   const sent = protocol === undefined
-    ? await sendPaced(raw, toSend, { clock, ...(line !== undefined && { line }) })
-    : await sendWithLrzsz(raw, path, toSend.length, protocol, { clock });
+    ? await sendPaced(raw, toSend, { clock, ...(line !== undefined && { line }), ...(progress !== undefined && { onProgress: progress }) })
+    : await sendWithLrzsz(raw, path, toSend.length, protocol, {
+      clock,
+      ...(progress !== undefined && {
+        onProgress: (_line: string, bytes: number | undefined) => {
+          if (bytes !== undefined) progress(bytes);
+        },
+      }),
+    });
   if (protocol !== undefined) options.discardReceived?.();
   if (!sent.ok) return sent.message;
-  const how = protocol === undefined ? '' : ` by ${protocol}`;
-  options.say?.(`sent ${path}${how} (${sent.bytes} bytes in ${sent.seconds.toFixed(2)} s)`);
+  say?.(`sent ${path}${how} (${sent.bytes} bytes in ${sent.seconds.toFixed(2)} s)`);
   return undefined;
 }

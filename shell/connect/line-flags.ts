@@ -28,7 +28,8 @@ export const LINE_FLAGS_USAGE = `Line control (--break-ms, --dtr-pulse: serial d
   --dtr-pulse MS      once connected, drop DTR for MS (1..10000) then raise it: resets a board wired
                       for it (the model reboots and prints its boot banner)
   --send FILE         once connected, send FILE before the console takes over: raw, paced at the
-                      line rate (--baud and framing), bytes as they are (no --enter mapping)
+                      line rate (--baud and framing), bytes as they are (no --enter mapping); a
+                      transfer longer than a second says how far it got once a second
   --send-protocol P   raw (default), xmodem, xmodem-1k or ymodem (runs sx/sb from lrzsz, as tio
                       and picocom do)`;
 

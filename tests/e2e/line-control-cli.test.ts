@@ -42,6 +42,21 @@ describe('line control on the command line', () => {
     expect(sis.stdoutText).toContain('Mode: DISABLED');
   });
 
+  test('a --send that takes seconds says how far it got, once a second, before the console takes over', async () => {
+    const file = join(dir, 'blank-lines.txt');
+    writeFileSync(file, '\r'.repeat(2880)); // 3 s at 9600 8N1 (960 bytes/s)
+    const sis = new SisProcess(['--seed', '5', '--baud', '9600', '--send', file]);
+    await sis.untilStderr(new RegExp(`^sis: sent ${file} \\(2880 bytes in \\d+\\.\\d\\d s\\)$`, 'm'), 30_000);
+    sis.end();
+    expect(await sis.exited).toEqual({ status: 0, signal: null });
+    const lines = sis.stderr.split('\n').filter((line) => line !== '');
+    const progress = lines.slice(0, -1).map((line) => new RegExp(`^sis: sending ${file}: (\\d+)% \\((\\d+) of 2880 bytes\\)$`).exec(line));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.every((match) => match !== null && Number(match[1]) === Math.floor((Number(match[2]) * 100) / 2880))).toBe(true);
+    const percents = progress.map((match) => Number(match![1]));
+    expect(percents.every((pct, i) => pct < 100 && (i === 0 || pct > percents[i - 1]!))).toBe(true);
+  });
+
   test('a pty has no DTR: --dtr-pulse fails with one line and status 1', async () => {
     const result = await runCli([pair.b, '--dtr-pulse', '10']);
     expect({ status: result.status, stderr: result.stderr }).toEqual({
