@@ -42,6 +42,13 @@ const REPORTS = /[XY]modem sectors\/kbytes sent:\s*(\d+)\/|Bytes Sent:\s*(\d+)/g
 /** Characters of the sender's stderr kept: its last lines, for progress and for the failure message. */
 const STDERR_KEPT = 4096;
 
+/**
+ * A receiver silent this long has gone (XMODEM receivers call every few seconds while they wait,
+ * and ACK each block): the transfer is ended. lrzsz's own timeouts (60 s to start) need a tty; on
+ * pipes, as here, it would wait for ever.
+ */
+export const SILENT_RECEIVER_MS = 60_000;
+
 /** The bytes sent that the last progress report in `text` tells, at most `size`; undefined if none. */
 export function lrzszSentBytes(text: string, size: number): number | undefined {
   let last: number | undefined;
@@ -73,7 +80,20 @@ export async function sendWithLrzsz(
     let stderr = '';
     // The most sent so far: YMODEM's closing batch block reports 0 sectors.
     let sentBytes: number | undefined;
+    let heardAt = clock.now();
+    let silent = false;
+    const watchReceiver = (): void => {
+      const quietMs = clock.now() - heardAt;
+      if (quietMs < SILENT_RECEIVER_MS) {
+        watch = clock.setTimer(watchReceiver, SILENT_RECEIVER_MS - quietMs);
+        return;
+      }
+      silent = true;
+      child.kill('SIGTERM');
+    };
+    let watch = clock.setTimer(watchReceiver, SILENT_RECEIVER_MS);
     const stopData = port.onData((chunk) => {
+      heardAt = clock.now();
       if (child.stdin.writable) child.stdin.write(chunk);
     });
     const stopClose = port.onClose(() => child.kill('SIGTERM'));
@@ -95,6 +115,7 @@ export async function sendWithLrzsz(
     if (options.signal?.aborted) cancel();
     options.signal?.addEventListener('abort', cancel);
     const done = (result: SendFileResult): void => {
+      clock.clearTimer(watch);
       stopData();
       stopClose();
       options.signal?.removeEventListener('abort', cancel);
@@ -111,6 +132,11 @@ export async function sendWithLrzsz(
     child.on('close', (status, signal) => {
       if (status === 0) {
         done({ ok: true, bytes: size, seconds: (clock.now() - started) / 1000 });
+        return;
+      }
+      if (silent) {
+        const sent = sentBytes === undefined ? '' : ` (${sentBytes} of ${size} bytes sent)`;
+        done({ ok: false, message: `${label}: no answer from the receiver for ${SILENT_RECEIVER_MS / 1000} s${sent}` });
         return;
       }
       if (cancelled) {

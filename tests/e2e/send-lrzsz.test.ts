@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendWithLrzsz } from '../../shell/connect/index.js';
+import { SILENT_RECEIVER_MS } from '../../shell/connect/send-lrzsz.js';
 import type { BytePort } from '../../uart/index.js';
+import { createManualClock } from '../../uart/manual-clock.js';
 import { waitFor } from '../helpers/wait.js';
 import { killAll, SisProcess } from './transports-helpers.js';
 
@@ -109,4 +111,34 @@ test.each([
   expect(reports.length).toBeGreaterThan(size / block / 4);
   expect(reports.every((sent, i) => i === 0 || sent >= reports[i - 1]!)).toBe(true);
   expect(reports.at(-1)).toBe(size);
+});
+
+test('a receiver that goes quiet: a minute after the last byte from it the transfer ends, with one line', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sis-lrzsz-'));
+  const file = join(dir, 'firmware.bin');
+  writeFileSync(file, Buffer.alloc(3000, 0x55));
+  const clock = createManualClock();
+  let written = 0;
+  let answer: ((chunk: Uint8Array) => void) | undefined;
+  const port: BytePort = {
+    description: 'a receiver that calls once',
+    open: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+    write: (data) => void (written += data.length),
+    drain: () => Promise.resolve(),
+    onData: (listener) => {
+      answer = listener;
+      return () => (answer = undefined);
+    },
+    onClose: () => () => {},
+  };
+  const sending = sendWithLrzsz(port, file, 3000, 'xmodem', { clock, label: 'send' });
+  expect(await waitFor(() => answer !== undefined)).toBe(true);
+  clock.advance(30_000);
+  answer!(new Uint8Array([0x43])); // 'C': the receiver asks for CRC blocks, and then says nothing more
+  expect(await waitFor(() => written >= 133)).toBe(true); // block 1: SOH, numbers, 128 bytes, CRC
+  clock.advance(SILENT_RECEIVER_MS - 1);
+  expect(clock.pending()).toBe(1); // the watch, re-armed by the 'C': sx has not been ended
+  clock.advance(1);
+  expect(await sending).toEqual({ ok: false, message: 'send: no answer from the receiver for 60 s (0 of 3000 bytes sent)' });
 });
