@@ -14,6 +14,7 @@ export { createConsolePort, type ConsolePort, type ConsolePortOptions, type Line
 export { formatMapping, mapFlagsOf, MAP_FLAG_ROWS, parseMapFlags, toggleMapFlag, type MapFlag } from './map-flags.js';
 export { readSendFile, sendPaced, type SendFileResult } from './send-file.js';
 export { sendWithLrzsz, SEND_PROTOCOLS, type SendProtocol } from './send-lrzsz.js';
+export { wholePercent } from './send-progress.js';
 export {
   openTarget,
   connectFirst,

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { MAP_FLAG_ROWS } from '../connect/index.js';
+import { MAP_FLAG_ROWS, wholePercent } from '../connect/index.js';
 import { PROTOCOL_KEYS, type Asking } from './use-terminal-features.js';
 import { progressBar } from './views/progress-bar.js';
 
@@ -19,7 +19,7 @@ export function promptLine(asking: Asking, mapText: string, defaultProtocol: str
       const pct = asking.total === 0 ? 100 : (asking.sent / asking.total) * 100;
       const how = asking.protocol === 'raw' ? '' : ` by ${asking.protocol}`;
       const head = `sending ${asking.path}${how} `;
-      const tail = ` ${Math.floor(pct)}%  ${asking.sent}/${asking.total} bytes  Ctrl-C cancels`;
+      const tail = ` ${wholePercent(asking.sent, asking.total)}%  ${asking.sent}/${asking.total} bytes  Ctrl-C cancels`;
       const room = Math.max(0, Math.min(40, width - head.length - tail.length - 1));
       const bar = progressBar(pct, room);
       return `${head}${bar.filled}${bar.empty}${tail}`;

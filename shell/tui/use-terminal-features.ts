@@ -1,6 +1,6 @@
 import { useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { formatMapping, MAP_FLAG_ROWS, readSendFile, toggleMapFlag, type SendProtocol } from '../connect/index.js';
+import { formatMapping, MAP_FLAG_ROWS, readSendFile, toggleMapFlag, wholePercent, type SendProtocol } from '../connect/index.js';
 import type { EngineDriver } from '../engine/index.js';
 import { useHostClock } from './clock-context.js';
 import type { MenuAction } from './console-menu.js';
@@ -84,7 +84,7 @@ export function useTerminalFeatures({ engine, scrollback, note, options }: Termi
     // A frame per whole percent: lrzsz reports every 128-byte block, and each report drawn would slow the relay of its ACKs.
     const onProgress = (sent: number, total: number): void => {
       const now = askingRef.current;
-      if (now?.kind !== 'sending' || Math.floor((sent * 100) / total) === Math.floor((now.sent * 100) / now.total)) return;
+      if (now?.kind !== 'sending' || wholePercent(sent, total) === wholePercent(now.sent, now.total)) return;
       setAsking({ ...now, sent, total });
     };
     void sendFileFromConsole({ port: port!, path, bytes, protocol, onProgress, signal: controller.signal, clock }).then((result) => {
